@@ -1,0 +1,466 @@
+"""The actor coder: from a mention ("the Iranian foreign ministry", "Tehran", "NBC News") to a
+CAMEO-style actor code ("IRNGOV", "IRNGOV", "USAMED").
+
+A code is an ISO 3166-1 alpha-3 country optionally followed by a 3-letter sector (GOV, MIL, SPY,
+MED, REB, OPP, BUS, CVL, JUD, LEG, COP...), or an international code (IGO..., NGO..., IMG..., MNC)
+or a CAMEO region (WST, EUR, MEA...). Codes compare on their first three letters, so the country
+is what must be right; the sector refines it.
+
+All names live in commented TAB-separated files under ``data/actors/`` (countries, demonyms,
+capitals, organizations, leaders, outlets, international, sectors, notactors), read through
+:func:`claimgraph.lexicons.read_table` so users can extend them without touching code.
+
+Matching works on tokens (runs of word characters, or single punctuation marks), so it is
+word-boundary aware: "US" never matches inside "USAID", and "Iran" is found in "Iran's" and
+"Iran-backed". Names match case-sensitively as written (so "US" is not "us", "WHO" is not "who",
+"AP" is not "ap"); a leading "the", "al" or "el" also matches its capitalised form. Sector words
+match case-insensitively.
+
+How :meth:`ActorCoder.code` combines the signals in a noun phrase (the owner rule):
+
+1. Names are found left to right, longest first. A name joined to a product or patron suffix
+   ("Iranian-made", "Iran-backed", "London-based") is weak: it says where something comes from or
+   who supports it, not who the phrase's head belongs to, and is ignored.
+2. The phrase is split at the first host or location preposition outside a name ("to", "at",
+   "against", "with", "on" / "in", "inside", "near"...). If names occur before it, only that part
+   counts: "UK Ambassador to the United Nations" is GBR's ambassador, "the Iranian mission to the
+   UN" is Iran's mission, "Russian troops in Syria" are Russian. If no name occurs before it, a
+   location ("protesters in Tehran") supplies the country; a host ("ambassador to the UN") does not.
+   "of", "for" and "from" do not split: "spokesman for the Russian foreign ministry" is Russian.
+3. The first name in the counted part decides the country (English premodifiers put the owner
+   first: "Al Jazeera's Gaza correspondent" is Qatari media). International and regional codes are
+   returned as they are, without a sector.
+4. The sector is the heaviest sector signal in the counted part, the rightmost among equals: sector
+   words weigh 1-3 (sectors.tsv), a capital or a leader of the same country supplies its sector at
+   1.5, an organisation or outlet of the same country at 10 ("CIA director" is USASPY).
+5. With no name at all, a sector word alone is returned ("rebels" -> "REB"); with neither, None.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import pycountry
+
+from .lexicons import Row, read_table
+
+__all__ = ["ActorCoder", "ActorMatch", "default_coder"]
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+# one-to-one character replacements, so offsets into the normalised text are offsets into the input
+_NORM = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+# lower-case first words that also match capitalised ("the Kremlin" / "The Kremlin")
+_FLEX_FIRST = frozenset({"the", "al", "el"})
+# "<name>-<suffix>": the name is an origin or a patron, not the owner of the phrase's head
+_WEAK_SUFFIXES = frozenset(
+    [
+        "made",
+        "built",
+        "designed",
+        "manufactured",
+        "produced",
+        "supplied",
+        "origin",
+        "backed",
+        "sponsored",
+        "funded",
+        "aligned",
+        "allied",
+        "linked",
+        "affiliated",
+        "inspired",
+        "based",
+        "born",
+        "friendly",
+        "bound",
+    ]
+)
+_HOST_PREPS = frozenset(
+    ["to", "at", "against", "with", "on", "toward", "towards", "over", "versus", "vs", "about"]
+)
+_LOCATION_PREPS = frozenset(["in", "inside", "near", "across", "throughout", "within"])
+# words that may surround an outlet name in a phrase that still denotes the outlet
+_OUTLET_FILLER = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "'",
+        "s",
+        "report",
+        "reports",
+        "reporting",
+        "broadcast",
+        "article",
+        "story",
+        "website",
+        "site",
+        "channel",
+        "newspaper",
+        "daily",
+        "agency",
+        "news",
+        "television",
+        "tv",
+        "radio",
+        "interview",
+        "investigation",
+        ",",
+        ".",
+    ]
+)
+_INTERNATIONAL_CLASSES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+_NAME_FILES = (
+    # file, kind (None: decided per row, see _kind_for)
+    ("capitals.tsv", "capital"),
+    ("international.tsv", None),
+    ("organizations.tsv", "organization"),
+    ("leaders.tsv", "person"),
+    ("outlets.tsv", "outlet"),
+)
+_CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
+_NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
+_IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "organization": 10.0, "outlet": 10.0}
+_V = TypeVar("_V")
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """One actor mention found in a text, with character offsets into the text passed in."""
+
+    start: int
+    end: int
+    text: str
+    code: str
+    kind: str  # "country" | "organization" | "outlet" | "group" | "person" | "capital"
+    name: str  # canonical name, e.g. "Iran", "NBC News", "United Nations", "Vladimir Putin"
+
+
+class _Trie(Generic[_V]):
+    """A node of a token trie (see ActorCoder._compile)."""
+
+    __slots__ = ("children", "value")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Trie[_V]] = {}
+        self.value: _V | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    code: str  # "" for a blocked phrase (notactors.tsv)
+    kind: str
+    name: str
+
+
+@dataclass(slots=True)
+class _Hit:
+    first: int  # token index of the first token
+    last: int  # token index after the last token
+    entry: _Entry
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    code: str | None
+    entry: _Entry | None  # the named actor the phrase hinges on, if any
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    if not text.isascii():
+        text = text.translate(_NORM)
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _split_aliases(cell: str) -> list[str]:
+    return [a.strip() for a in cell.split("|") if a.strip()]
+
+
+def _plural(word: str) -> str | None:
+    """The regular English plural of a (last) word, or None where it has none of its own."""
+    if word.endswith(_NO_PLURAL):
+        return None
+    if word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+class ActorCoder:
+    """Codes mentions to actor codes; loads and compiles the data files once (build one, reuse it)."""
+
+    def __init__(self, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> None:
+        self._extra_dirs = extra_dirs
+        self._aliases: dict[tuple[str, ...], _Entry] = {}
+        self._countries: dict[str, str] = {}  # ISO3 -> canonical name
+        self._load_countries()
+        self._load_demonyms()
+        for name, kind in _NAME_FILES:
+            self._load_names(name, kind)
+        for row in self._read("notactors.tsv", 1, 1):
+            self._add(row.cells[0], _Entry("", "", ""))
+        self._index = self._compile(self._aliases)
+        self._sectors: dict[tuple[str, ...], tuple[str, float]] = {}
+        self._load_sectors()
+        self._sector_index = self._compile(self._sectors)
+
+    # ---- loading -----------------------------------------------------------------------------
+    def _read(self, name: str, min_cols: int, max_cols: int) -> list[Row]:
+        return read_table(f"actors/{name}", min_cols=min_cols, max_cols=max_cols, extra_dirs=self._extra_dirs)
+
+    def _add(self, alias: str, entry: _Entry) -> None:
+        toks = tuple(t for t, _, _ in _tokens(alias))
+        if not toks:
+            return
+        self._aliases[toks] = entry
+        if toks[0] in _FLEX_FIRST:
+            self._aliases[(toks[0].capitalize(), *toks[1:])] = entry
+
+    def _load_countries(self) -> None:
+        """pycountry's names for every ISO 3166-1 entry, then our canonical names and aliases."""
+        rows = self._read("countries.tsv", 2, 3)
+        for row in rows:
+            iso3 = row.cells[0]
+            if not re.fullmatch(r"[A-Z]{3}", iso3):
+                raise row.error(f"not an ISO 3166-1 alpha-3 code: {iso3!r}")
+            self._countries[iso3] = row.cells[1]
+        for c in pycountry.countries:
+            canon = self._countries.get(c.alpha_3) or getattr(c, "common_name", None) or c.name
+            self._countries.setdefault(c.alpha_3, canon)
+            entry = _Entry(c.alpha_3, "country", canon)
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(c, attr, None)
+                if value and "," not in value:
+                    self._add(value, entry)
+        for row in rows:
+            iso3 = row.cells[0]
+            entry = _Entry(iso3, "country", self._countries[iso3])
+            self._add(row.cells[1], entry)
+            for alias in _split_aliases(row.cells[2]) if len(row.cells) > 2 else ():
+                self._add(alias, entry)
+
+    def _load_demonyms(self) -> None:
+        for row in self._read("demonyms.tsv", 2, 2):
+            iso3 = self._check_country(row, row.cells[0])
+            entry = _Entry(iso3, "country", self._countries[iso3])
+            for form in _split_aliases(row.cells[1]):
+                self._add(form, entry)
+                plural = _plural(form)
+                if plural:
+                    self._add(plural, entry)
+
+    def _load_names(self, name: str, kind: str | None) -> None:
+        for row in self._read(name, 2, 3):
+            code = row.cells[1]
+            if not _CODE_RE.fullmatch(code):
+                raise row.error(f"not an actor code (3, 6 or 9 capital letters): {code!r}")
+            if code[:3] not in _INTERNATIONAL_CLASSES and len(code) > 3:
+                self._check_country(row, code[:3])
+            entry = _Entry(code, kind or self._kind_for(code), row.cells[0])
+            self._add(row.cells[0], entry)
+            for alias in _split_aliases(row.cells[2]) if len(row.cells) > 2 else ():
+                self._add(alias, entry)
+
+    def _load_sectors(self) -> None:
+        for row in self._read("sectors.tsv", 2, 3):
+            phrase, code = row.cells[0].lower(), row.cells[1]
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise row.error(f"not a 3-letter sector code: {code!r}")
+            try:
+                weight = float(row.cells[2]) if len(row.cells) > 2 else 2.0
+            except ValueError:
+                raise row.error(f"weight must be a number: {row.cells[2]!r}") from None
+            toks = tuple(t for t, _, _ in _tokens(phrase))
+            if not toks:
+                continue
+            self._sectors[toks] = (code, weight)
+            plural = _plural(toks[-1])
+            if plural:
+                self._sectors[(*toks[:-1], plural)] = (code, weight)
+
+    def _check_country(self, row: Row, iso3: str) -> str:
+        if iso3 not in self._countries:
+            raise row.error(f"unknown country code {iso3!r} (add it to countries.tsv)")
+        return iso3
+
+    def _kind_for(self, code: str) -> str:
+        """Rows of international.tsv: a bare region code is a group, anything else an organisation."""
+        return "group" if len(code) == 3 and code not in self._countries else "organization"
+
+    @staticmethod
+    def _compile(table: dict[tuple[str, ...], _V]) -> _Trie[_V]:
+        """A token trie: each node maps a token to its child; a node's value says a name ends there."""
+        root: _Trie[_V] = _Trie()
+        for toks, value in table.items():
+            node = root
+            for tok in toks:
+                child = node.children.get(tok)
+                if child is None:
+                    child = node.children[tok] = _Trie()
+                node = child
+            node.value = value
+        return root
+
+    # ---- matching ----------------------------------------------------------------------------
+    @staticmethod
+    def _match_at(trie: _Trie[_V], words: list[str], i: int) -> tuple[int, _V] | None:
+        """The longest name starting at token i: (token count, value)."""
+        node = trie.children.get(words[i])
+        best: tuple[int, _V] | None = None
+        j = i + 1
+        while node is not None:
+            if node.value is not None:
+                best = (j - i, node.value)
+            if j >= len(words):
+                break
+            node = node.children.get(words[j])
+            j += 1
+        return best
+
+    def _scan(self, words: list[str]) -> list[_Hit]:
+        """Leftmost-longest, non-overlapping name matches over a token list (blocked ones included).
+
+        A match that begins with "the" gives way to a longer one beginning after it ("the UN
+        Security Council" is the Security Council, not "the UN").
+        """
+        hits: list[_Hit] = []
+        n = len(words)
+        i = 0
+        while i < n:
+            m = self._match_at(self._index, words, i)
+            if m is None:
+                i += 1
+                continue
+            k, entry = m
+            if k > 1 and words[i].lower() in _FLEX_FIRST:
+                m2 = self._match_at(self._index, words, i + 1)
+                if m2 is not None and m2[0] >= k:
+                    i, (k, entry) = i + 1, m2
+            weak = i + k + 1 < n and words[i + k] == "-" and words[i + k + 1].lower() in _WEAK_SUFFIXES
+            hits.append(_Hit(i, i + k, entry, weak))
+            i += k
+        return hits
+
+    def _scan_sectors(
+        self, words: list[str], covered: set[int], lo: int, hi: int
+    ) -> list[tuple[int, str, float]]:
+        """Sector words between token lo and hi, outside names: (position, sector, weight)."""
+        lower = [w.lower() for w in words]
+        found: list[tuple[int, str, float]] = []
+        i = lo
+        while i < hi:
+            m = None if i in covered else self._match_at(self._sector_index, lower[:hi], i)
+            if m is not None and not covered.intersection(range(i, i + m[0])):
+                k, (sector, weight) = m
+                found.append((i + k - 1, sector, weight))
+                i += k
+            else:
+                i += 1
+        return found
+
+    def find(self, text: str) -> list[ActorMatch]:
+        """All non-overlapping actor mentions in a text, left to right, longest name first.
+
+        Runs on every sentence of every article, so it is one dictionary lookup per token.
+        """
+        toks = _tokens(text)
+        words = [t[0] for t in toks]
+        out: list[ActorMatch] = []
+        for h in self._scan(words):
+            if not h.entry.code:
+                continue
+            start, end = toks[h.first][1], toks[h.last - 1][2]
+            out.append(ActorMatch(start, end, text[start:end], h.entry.code, h.entry.kind, h.entry.name))
+        return out
+
+    def _resolve(self, phrase: str) -> _Resolved:
+        words = [t[0] for t in _tokens(phrase)]
+        hits = self._scan(words)
+        covered = {i for h in hits for i in range(h.first, h.last)}
+        for h in hits:
+            if h.weak:  # the suffix ("-made") is not a sector word either
+                covered.update((h.last, h.last + 1))
+        strong = [h for h in hits if h.entry.code and not h.weak]
+        split, prep = len(words), ""
+        for i, w in enumerate(words):
+            lw = w.lower()
+            if i not in covered and i > 0 and (lw in _HOST_PREPS or lw in _LOCATION_PREPS):
+                split, prep = i, lw
+                break
+        relevant = [h for h in strong if h.last <= split]
+        hi = split
+        if not relevant and prep in _LOCATION_PREPS:
+            relevant, hi = strong, len(words)
+        sectors = self._scan_sectors(words, covered, 0, hi)
+        if not relevant:
+            if not sectors:
+                return _Resolved(None, None)
+            return _Resolved(max(sectors, key=lambda s: (s[2], s[0]))[1], None)
+        decider = relevant[0].entry
+        country = decider.code[:3]
+        if country not in self._countries:  # international, regional: the code as it stands
+            return _Resolved(decider.code, decider)
+        head = decider
+        for h in relevant:
+            if h.entry.code[:3] != country:
+                continue
+            head = h.entry
+            sector = h.entry.code[3:6]
+            if sector and h.entry.kind in _IMPLICIT_WEIGHT:
+                sectors.append((h.last - 1, sector, _IMPLICIT_WEIGHT[h.entry.kind]))
+        if not sectors:
+            return _Resolved(country, head)
+        return _Resolved(country + max(sectors, key=lambda s: (s[2], s[0]))[1], head)
+
+    # ---- public queries ----------------------------------------------------------------------
+    def code(self, phrase: str) -> str | None:
+        """The best actor code for a whole noun phrase, combining country and sector (see module doc)."""
+        return self._resolve(phrase).code
+
+    def country_of(self, phrase: str) -> str | None:
+        """The ISO3 country a phrase belongs to, or None (also for international and regional actors)."""
+        code = self._resolve(phrase).code
+        return code[:3] if code and code[:3] in self._countries else None
+
+    def kind(self, phrase: str) -> str | None:
+        """The kind of the named actor the phrase hinges on ("Ukrainian President Zelensky": person)."""
+        entry = self._resolve(phrase).entry
+        return entry.kind if entry else None
+
+    def canonical(self, phrase: str) -> str | None:
+        """The canonical name of the actor the phrase hinges on ("Zelenskyy" -> "Volodymyr Zelensky")."""
+        entry = self._resolve(phrase).entry
+        return entry.name if entry else None
+
+    def is_outlet(self, phrase: str) -> bool:
+        """True if the phrase denotes a news organisation ("NBC News", "a CBS News report"), not a
+        person working for one ("an NBC News correspondent"): the `via` test."""
+        words = [t[0] for t in _tokens(phrase)]
+        hits = [h for h in self._scan(words) if h.entry.code]
+        if not hits or any(h.entry.kind != "outlet" for h in hits):
+            return False
+        covered = {i for h in hits for i in range(h.first, h.last)}
+        return all(i in covered or w.lower() in _OUTLET_FILLER for i, w in enumerate(words))
+
+    def demonym_country(self, word: str) -> str | None:
+        """The country in a compound such as "Iranian-made" or "Russia-backed": the origin or patron,
+        which :meth:`code` deliberately ignores because it does not own the phrase's head."""
+        for h in self._scan([t[0] for t in _tokens(word)]):
+            if h.entry.code[:3] in self._countries:
+                return h.entry.code[:3]
+        return None
+
+    def countries(self) -> Iterable[tuple[str, str]]:
+        """Every known (ISO3, canonical name): for listings and for checking coverage."""
+        return sorted(self._countries.items())
+
+
+@functools.lru_cache(maxsize=1)
+def default_coder() -> ActorCoder:
+    """The shared coder with the built-in data and CLAIMGRAPH_LEXICONS: loading takes a moment."""
+    return ActorCoder()

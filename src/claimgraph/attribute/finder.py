@@ -1,0 +1,519 @@
+"""Finding attributions in a parsed document: cue → source, content, stance, hedging, framing.
+
+Rules work over spaCy's dependency parse (ClearNLP labels) and the lexicons in
+``data/attribution``. Each rule names itself in ``Attribution.rule`` so a record can explain why it
+exists. Cues inside a quotation belong to the quoted speaker and are not re-attributed: PolNeAR
+and our house style annotate the outermost attribution only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import AttributionLexicon, CueEntry, default_lexicon
+from .quotes import QuoteIndex
+
+# dependency labels of a verb's clausal complement (the content of a reporting verb)
+_CLAUSAL = {"ccomp", "xcomp", "parataxis"}
+_SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_EDGE_PUNCT = set(" \t\n,;:.—–-")
+# a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
+_CLAUSE_LEVEL = {"ROOT", "conj", "advcl", "ccomp", "parataxis", "relcl"}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """One attribution found in the text, before source resolution and event coding."""
+
+    cue_tokens: list[int]
+    cue: CueEntry
+    content: tuple[int, int]  # character span
+    source_span: tuple[int, int] | None = None  # token span [start, end) of the source mention
+    target_span: tuple[int, int] | None = None  # token span of the accused / criticised party
+    via_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans, nearest reader first
+    stance: str = "asserts"
+    hedged: bool = False
+    negated_cue: bool = False
+    rule: str = ""
+    refers_to: int | None = None  # index of the attribution whose content a nominal claim refers to
+    continuation_of: int | None = None  # index of the attribution whose source this one keeps
+
+    @property
+    def framing(self) -> str:
+        return self.cue.framing
+
+
+def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> list[Attribution]:
+    """All attributions in ``doc``, in text order."""
+    lex = lexicon or default_lexicon()
+    quotes = QuoteIndex(doc.text)
+    found: list[Attribution] = []
+    covered_quotes: set[tuple[int, int]] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            if quotes.inside(tok.idx):
+                continue
+            att = _verb_cue(tok, lex, quotes) or _adjective_cue(tok, lex) or _according_to(tok, lex)
+            if att is None:
+                continue
+            if att.content[1] <= att.content[0]:
+                continue
+            q = quotes.containing(att.content[0], att.content[1])
+            if q:
+                covered_quotes.add(q)
+            found.append(att)
+    _nominal_claims(doc, lex, found)
+    _claim_objects(doc, lex, found)
+    _continuations(doc, quotes, found, covered_quotes)
+    found.sort(key=lambda a: (a.content[0], a.cue_tokens[0]))
+    _dedupe(found)
+    for a in found:
+        _stance_and_hedge(doc, a, lex)
+    return found
+
+
+# --- cue rules ------------------------------------------------------------------------------------
+
+
+def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]] | None:
+    """The cue a verb token heads, trying multiword cues ("express concern", "point out") first."""
+    if tok.dep_ in ("amod", "aux", "auxpass"):
+        return None
+    # a relative clause's verb is sometimes tagged NOUN ("a claim Iran rejects")
+    if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "relcl" and tok.pos_ == "NOUN"):
+        return None
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "NOUN" and lemma.endswith("s"):
+        lemma = lemma[:-1]
+    for child in tok.children:
+        if child.dep_ == "prt":
+            e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
+            if e:
+                return e, [tok.i, child.i]
+        if child.dep_ == "dobj":
+            e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
+            if e:
+                return e, [tok.i, child.i]
+    e = lex.cues.get(lemma)
+    if e is None:
+        return None
+    return e, [tok.i]
+
+
+def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attribution | None:
+    hit = _cue_entry(tok, lex)
+    if hit is None:
+        return None
+    entry, cue_toks = hit
+    doc = tok.doc
+    content: tuple[int, int] | None = None
+    target: tuple[int, int] | None = None
+    rule = f"cue:{entry.cue}"
+    if entry.type == "accuse":
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
+        if obj is not None:
+            target = _np_span(obj, keep_conj=True)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "for"):
+                comp = next((g for g in c.children if g.dep_ in ("pcomp", "pobj")), None)
+                if comp is not None:
+                    content = _clause_chars(comp)
+                    rule += "+of"
+        if content is None and len(cue_toks) > 1:
+            # "leveled accusations against Iran": the target is the "against" object
+            noun = doc[cue_toks[1]]
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in ("against", "of"):
+                    pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and target is None:
+                        target = _np_span(pobj, keep_conj=True)
+            content = _clause_chars_span(tok.sent.start, tok.sent.end, doc)
+            rule += "+speech-act-only"
+    if content is None:
+        comp = _clausal_child(tok)
+        if comp is not None:
+            content = _clause_chars(comp)
+            rule += "+ccomp"
+    if content is None and len(cue_toks) > 1:
+        # "expressed concern about X": the noun's about-phrase (or that-clause) is the content
+        noun = doc[cue_toks[1]]
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "over", "at"):
+                pobj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    content = _clause_chars(pobj)
+                    rule += "+about"
+            elif c.dep_ in ("acl", "ccomp") and any(g.dep_ == "mark" for g in c.children):
+                content = _clause_chars(c)
+                rule += "+that"
+    if content is None and entry.type in ("deny", "doubt", "say"):
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if obj is not None and (entry.type != "say" or negated):
+            content = _clause_chars(obj)
+            rule += "+dobj"
+    if content is None and tok.dep_ in _CLAUSE_LEVEL:
+        q = _adjacent_quote(tok, quotes)
+        if q is not None:
+            content = q
+            rule += "+quote"
+    if content is None:
+        return None
+    # a clausal content entirely inside a quotation is the quotation, marks included
+    q = quotes.containing(content[0], content[1])
+    if q and (content[0] - q[0] <= 2 or q[1] - content[1] <= 3):
+        content = q
+    source = _subject_span(tok)
+    att = Attribution(
+        cue_tokens=sorted(cue_toks + _aux_neg(tok)),
+        cue=entry,
+        content=content,
+        source_span=source,
+        target_span=target,
+        negated_cue=any(c.dep_ == "neg" for c in tok.children),
+        rule=rule,
+    )
+    _citing(tok, att)
+    return att
+
+
+def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
+    """"We are concerned that ...": a predicate adjective with a clausal complement."""
+    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "ROOT", "ccomp"):
+        return None
+    entry = lex.adjective_cues.get(tok.lemma_.lower())
+    if entry is None:
+        return None
+    comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if comp is None:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("about", "over", "that"):
+                comp = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+    if comp is None:
+        return None
+    head = tok.head if tok.dep_ == "acomp" else tok
+    return Attribution(
+        cue_tokens=[tok.i],
+        cue=entry,
+        content=_clause_chars(comp),
+        source_span=_subject_span(head),
+        rule=f"adjective:{entry.cue}",
+    )
+
+
+def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
+    """"..., according to X": X is the source and the governing clause is the content."""
+    if tok.lower_ != "according":
+        return None
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = tok.head
+    while head.dep_ in ("prep", "advmod", "agent") and head.head is not head:
+        head = head.head
+    lo, hi = tok.left_edge.i, pobj.right_edge.i
+    # content: the governing clause on the side of the according-to phrase that holds words
+    idxs = [t.i for t in head.subtree if not (lo <= t.i <= hi)]
+    left = [i for i in idxs if i < lo and not tok.doc[i].is_punct]
+    right = [i for i in idxs if i > hi and not tok.doc[i].is_punct]
+    if not left and not right:
+        return None
+    if left and right:
+        first, last = min(left), max(right)
+    elif left:
+        first, last = min(left), max(left)
+    else:
+        first, last = min(right), max(right)
+    content = _trim_chars(tok.doc, first, last + 1)
+    entry = lex.cues.get("according to") or CueEntry("according to", "say", "neutral", None)
+    return Attribution(
+        cue_tokens=[tok.i, to.i],
+        cue=entry,
+        content=content,
+        source_span=_np_span(pobj),
+        rule="according-to",
+    )
+
+
+def _citing(tok: Token, att: Attribution) -> None:
+    """"NBC News, citing senior officials, alleged ...": the cited become the source, the subject a via."""
+    for c in tok.children:
+        if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("cite", "quote"):
+            obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
+            if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or obj.lemma_.lower() in _CITABLE:
+                if att.source_span is not None:
+                    att.via_spans.insert(0, att.source_span)
+                att.source_span = _np_span(obj)
+                att.rule += "+citing"
+
+
+_CITABLE = frozenset(
+    {"official", "source", "diplomat", "aide", "officer", "person", "people", "spokesman", "spokeswoman",
+     "spokesperson", "minister", "ministry", "government", "analyst", "expert", "report", "document"}
+)
+
+
+# --- nominal claims and continuations --------------------------------------------------------------
+
+
+def _nominal_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
+    """"a claim Iran roundly rejects": the relative clause's subject takes a stance on a prior claim."""
+    for tok in doc:
+        if tok.lemma_.lower() not in lex.nominal_cues or tok.pos_ != "NOUN":
+            continue
+        rel = next((c for c in tok.children if c.dep_ == "relcl"), None)
+        if rel is None:
+            continue
+        hit = _cue_entry(rel, lex)
+        if hit is None:
+            continue
+        entry, cue_toks = hit
+        subj = next((c for c in rel.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        span = _trim_chars(doc, tok.left_edge.i, rel.right_edge.i + 1)
+        # the claim referred to: the latest attribution earlier in the same sentence
+        prior = [i for i, a in enumerate(found) if a.content[1] <= span[0] and a.content[0] >= tok.sent.start_char]
+        found.append(
+            Attribution(
+                cue_tokens=sorted(cue_toks + _aux_neg(rel)),
+                cue=entry,
+                content=span,
+                source_span=_np_span(subj),
+                rule=f"nominal:{tok.lemma_.lower()}+{entry.cue}",
+                refers_to=prior[-1] if prior else None,
+                negated_cue=any(c.dep_ == "neg" for c in rel.children),
+            )
+        )
+
+
+def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
+    """"X has not confirmed the allegations", "X denied the accusations": a stance on an earlier claim.
+
+    When the content is just a claim noun (allegation, accusation, report ...), the event is the
+    one of the latest earlier attribution, which the pipeline copies over.
+    """
+    for i, a in enumerate(found):
+        if a.refers_to is not None or not a.rule.endswith("+dobj"):
+            continue
+        span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+        if span is None or span.root.lemma_.lower() not in lex.nominal_cues:
+            continue
+        prior = [j for j, b in enumerate(found) if j != i and b.content[1] <= a.content[0] and b.refers_to is None]
+        if prior:
+            a.refers_to = max(prior, key=lambda j: found[j].content[1])
+
+
+def _continuations(
+    doc: Doc, quotes: QuoteIndex, found: list[Attribution], covered: set[tuple[int, int]]
+) -> None:
+    """A quotation with no cue of its own right after an attributed one keeps that attribution."""
+    if not found:
+        return
+    ordered = sorted(range(len(found)), key=lambda i: found[i].content[0])
+    for q in quotes.spans:
+        if q in covered or q[1] - q[0] < 40:
+            continue
+        if any(a.content[0] <= q[0] < a.content[1] for a in found):
+            continue
+        prev = [i for i in ordered if found[i].content[1] <= q[0] and q[0] - found[i].content[1] < 400]
+        if not prev:
+            continue
+        base = found[prev[-1]]
+        # the quotation must open a sentence: a mid-sentence quote is a phrase, not a continuation
+        if doc.text[max(0, q[0] - 2) : q[0]].strip() not in ("", ".", ":"):
+            continue
+        found.append(
+            Attribution(
+                cue_tokens=list(base.cue_tokens),
+                cue=base.cue,
+                content=q,
+                source_span=base.source_span,
+                via_spans=list(base.via_spans),
+                rule="continuation",
+                continuation_of=prev[-1],
+            )
+        )
+
+
+def _dedupe(found: list[Attribution]) -> None:
+    """Two cues claiming the same content: keep the one whose cue is nearest the content."""
+    seen: dict[tuple[int, int], int] = {}
+    drop: set[int] = set()
+    for i, a in enumerate(found):
+        if a.content in seen and a.rule != "continuation":
+            j = seen[a.content]
+            if found[j].rule.startswith("nominal") or a.rule.startswith("nominal"):
+                continue
+            dist_i = abs(a.cue_tokens[0] - a.content[0])
+            dist_j = abs(found[j].cue_tokens[0] - found[j].content[0])
+            drop.add(i if dist_i >= dist_j else j)
+        else:
+            seen[a.content] = i
+    if drop:
+        keep = [a for i, a in enumerate(found) if i not in drop]
+        # indices in refers_to / continuation_of shift: remap
+        remap = {old: new for new, old in enumerate(i for i in range(len(found)) if i not in drop)}
+        for a in keep:
+            a.refers_to = remap.get(a.refers_to) if a.refers_to is not None else None
+            a.continuation_of = remap.get(a.continuation_of) if a.continuation_of is not None else None
+        found[:] = keep
+
+
+# --- stance and hedging ----------------------------------------------------------------------------
+
+
+def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
+    typ = a.cue.type
+    if typ == "deny":
+        a.stance = "questions" if a.negated_cue else "denies"
+    elif typ == "doubt":
+        a.stance = "questions"
+    elif a.negated_cue:
+        # "have not confirmed", "did not say": the source withholds support
+        a.stance = "questions"
+    a.hedged = is_hedged(doc, a.content, lex)
+
+
+def is_hedged(doc: Doc, span: tuple[int, int], lex: AttributionLexicon) -> bool:
+    """True when the span holds a hedge: a modal on a verb, a hedging adverb, or "considering"-type verb."""
+    c = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if c is None:
+        return False
+    for t in c:
+        low = t.lower_
+        if t.dep_ == "aux" and low in lex.hedge_modals:
+            return True
+        if low in lex.hedge_adverbs:
+            return True
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.hedge_verbs and any(
+            g.dep_ in ("xcomp", "ccomp") for g in t.children
+        ):
+            return True
+    return False
+
+
+# --- span helpers ----------------------------------------------------------------------------------
+
+
+def _clausal_child(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in _CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
+            return c
+    return None
+
+
+def _subject_span(tok: Token) -> tuple[int, int] | None:
+    """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
+    cur = tok
+    for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        if subjects:
+            # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
+            return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
+        for c in cur.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _np_span(pobj)
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None  # "it was stressed that ...": no named source
+        # "said Woodward, adding ...", "and added": take the governing verb's subject
+        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
+    """A noun phrase's token span, without a trailing relative clause or punctuation.
+
+    An appositive name is kept ("UK Ambassador to the UN Barbara Woodward" parses the name as an
+    appositive of the title); coordination is kept on request (targets: "accused Iran and Russia").
+    """
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > tok.i and tok.ent_type_ != "PERSON":
+            # "The director of the CIA, William Burns, said": the name is the mention
+            return (c.left_edge.i, c.i + 1)
+    start = tok.left_edge.i
+    end = tok.i + 1
+    stop = {"relcl", "acl", "punct", "advcl"} | (set() if keep_conj else {"cc", "conj"})
+    for c in tok.rights:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == end:
+            end = c.right_edge.i + 1
+            continue
+        if c.dep_ in stop or c.dep_ == "appos":
+            break
+        end = c.right_edge.i + 1
+    doc = tok.doc
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    return (start, end)
+
+
+def _aux_neg(tok: Token) -> list[int]:
+    """Auxiliaries and negation right before a verb belong to its cue ("have not confirmed")."""
+    out: list[int] = []
+    i = tok.i - 1
+    kids = {c.i for c in tok.children if c.dep_ in ("aux", "neg", "auxpass")}
+    while i >= 0 and i in kids:
+        out.append(i)
+        i -= 1
+    return out
+
+
+def _clause_chars(tok: Token) -> tuple[int, int]:
+    return _trim_chars(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+
+
+def _clause_chars_span(start: int, end: int, doc: Doc) -> tuple[int, int]:
+    return _trim_chars(doc, start, end)
+
+
+def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token span → character span without edge punctuation (a closing quote mark is kept when
+    its opening mark is inside the span)."""
+    s = doc[start].idx
+    e = doc[end - 1].idx + len(doc[end - 1].text)
+    text = doc.text
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
+        e -= 1
+    seg = text[s:e]
+    # balance quotation marks at the edges
+    if seg.endswith(("”", '"')) and seg.count("“") + seg.count('"') < 2 and seg[:-1].count("“") == 0:
+        e -= 1
+        while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
+            e -= 1
+    if text[s : s + 1] in ("“",) and "”" not in text[s:e]:
+        s += 1
+    return (s, e)
+
+
+def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """A quotation right before ('"...," he said') or after ('said X, "..."') the cue's clause."""
+    sent: Span = tok.sent
+    best: tuple[int, int] | None = None
+    for s, e in quotes.spans:
+        if e <= sent.start_char - 1 and e < tok.idx:
+            # a quote closing before this sentence counts when it ends the previous sentence(s)
+            # and this sentence starts right after it: multi-sentence quote, cue in a later one
+            gap = tok.doc.text[e : sent.start_char]
+            if gap.strip() == "" and s < sent.start_char:
+                best = (s, e)
+            continue
+        if s >= sent.end_char + 1:
+            break
+        if e <= tok.idx or s >= tok.idx:
+            if s <= sent.end_char:
+                best = (s, e) if best is None or abs(s - tok.idx) < abs(best[0] - tok.idx) else best
+    return best

@@ -1,0 +1,83 @@
+"""The attribution lexicons (data/attribution/*.tsv), loaded and validated once."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import read_table, read_words
+
+CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief"})
+FRAMINGS = frozenset({"neutral", "distancing", "endorsing"})
+HEDGE_PLACES = frozenset({"modal", "adverb", "verb"})
+
+
+@dataclass(frozen=True, slots=True)
+class CueEntry:
+    """One cue: its type (how it frames content), framing, and speech-act CAMEO code if any."""
+
+    cue: str
+    type: str
+    framing: str
+    speech_act: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionLexicon:
+    """Everything the attribution rules look up, as plain sets and maps."""
+
+    cues: dict[str, CueEntry]
+    adjective_cues: dict[str, CueEntry]
+    nominal_cues: frozenset[str]
+    hedge_modals: frozenset[str]
+    hedge_adverbs: frozenset[str]
+    hedge_verbs: frozenset[str]
+    anonymous_heads: frozenset[str]
+    role_nouns: frozenset[str]
+
+    @classmethod
+    def load(cls, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> AttributionLexicon:
+        cues: dict[str, CueEntry] = {}
+        for row in read_table("attribution/cues.tsv", min_cols=4, max_cols=4, extra_dirs=extra_dirs):
+            cue, typ, framing, act = row.cells
+            _check(row, typ, framing)
+            cues[cue.lower()] = CueEntry(cue.lower(), typ, framing, None if act == "-" else act)
+        adj: dict[str, CueEntry] = {}
+        for row in read_table("attribution/adjective_cues.tsv", min_cols=3, max_cols=3, extra_dirs=extra_dirs):
+            word, typ, framing = row.cells
+            _check(row, typ, framing)
+            adj[word.lower()] = CueEntry(word.lower(), typ, framing, None)
+        hedges: dict[str, set[str]] = {p: set() for p in HEDGE_PLACES}
+        for row in read_table("attribution/hedges.tsv", min_cols=2, max_cols=2, extra_dirs=extra_dirs):
+            word, place = row.cells
+            if place not in HEDGE_PLACES:
+                raise row.error(f"unknown hedge place {place!r} (expected one of {sorted(HEDGE_PLACES)})")
+            hedges[place].add(word.lower())
+        return cls(
+            cues=cues,
+            adjective_cues=adj,
+            nominal_cues=frozenset(read_words("attribution/nominal_cues.tsv", extra_dirs=extra_dirs)),
+            hedge_modals=frozenset(hedges["modal"]),
+            hedge_adverbs=frozenset(hedges["adverb"]),
+            hedge_verbs=frozenset(hedges["verb"]),
+            anonymous_heads=frozenset(read_words("attribution/anonymous.tsv", extra_dirs=extra_dirs)),
+            role_nouns=frozenset(read_words("attribution/roles.tsv", extra_dirs=extra_dirs)),
+        )
+
+
+def _check(row: object, typ: str, framing: str) -> None:
+    from ..lexicons import Row
+
+    assert isinstance(row, Row)
+    if typ not in CUE_TYPES:
+        raise row.error(f"unknown cue type {typ!r} (expected one of {sorted(CUE_TYPES)})")
+    if framing not in FRAMINGS:
+        raise row.error(f"unknown framing {framing!r} (expected one of {sorted(FRAMINGS)})")
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> AttributionLexicon:
+    """The built-in lexicons plus the user's files from ``$CLAIMGRAPH_LEXICONS``."""
+    return AttributionLexicon.load()

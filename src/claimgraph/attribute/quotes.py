@@ -1,0 +1,76 @@
+"""Quotation spans. Curly quotes pair unambiguously; straight double quotes pair in order.
+
+A quotation may run over several sentences or paragraphs (news style re-opens a quote at each
+paragraph without closing the previous one: such a run is joined into one span).
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = "“«„"
+_CLOSE = "”»"
+MAX_QUOTE = 6000  # a longer "quotation" is almost certainly a stray quote mark
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of quotations, quote marks included, in text order."""
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight_open: int | None = None
+    for m in re.finditer(r"[“”«»„\"]", text):
+        ch, i = m.group(), m.start()
+        if ch == '"':
+            if straight_open is None:
+                straight_open = i
+            else:
+                if i - straight_open <= MAX_QUOTE:
+                    spans.append((straight_open, i + 1))
+                straight_open = None
+            continue
+        if ch in _OPEN:
+            if open_at is not None and "\n" not in text[open_at:i]:
+                # re-opened within a paragraph without closing: drop the unmatched opener
+                open_at = i
+            elif open_at is None:
+                open_at = i
+            # else: a new paragraph re-opens a running quotation: keep the first opener
+        elif ch in _CLOSE and open_at is not None:
+            if i - open_at <= MAX_QUOTE:
+                spans.append((open_at, i + 1))
+            open_at = None
+    spans.sort()
+    # drop spans nested in others (a straight quote inside a curly one)
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+            continue
+        out.append((s, e))
+    return out
+
+
+class QuoteIndex:
+    """Fast lookup: which quotation (if any) contains a character offset."""
+
+    def __init__(self, text: str) -> None:
+        self.spans = find_quotes(text)
+
+    def containing(self, start: int, end: int | None = None) -> tuple[int, int] | None:
+        end = start + 1 if end is None else end
+        for s, e in self.spans:
+            if s <= start and end <= e:
+                return (s, e)
+            if s > start:
+                break
+        return None
+
+    def inside(self, i: int) -> bool:
+        """True when offset ``i`` lies strictly between a quotation's marks."""
+        for s, e in self.spans:
+            if s < i < e - 1:
+                return True
+            if s > i:
+                break
+        return False

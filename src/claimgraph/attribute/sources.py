@@ -1,0 +1,278 @@
+"""Source resolution inside one article: who a source mention refers to, their role and actor code.
+
+"he" → "Burns" → "William Burns"; "the CIA director" → the person the article gave that role;
+"the mission" → "the Iranian mission to the United Nations"; "senior officials" → anonymous.
+There is no coreference model that installs offline, so this is a small, explainable
+rule-based resolver over the parse, named entities and the actor coder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import ActorCoder
+from ..model import Source, Via
+from .lexicon import AttributionLexicon
+
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
+_PLURAL_PRONOUNS = {"they", "them", "we", "us"}
+_THING_PRONOUNS = {"it"}
+_DETS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+@dataclass(slots=True)
+class Person:
+    """A person named in the article, with the fullest name and the role the article gives them."""
+
+    name: str
+    surname: str
+    role: str | None
+    actor: str | None
+    first: int  # token index of the first mention
+
+
+class SourceResolver:
+    """Resolves source mentions of one document; keeps the article's people and earlier sources."""
+
+    def __init__(self, doc: Doc, coder: ActorCoder, lex: AttributionLexicon, outlet: str | None) -> None:
+        self.doc = doc
+        self.coder = coder
+        self.lex = lex
+        self.outlet = outlet
+        self.people: list[Person] = []
+        self.by_surname: dict[str, Person] = {}
+        self.history: list[tuple[int, Source]] = []  # (token index, resolved source), in text order
+        self._index_people()
+
+    # --- people ---------------------------------------------------------------------------------
+
+    def _index_people(self) -> None:
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or not any(t.is_alpha for t in ent):
+                continue
+            tokens = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+            if not tokens:
+                continue
+            name = " ".join(t.text for t in tokens)
+            surname = tokens[-1].text.lower()
+            role = _role_of(ent, self.lex)
+            actor = self.coder.code(role) if role else None
+            known = self.by_surname.get(surname)
+            if known is None:
+                p = Person(name=name, surname=surname, role=role, actor=actor, first=ent.start)
+                self.people.append(p)
+                self.by_surname[surname] = p
+            else:
+                if len(name) > len(known.name):
+                    known.name = name
+                if known.role is None and role:
+                    known.role, known.actor = role, actor
+
+    def _person_at(self, span: Span) -> Person | None:
+        """The named person a mention is about: only when the phrase's head is the name
+        ("spokesman John Kirby", not "senior Biden administration officials")."""
+        root = span.root
+        if root.pos_ == "PROPN" and root.lower_ in self.by_surname:
+            # a surname the article introduced, whatever NER labels this mention
+            return self.by_surname[root.lower_]
+        if root.ent_type_ != "PERSON":
+            return None
+        for ent in span.ents:
+            if ent.label_ == "PERSON":
+                toks = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+                if toks:
+                    return self.by_surname.get(toks[-1].text.lower())
+        return None
+
+    # --- resolution -----------------------------------------------------------------------------
+
+    def resolve(self, start: int, end: int) -> Source:
+        """The source for the mention ``doc[start:end]``; remembered for later pronouns."""
+        src = self._resolve(self.doc[start:end])
+        self.history.append((start, src))
+        return src
+
+    def author(self) -> Source:
+        name = self.outlet or "author"
+        actor = self.coder.code(self.outlet) if self.outlet else None
+        return Source(text=None, name=name, kind="author", actor=actor)
+
+    def via(self, start: int, end: int) -> Via:
+        span = self.doc[start:end]
+        text = span.text
+        src = self._resolve(span)
+        name = self._outlet_name(span) or src.name or text
+        return Via(name=name, kind=src.kind, actor=src.actor, text=text, start=span.start_char, end=span.end_char)
+
+    def _outlet_name(self, span: Span) -> str | None:
+        for m in self.coder.find(span.text):
+            if m.kind == "outlet":
+                return m.name
+        return None
+
+    def _resolve(self, span: Span) -> Source:
+        text = span.text
+        head = span.root
+        low = text.lower()
+        base = {"text": text, "start": span.start_char, "end": span.end_char}
+        # a named person
+        person = self._person_at(span)
+        if person is not None:
+            return Source(name=person.name, kind="person", role=person.role, actor=person.actor, **base)
+        # pronouns: the latest compatible earlier source or person
+        if low in _PERSON_PRONOUNS:
+            p = self._recent_person(span.start)
+            if p is not None:
+                return Source(name=p.name, kind=p.kind, role=p.role, actor=p.actor, **base)
+            return Source(name=text, kind="person", **base)
+        if low in _PLURAL_PRONOUNS or low in _THING_PRONOUNS:
+            prev = self._recent_source(span.start, plural=low in _PLURAL_PRONOUNS)
+            if prev is not None:
+                return Source(name=prev.name, kind=prev.kind, role=prev.role, actor=prev.actor, **base)
+            return Source(name=text, kind="anonymous", **base)
+        # an outlet ("NBC News", "a CBS News report")
+        outlet = self._outlet_name(span)
+        if outlet is not None and (self.coder.is_outlet(text) or head.lemma_.lower() in ("report", "news")):
+            return Source(name=outlet, kind="outlet", actor=self.coder.code(outlet), **base)
+        # a definite description that refers back: "the CIA director", "the mission"
+        words = [t for t in span if t.lower_ not in _DETS]
+        hl = head.lemma_.lower()
+        if span[0].lower_ in ("the", "this", "that") and hl in self.lex.role_nouns:
+            p = self._person_with_role(span)
+            if p is not None:
+                return Source(name=p.name, kind="person", role=p.role, actor=p.actor, **base)
+        if span[0].lower_ in ("the", "this") and len(words) <= 2:
+            prev_src = self._earlier_with_head(span.start, hl)
+            if prev_src is not None:
+                return Source(name=prev_src[0], kind=prev_src[1], role=None, actor=prev_src[2], **base)
+        code = self.coder.code(text)
+        kind = self.coder.kind(text)
+        if hl in self.lex.anonymous_heads and not any(e.label_ == "PERSON" for e in span.ents):
+            return Source(name=_strip_det(span), kind="anonymous", actor=code, **base)
+        if kind == "group" or (code or "").startswith(("WST", "EUR")) and kind != "organization":
+            return Source(name=self.coder.canonical(text) or _strip_det(span), kind="group", actor=code, **base)
+        if kind in ("country", "capital") and len(words) <= 3:
+            c3 = (code or "")[:3] or None
+            return Source(
+                name=self.coder.canonical(text) or _strip_det(span),
+                kind="country",
+                actor=f"{c3}GOV" if c3 and len(c3) == 3 and not c3.startswith(("IGO", "NGO", "IMG")) else code,
+                **base,
+            )
+        if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
+            return Source(name=_strip_det(span), kind="person", actor=code, **base)
+        return Source(name=_strip_det(span), kind="organization", actor=code, **base)
+
+    def _recent_person(self, before: int) -> Source | None:
+        """The latest person: an earlier person source within a few sentences, else the last name."""
+        best_src: tuple[int, Source] | None = None
+        for i, s in reversed(self.history):
+            if i < before and s.kind == "person":
+                best_src = (i, s)
+                break
+        last_ent = None
+        for ent in self.doc.ents:
+            if ent.start >= before:
+                break
+            if ent.label_ == "PERSON":
+                last_ent = ent
+        if last_ent is not None:
+            p = self._person_at(last_ent)
+            if p is not None and (best_src is None or last_ent.start > best_src[0] + 40):
+                return Source(text=None, name=p.name, kind="person", role=p.role, actor=p.actor)
+        return best_src[1] if best_src else None
+
+    def _recent_source(self, before: int, *, plural: bool) -> Source | None:
+        for i, s in reversed(self.history):
+            if i < before and (s.kind != "person" or not plural):
+                return s
+        # "They have accused ...": the subject of the previous sentence
+        sent = self.doc[before].sent
+        if sent.start > 0:
+            prev = self.doc[sent.start - 1].sent
+            for t in prev:
+                if t.dep_ == "nsubj":
+                    code = self.coder.code(" ".join(x.text for x in t.subtree))
+                    if code:
+                        sp = self.doc[t.left_edge.i : t.right_edge.i + 1]
+                        kind = self.coder.kind(sp.text) or "group"
+                        return Source(text=sp.text, name=self.coder.canonical(sp.text) or _strip_det(sp),
+                                      kind="group" if kind not in ("country", "person", "outlet") else kind,
+                                      actor=code)
+        return None
+
+    def _person_with_role(self, span: Span) -> Person | None:
+        """The person whose role shares this description's head noun and modifiers."""
+        words = {t.lower_ for t in span if t.lower_ not in _DETS}
+        best: tuple[int, Person] | None = None
+        for p in self.people:
+            if p.first >= span.start or not p.role:
+                continue
+            role_words = {w.lower().strip("(),") for w in p.role.split()}
+            overlap = len(words & role_words)
+            if span.root.lower_ in role_words or span.root.lemma_.lower() in role_words:
+                overlap += 2
+            if self.coder.code(span.text) and self.coder.code(span.text) == p.actor:
+                overlap += 2
+            if overlap >= 2 and (best is None or overlap > best[0]):
+                best = (overlap, p)
+        return best[1] if best else None
+
+    def _earlier_with_head(self, before: int, head_lemma: str) -> tuple[str, str, str | None] | None:
+        """The fullest earlier noun phrase with the same head ("the mission" → "the Iranian mission ...")."""
+        best: Span | None = None
+        for chunk in self.doc.noun_chunks:
+            if chunk.start >= before:
+                break
+            if chunk.root.lemma_.lower() == head_lemma and len(chunk) > 2:
+                best = chunk
+        if best is None:
+            return None
+        full = self.doc[best.start : best.root.right_edge.i + 1]
+        code = self.coder.code(full.text)
+        return (_strip_det(full), "organization", code)
+
+
+def _strip_det(span: Span) -> str:
+    toks = list(span)
+    while toks and (toks[0].lower_ in _DETS or toks[0].is_punct):
+        toks = toks[1:]
+    if not toks:
+        return span.text
+    return span.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def _role_of(ent: Span, lex: AttributionLexicon) -> str | None:
+    """The role the text gives a named person: premodifiers or an appositive."""
+    doc = ent.doc
+    root: Token = ent.root
+    # "The director of the CIA, William Burns": the name is an appositive of the role noun
+    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
+        h = root.head
+        toks = [t for t in h.subtree if not (ent.start <= t.i < ent.end)]
+        toks = [t for t in toks if t.i < ent.start]
+        return _clean_role(doc, toks)
+    # "John Kirby, the spokesman for ...": an appositive of the name
+    for c in root.children:
+        if c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns:
+            return _clean_role(doc, list(c.subtree))
+    # "White House spokesman John Kirby": premodifiers within the name's phrase
+    left = root.left_edge.i
+    if left < ent.start:
+        toks = [doc[i] for i in range(left, ent.start)]
+        if any(t.lemma_.lower() in lex.role_nouns or t.ent_type_ in ("ORG", "NORP", "GPE") for t in toks):
+            return _clean_role(doc, toks)
+    return None
+
+
+def _clean_role(doc: Doc, toks: list[Token]) -> str | None:
+    toks = [t for t in toks if not t.is_space]
+    while toks and (toks[0].lower_ in _DETS or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    return doc[toks[0].i : toks[-1].i + 1].text

@@ -1,0 +1,169 @@
+"""`claimgraph ingest` and `claimgraph reprocess`: thin shells over :mod:`claimgraph.ingest`.
+
+Exit status: 0 every document stored (or empty, or already there); 3 some rejected; 1 none could
+be read; 2 a usage error or a database that cannot be opened.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NoReturn
+
+import click
+
+from ..errors import ClaimgraphError
+from ..ingest import IngestReport, Progress, ingest, reprocess
+
+_db_option = click.option(
+    "--db",
+    "db_url",
+    default=None,
+    metavar="URL",
+    help="Database URL (default: $CLAIMGRAPH_DB, else sqlite:///claimgraph.db).",
+)
+_quiet_option = click.option(
+    "--quiet", "-q", is_flag=True, help="No progress, notes or summary: only the errors, on stderr."
+)
+_batch_option = click.option(
+    "--batch-size",
+    type=click.IntRange(min=1),
+    default=32,
+    show_default=True,
+    help="Articles extracted together (larger is faster, uses more memory).",
+)
+
+
+@click.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
+@_db_option
+@_quiet_option
+@_batch_option
+def ingest_cmd(inputs: tuple[str, ...], db_url: str | None, quiet: bool, batch_size: int) -> None:
+    """Read files, directories, http(s) URLs or - (stdin); store their claims.
+
+    Reads .txt, .html, .jsonl and .csv corpora, RSS/Atom feeds, WARC archives. Documents already
+    stored are skipped, so running the same command again after an interruption finishes the rest.
+    """
+    store = _open_store(db_url)
+    try:
+        with _progress("ingesting", quiet) as progress:
+            report = ingest(inputs, store=store, batch_size=batch_size, progress=progress)
+    finally:
+        store.close()
+    _finish(report, quiet)
+
+
+@click.command("reprocess")
+@_db_option
+@_quiet_option
+@_batch_option
+def reprocess_cmd(db_url: str | None, quiet: bool, batch_size: int) -> None:
+    """Re-extract stored articles made by another extractor version."""
+    store = _open_store(db_url)
+    try:
+        with _progress("reprocessing", quiet) as progress:
+            report = reprocess(store, batch_size=batch_size, progress=progress)
+    finally:
+        store.close()
+    _finish(report, quiet, verb="re-extracted")
+
+
+def register(group: click.Group) -> None:
+    """Add ``ingest`` and ``reprocess`` to the ``claimgraph`` command group."""
+    group.add_command(ingest_cmd)
+    group.add_command(reprocess_cmd)
+
+
+def _open_store(db_url: str | None) -> Any:
+    """The Store, or one line and exit status 2 when the database cannot be opened."""
+    try:
+        from ..store import Store
+    except ImportError as exc:
+        _fail(f"the store is not available in this installation ({exc})")
+    try:
+        return Store(db_url)
+    except ClaimgraphError as exc:
+        _fail(str(exc))
+    except Exception as exc:  # e.g. SQLAlchemy's ArgumentError for a malformed URL
+        _fail(f"cannot open database {_redact(db_url)}: {type(exc).__name__}: {exc}")
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"claimgraph: error: {_safe(message)}", err=True)
+    sys.exit(2)
+
+
+def _finish(report: IngestReport, quiet: bool, *, verb: str = "stored") -> None:
+    if not quiet:
+        line = report.summary()
+        if verb != "stored":
+            line = line.replace(" stored,", f" {verb},", 1).replace("already stored", "already current")
+        if report.clusters is not None:
+            line += f"; {report.clusters} claim clusters"
+        click.echo(line)
+    if report.errors:
+        n = len(report.errors)
+        click.echo(f"claimgraph: {n} document{'' if n == 1 else 's'} not stored:", err=True)
+        for err in report.errors:
+            click.echo(f"  {_safe(str(err))}", err=True)
+    sys.exit(report.exit_status)
+
+
+@contextmanager
+def _progress(label: str, quiet: bool) -> Iterator[Progress | None]:
+    """A live counter on a terminal (rich); nothing when quiet or piped. Notes print above it."""
+    read_log = logging.getLogger("claimgraph.read")
+    saved_level = read_log.level
+    if quiet:
+        read_log.setLevel(logging.ERROR)
+    if quiet or not sys.stderr.isatty():
+        try:
+            yield None
+        finally:
+            read_log.setLevel(saved_level)
+        return
+
+    from rich.console import Console
+    from rich.logging import RichHandler
+    from rich.progress import Progress as Bar
+    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    handler = RichHandler(console=console, markup=False, show_time=False, show_path=False)
+    handler.setLevel(logging.WARNING)
+    root = logging.getLogger("claimgraph")
+    saved_propagate = root.propagate
+    root.addHandler(handler)
+    root.propagate = False  # the root handler writes around rich and would break the live display
+    bar = Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console)
+    task = bar.add_task(label)
+
+    def update(report: IngestReport) -> None:
+        bar.update(task, description=f"{label}: {_safe(report.summary())}")
+
+    try:
+        with bar:
+            yield update
+    finally:
+        root.removeHandler(handler)
+        root.propagate = saved_propagate
+        read_log.setLevel(saved_level)
+
+
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    """Text from hostile inputs (file names, messages) with control characters escaped for terminals."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _redact(url: str | None) -> str:
+    """A database URL with its password hidden."""
+    if url is None:
+        return "(default)"
+    return re.sub(r"(://[^:/@]+:)[^@]*@", r"\1***@", url)

@@ -1,0 +1,331 @@
+"""The one path from text to claim records: parse → attribute → code events → records.
+
+``extract`` handles one text; ``extract_articles`` batches many through ``nlp.pipe``. Records
+without a valid CAMEO-coded event are not emitted (``events_only=False`` keeps bare attributions,
+which is what the PolNeAR attribution benchmark measures).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from .actors import default_coder
+from .attribute import Attribution, default_lexicon
+from .attribute.finder import is_hedged
+from .attribute.sources import SourceResolver
+from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
+from .nlp import load_nlp, looks_english
+
+if TYPE_CHECKING:
+    from .events import EventMention
+
+log = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "0.1.0"
+"""Bumped whenever extraction output changes, so stored articles can be reprocessed."""
+
+MAX_CHARS = 400_000
+"""Longer texts are cut at a paragraph boundary before parsing (a warning says so)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ExtractOptions:
+    """How records are produced; one object passed down instead of many keyword arguments."""
+
+    events_only: bool = True
+    author_events: bool = True
+
+
+@dataclass(slots=True)
+class DocEvents:
+    """The event coder's output for one document, aligned with ``doc._.attributions``."""
+
+    per_attribution: list[list[EventMention]] = field(default_factory=list)
+    author: list[EventMention] = field(default_factory=list)
+
+
+def code_doc_events(doc: Doc) -> DocEvents:
+    """Code the events inside each attribution's content, and the author's own statements."""
+    from .events import default_event_coder
+
+    coder = default_event_coder()
+    atts: list[Attribution] = doc._.attributions or []
+    out = DocEvents()
+    for a in atts:
+        out.per_attribution.append(coder.code_span(doc, a.content[0], a.content[1]))
+    covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
+    for sent in doc.sents:
+        if any(s < sent.end_char and sent.start_char < e for s, e in covered):
+            continue
+        if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
+            continue
+        out.author.extend(coder.code_sentence(sent))
+    return out
+
+
+def _cue_clause(doc: Doc, a: Attribution) -> tuple[int, int]:
+    toks = [doc[i] for i in a.cue_tokens]
+    return (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+
+
+def extract(
+    text: str,
+    *,
+    article_id: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    options: ExtractOptions | None = None,
+) -> list[Claim]:
+    """Claim records for one article's text."""
+    art = Article(id=article_id or "", text=text, outlet=outlet, published=published)
+    for _, claims in extract_articles([art], options=options):
+        return claims
+    return []
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    options: ExtractOptions | None = None,
+) -> Iterator[tuple[Article, list[Claim]]]:
+    """Records for many articles, parsed in batches; yields each article with its records, in order."""
+    opts = options or ExtractOptions()
+    nlp = load_nlp(events=opts.events_only)
+
+    def texts() -> Iterator[tuple[str, Article]]:
+        for art in articles:
+            text = art.text
+            if not text.strip():
+                yield "", art
+                continue
+            if not looks_english(text):
+                log.warning("%s: not English; no records extracted", art.id or "input")
+                yield "", art
+                continue
+            if len(text) > MAX_CHARS:
+                cut = text.rfind("\n", 0, MAX_CHARS)
+                cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
+                log.warning("%s: %d characters; only the first %d are read", art.id or "input", len(text), cut)
+                text = text[:cut]
+            yield text, art
+
+    for doc, art in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if not doc.text:
+            yield art, []
+            continue
+        yield art, claims_from_doc(doc, art, opts)
+
+
+def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Claim]:
+    """Assemble records from a processed document (attributions, their sources and events)."""
+    atts: list[Attribution] = list(doc._.attributions or [])
+    lex = default_lexicon()
+    resolver = SourceResolver(doc, default_coder(), lex, article.outlet)
+    merged_into = _merge_according_to(doc, atts)
+    sources: dict[int, Source] = {}
+    # resolve in reading order of the source mention, so pronouns find their antecedents
+    order = sorted(range(len(atts)), key=lambda i: (atts[i].source_span or (atts[i].cue_tokens[0],))[0])
+    for i in order:
+        a = atts[i]
+        if a.continuation_of is not None and a.continuation_of in sources:
+            sources[i] = sources[a.continuation_of]
+        elif a.source_span is not None:
+            sources[i] = resolver.resolve(*a.source_span)
+        else:
+            sources[i] = Source(text=None, name=None, kind="anonymous")
+    vias: dict[int, tuple[Via, ...]] = {
+        i: tuple(resolver.via(*v) for v in a.via_spans)
+        + tuple(resolver.via(*v) for _, v in merged_into_vias(merged_into, i, atts))
+        for i, a in enumerate(atts)
+    }
+    _outlet_keeps_its_sources(atts, sources, vias)
+    events: DocEvents | None = doc._.events
+    aid = article.id or None
+    out: list[Claim] = []
+    for i, a in enumerate(atts):
+        if i in merged_into:
+            continue
+        src = sources[i]
+        via = vias[i]
+        cue = _cue(doc, a)
+        base = Claim(
+            article_id=aid,
+            evidence=_evidence(doc, a.content),
+            source=src,
+            via=via,
+            cue=cue,
+            stance=a.stance,
+            hedged=a.hedged,
+            framing=a.framing,
+            rule=a.rule,
+        )
+        if not opts.events_only or events is None:
+            out.append(base)
+            continue
+        mentions = events.per_attribution[i]
+        if a.refers_to is not None:
+            # "a claim Iran rejects": the event is the one of the claim referred to
+            mentions = [replace(m, start=a.content[0], end=a.content[1]) for m in events.per_attribution[a.refers_to]]
+        for m in mentions:
+            stance = a.stance
+            if m.negated and stance == "asserts":
+                stance = "denies"
+            out.append(
+                replace(
+                    base,
+                    evidence=_evidence(doc, (m.start, m.end)),
+                    event=m.event,
+                    stance=stance,
+                    hedged=m.hedged or is_hedged(doc, (m.start, m.end), lex),
+                    rule=f"{a.rule}; {m.rule}",
+                )
+            )
+        out.extend(_speech_act_records(doc, a, src, resolver, atts, sources, aid))
+    if opts.events_only and events is not None and opts.author_events:
+        author = resolver.author()
+        for m in events.author:
+            out.append(
+                Claim(
+                    article_id=aid,
+                    evidence=_evidence(doc, (m.start, m.end)),
+                    source=author,
+                    stance="denies" if m.negated else "asserts",
+                    hedged=m.hedged,
+                    event=m.event,
+                    rule=f"author; {m.rule}",
+                )
+            )
+    out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
+    return out
+
+
+def _outlet_keeps_its_sources(
+    atts: list[Attribution], sources: dict[int, Source], vias: dict[int, tuple[Via, ...]]
+) -> None:
+    """"NBC News, citing officials, alleged ... '...,' NBC News said": the outlet is still relaying
+    the officials it cited, so the later attribution keeps that source and intermediary."""
+    order = sorted(range(len(atts)), key=lambda i: atts[i].content[0])
+    for n, i in enumerate(order):
+        src = sources[i]
+        if src.kind != "outlet" or vias[i]:
+            continue
+        for j in reversed(order[max(0, n - 3) : n]):
+            if any(v.name == src.name for v in vias[j]) and atts[i].content[0] - atts[j].content[1] < 800:
+                sources[i] = sources[j]
+                vias[i] = vias[j]
+                break
+
+
+def merged_into_vias(merged: dict[int, int], i: int, atts: list[Attribution]) -> list[tuple[int, tuple[int, int]]]:
+    """The according-to sources merged into attribution ``i`` as intermediaries."""
+    out = []
+    for j, target in merged.items():
+        span = atts[j].source_span
+        if target == i and span is not None:
+            out.append((j, span))
+    return out
+
+
+def _merge_according_to(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
+    """"Kirby said ..., according to a CBS News report": the report is Kirby's intermediary.
+
+    An according-to attribution whose content holds another attribution's cue becomes a ``via``
+    of that attribution instead of a record of its own. Returns {merged index: target index}.
+    """
+    merged: dict[int, int] = {}
+    for j, a in enumerate(atts):
+        if a.rule != "according-to":
+            continue
+        for i, b in enumerate(atts):
+            if i == j or b.rule == "according-to":
+                continue
+            cue_char = doc[b.cue_tokens[0]].idx
+            inside = b.content[0] <= a.content[0] and a.content[1] <= b.content[1]
+            if a.content[0] <= cue_char < a.content[1] or inside:
+                merged[j] = i
+                break
+    return merged
+
+
+def _speech_act_records(
+    doc: Doc,
+    a: Attribution,
+    src: Source,
+    resolver: SourceResolver,
+    atts: list[Attribution],
+    sources: dict[int, Source],
+    aid: str | None,
+) -> list[Claim]:
+    """"Kirby accused Iran and Russia ...": the accusation itself is an event, in the author's voice."""
+    code = a.cue.speech_act
+    if code is None or a.negated_cue:
+        return []
+    actor1 = src.actor
+    if not actor1:
+        return []
+    targets: list[tuple[str, str | None, int, int]] = []  # (text, code, start, end)
+    if a.target_span is not None:
+        coder = default_coder()
+        span = doc[a.target_span[0] : a.target_span[1]]
+        for m in coder.find(span.text):
+            targets.append((m.text, m.code, span.start_char + m.start, span.start_char + m.end))
+        end_char = span.end_char
+    elif a.refers_to is not None:
+        # "a claim Iran rejects" → Iran denies (016) the claim's source
+        ref = sources.get(a.refers_to)
+        if ref is None or not ref.actor:
+            return []
+        targets.append((ref.text or ref.name or "", ref.actor, a.content[0], a.content[1]))
+        end_char = a.content[1]
+    else:
+        return []
+    start_char = src.start if src.start is not None else a.content[0]
+    start_char = min(start_char, doc[a.cue_tokens[0]].idx)
+    if a.refers_to is not None:
+        start_char, end_char = a.content
+    from .cameo import action_for
+
+    cue = _cue(doc, a)
+    out = []
+    for text, tcode, _s, _e in targets:
+        if not tcode or tcode[:3] == actor1[:3]:
+            continue
+        out.append(
+            Claim(
+                article_id=aid,
+                evidence=_evidence(doc, (start_char, end_char)),
+                source=resolver.author(),
+                cue=cue,
+                stance="asserts",
+                framing=a.framing,
+                event=Event(
+                    actor1=Actor(text=src.text, code=actor1, start=src.start, end=src.end),
+                    action=action_for(code, cue.text),
+                    actor2=Actor(text=text, code=tcode, start=_s, end=_e),
+                ),
+                rule=f"speech-act:{a.cue.cue}",
+            )
+        )
+    return out
+
+
+def _cue(doc: Doc, a: Attribution) -> Cue:
+    toks = sorted(a.cue_tokens)
+    start = doc[toks[0]].idx
+    end = doc[toks[-1]].idx + len(doc[toks[-1]].text)
+    return Cue(text=doc.text[start:end], lemma=a.cue.cue, start=start, end=end)
+
+
+def _evidence(doc: Doc, span: tuple[int, int]) -> Evidence:
+    s, e = span
+    return Evidence(start=s, end=e, text=doc.text[s:e])
+
+
+__all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Via", "claims_from_doc", "extract", "extract_articles"]

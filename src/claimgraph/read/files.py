@@ -1,0 +1,257 @@
+"""Files, directories and stdin: choosing the reader for each input, and the dispatcher over them all."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import stat
+import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import BinaryIO, cast
+
+from ..errors import InputError
+from ..model import Article
+from ._base import ReadError, ReadOptions, ReadResult, looks_binary, read_bounded, sniff
+from ._http import Fetcher
+from .corpus import read_csv, read_jsonl
+from .feed import read_feed
+from .html import read_html
+from .text import read_text
+from .warc import read_warc
+from .web import read_url
+
+log = logging.getLogger("claimgraph.read")
+
+# Longest suffixes first, so "x.warc.gz" is a WARC and not an unknown ".gz".
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    (".warc.gz", "warc"),
+    (".arc.gz", "warc"),
+    (".warc", "warc"),
+    (".arc", "warc"),
+    (".txt", "text"),
+    (".text", "text"),
+    (".html", "html"),
+    (".htm", "html"),
+    (".xhtml", "html"),
+    (".jsonl", "jsonl"),
+    (".ndjson", "jsonl"),
+    (".csv", "csv"),
+    (".rss", "feed"),
+    (".atom", "feed"),
+    (".rdf", "feed"),
+    (".xml", "feed"),
+)
+
+STDIN = "-"
+
+
+def read_inputs(
+    inputs: Iterable[str], *, options: ReadOptions | None = None
+) -> Iterator[Article | ReadError]:
+    """Every article in ``inputs`` (paths, directories, http(s) URLs, ``-`` for stdin), in order.
+
+    A document that cannot be read is yielded as a ReadError and the rest go on; nothing here
+    raises for a user's bad input.
+    """
+    opts = options or ReadOptions()
+    with Fetcher(opts) as fetcher:
+        for inp in inputs:
+            if inp == STDIN:
+                yield from read_stdin(sys.stdin.buffer, options=opts, fetcher=fetcher)
+            elif inp.lower().startswith(("http://", "https://")):
+                yield from read_url(inp, fetcher=fetcher)
+            else:
+                yield from read_path(Path(inp), options=opts, fetcher=fetcher)
+
+
+def kind_of(path: Path | str) -> str | None:
+    """The reader a file name asks for (``text``, ``html``, ``jsonl``, ``csv``, ``feed``, ``warc``)."""
+    name = str(path).lower()
+    for suffix, kind in _SUFFIXES:
+        if name.endswith(suffix):
+            return kind
+    return None
+
+
+def read_path(
+    path: Path, *, options: ReadOptions | None = None, fetcher: Fetcher | None = None
+) -> Iterator[ReadResult]:
+    """The articles of a file or, recursively, of a directory."""
+    opts = options or ReadOptions()
+    try:
+        st = path.stat()
+    except OSError as exc:
+        yield ReadError(input=str(path), reason=_oserror(exc))
+        return
+    if stat.S_ISDIR(st.st_mode):
+        yield from read_directory(path, options=opts, fetcher=fetcher)
+    else:
+        yield from read_file(path, options=opts, fetcher=fetcher)
+
+
+def read_file(
+    path: Path,
+    *,
+    id: str | None = None,
+    options: ReadOptions | None = None,
+    fetcher: Fetcher | None = None,
+) -> Iterator[ReadResult]:
+    """The articles of one file, by its extension and, where that is not decisive, its content.
+
+    Text and HTML files are one article each, with ``id`` (default: the file stem).
+    """
+    opts = options or ReadOptions()
+    name = str(path)
+    kind = kind_of(path)
+    try:
+        with path.open("rb") as f:
+            if kind in ("jsonl", "csv", "warc"):
+                yield from _stream(kind, f, name=name, opts=opts)
+                return
+            head = f.read(8192)
+            f.seek(0)
+            if kind is None and head.startswith((b"WARC/", b"\x1f\x8b")):
+                yield from read_warc(f, name=name, options=opts)
+                return
+            data = read_bounded(f, opts.max_bytes, what=name)
+    except InputError as exc:
+        yield ReadError(input=name, reason=str(exc))
+        return
+    except OSError as exc:
+        yield ReadError(input=name, reason=_oserror(exc))
+        return
+    yield from _document(
+        data,
+        kind=kind,
+        name=name,
+        id=id or path.name[: len(path.name) - _suffix_len(path)],
+        opts=opts,
+        fetcher=fetcher,
+    )
+
+
+def read_directory(
+    root: Path, *, options: ReadOptions | None = None, fetcher: Fetcher | None = None
+) -> Iterator[ReadResult]:
+    """The articles of every known file under ``root``, in sorted path order.
+
+    Ids of text and HTML files are their paths relative to ``root`` without the suffix, so
+    ``a/x.txt`` and ``b/x.txt`` stay distinct. Hidden files are ignored; files of unknown type
+    are skipped with one note per directory; a symlink back up the tree is followed only once.
+    """
+    opts = options or ReadOptions()
+    skipped: Counter[str] = Counter()
+    for path in _walk(root):
+        kind = kind_of(path)
+        if kind is None:
+            skipped[path.suffix.lower() or "(no suffix)"] += 1
+            continue
+        rel = path.relative_to(root).as_posix()
+        yield from read_file(path, id=rel[: len(rel) - _suffix_len(path)], options=opts, fetcher=fetcher)
+    if skipped:
+        kinds = ", ".join(f"{s} ×{n}" for s, n in sorted(skipped.items()))
+        log.warning("%s: skipped %d file(s) of unknown type (%s)", root, sum(skipped.values()), kinds)
+
+
+def read_stdin(
+    stream: BinaryIO, *, options: ReadOptions | None = None, fetcher: Fetcher | None = None
+) -> Iterator[ReadResult]:
+    """The articles of standard input: a JSONL corpus (streamed), a feed, an HTML page or plain text."""
+    opts = options or ReadOptions()
+    name = "<stdin>"
+    buffered = (
+        stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(cast("io.RawIOBase", stream))
+    )
+    head = buffered.peek(8192)[:8192]
+    if sniff(head) == "jsonl":
+        yield from read_jsonl(buffered, name=name, options=opts)
+        return
+    try:
+        data = read_bounded(buffered, opts.max_bytes, what=name)
+    except (InputError, OSError) as exc:
+        yield ReadError(input=name, reason=str(exc))
+        return
+    # Without a file name, the id is the content hash.
+    yield from _document(data, kind=None, name=name, id=None, opts=opts, fetcher=fetcher)
+
+
+def _stream(kind: str, f: BinaryIO, *, name: str, opts: ReadOptions) -> Iterator[ReadResult]:
+    if kind == "jsonl":
+        yield from read_jsonl(f, name=name, options=opts)
+    elif kind == "csv":
+        yield from read_csv(f, name=name, options=opts)
+    else:
+        yield from read_warc(f, name=name, options=opts)
+
+
+def _document(
+    data: bytes, *, kind: str | None, name: str, id: str | None, opts: ReadOptions, fetcher: Fetcher | None
+) -> Iterator[ReadResult]:
+    """One in-memory document; HTML, XML and unknown files are sniffed, since a feed may wear any name."""
+    sniffed = None if kind == "text" else sniff(data[:8192])
+    if sniffed == "feed" or kind == "feed":
+        yield from read_feed(data, name=name, fetcher=fetcher, options=opts)
+    elif sniffed == "html" or kind == "html":
+        yield read_html(data, name=name, id=id)
+    elif sniffed == "jsonl" and kind is None:
+        yield from read_jsonl(io.BytesIO(data), name=name, options=opts)
+    elif kind is None and looks_binary(data):
+        yield ReadError(input=name, reason="binary content of unknown type")
+    else:
+        yield read_text(data, name=name, id=id)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in sorted order, depth first, each real directory entered once."""
+    seen: set[tuple[int, int]] = set()
+    try:
+        st = root.stat()
+    except OSError:
+        return
+    seen.add((st.st_dev, st.st_ino))
+    stack: list[Iterator[os.DirEntry[str]]] = [iter(_entries(root))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            st = os.stat(entry.path)  # follows symlinks: what the entry really is
+        except OSError as exc:
+            log.warning("%s: skipped (%s)", entry.path, _oserror(exc))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                log.info("%s: skipped, a directory already read (symlink loop?)", entry.path)
+                continue
+            seen.add(key)
+            stack.append(iter(_entries(Path(entry.path))))
+        elif stat.S_ISREG(st.st_mode):
+            yield Path(entry.path)
+
+
+def _entries(directory: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(directory) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        log.warning("%s: cannot list directory (%s)", directory, _oserror(exc))
+        return []
+
+
+def _suffix_len(path: Path) -> int:
+    name = path.name.lower()
+    for suffix, _ in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return len(suffix)
+    return len(path.suffix)
+
+
+def _oserror(exc: OSError) -> str:
+    return exc.strerror.lower() if exc.strerror else str(exc)

@@ -1,0 +1,233 @@
+"""Writing rebuilt clusters and reading them back with their sources and reports."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select
+
+from ..aggregate import Cluster, Report
+from ..model import Evidence
+from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
+from .schema import articles, claims, cluster_claims, clusters, sources
+
+
+def reports(conn: Connection) -> Iterable[Report]:
+    """Every stored record with an event, as the clustering input."""
+    c = claims.c
+    stmt = (
+        select(
+            c.id,
+            c.article_id,
+            c.outlet,
+            articles.c.published,
+            c.source_name,
+            c.source_kind,
+            c.source_actor,
+            c.stance,
+            c.via,
+            c.actor1_code,
+            c.actor2_code,
+            c.cameo,
+            c.root,
+            c.object,
+            c.actor1_text,
+            c.actor2_text,
+            c.action_name,
+        )
+        .join(articles, articles.c.id == c.article_id)
+        .where(c.cameo.is_not(None), c.actor1_code.is_not(None))
+        .order_by(c.id)
+    )
+    for row in conn.execute(stmt):
+        yield Report(
+            claim_id=row.id,
+            article_id=row.article_id,
+            outlet=row.outlet,
+            published=row.published,
+            source_name=row.source_name,
+            source_kind=row.source_kind,
+            source_actor=row.source_actor,
+            stance=row.stance,
+            via=tuple(v["name"] for v in json.loads(row.via)) if row.via else (),
+            actor1=row.actor1_code,
+            actor2=row.actor2_code,
+            cameo=row.cameo,
+            root=row.root,
+            object=row.object,
+            actor1_text=row.actor1_text,
+            actor2_text=row.actor2_text,
+            action_name=row.action_name,
+        )
+
+
+def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
+    """Swap the stored clusters for ``built``; ids are positions in its (deterministic) order."""
+    conn.execute(delete(cluster_claims))
+    conn.execute(delete(clusters))
+    if not built:
+        return
+    rows = []
+    members = []
+    for n, cl in enumerate(built, 1):
+        rows.append(
+            {
+                "id": n,
+                "key": cl.key,
+                "label": cl.label,
+                "actor1_country": cl.actor1,
+                "actor2_country": cl.actor2,
+                "root": cl.root,
+                "cameo": cl.cameo,
+                "object": cl.object,
+                "first_seen": cl.first_seen,
+                "last_seen": cl.last_seen,
+                "n_claims": cl.n_claims,
+                "n_articles": cl.n_articles,
+                "n_outlets": cl.n_outlets,
+                "n_asserting": cl.n_asserting,
+                "n_denying": cl.n_denying,
+                "n_questioning": cl.n_questioning,
+            }
+        )
+        members.extend(
+            {
+                "claim_id": m.claim_id,
+                "cluster_id": n,
+                "role": m.role,
+                "echo_of": m.echo_of,
+                "echo_via": m.echo_via,
+            }
+            for m in cl.members
+        )
+    conn.execute(insert(clusters), rows)
+    conn.execute(insert(cluster_claims), members)
+
+
+def _member_rows(conn: Connection, cluster_ids: Sequence[int]) -> list[Any]:
+    c = claims.c
+    stmt = (
+        select(
+            cluster_claims.c.cluster_id,
+            cluster_claims.c.role,
+            cluster_claims.c.echo_of,
+            cluster_claims.c.echo_via,
+            c.id,
+            c.article_id,
+            c.outlet,
+            c.published,
+            articles.c.url,
+            articles.c.title,
+            c.source_id,
+            c.source_name,
+            c.source_kind,
+            c.source_actor,
+            c.stance,
+            c.via,
+            c.evidence_start,
+            c.evidence_end,
+            c.evidence_text,
+            sources.c.name.label("canonical_name"),
+        )
+        .join(claims, claims.c.id == cluster_claims.c.claim_id)
+        .join(articles, articles.c.id == c.article_id)
+        .outerjoin(sources, sources.c.id == c.source_id)
+        .where(cluster_claims.c.cluster_id.in_(list(cluster_ids)))
+        .order_by(c.published.is_(None), c.published, c.article_id, c.seq)
+    )
+    return list(conn.execute(stmt))
+
+
+def _source_name(row: Any) -> str | None:
+    # the author speaks as its outlet (claims-format.md)
+    return row.source_name or (row.outlet if row.source_kind == "author" else None) or row.canonical_name
+
+
+def _sources(rows: Sequence[Any], stance: str) -> tuple[ClusterSource, ...]:
+    seen: dict[tuple[str, str], list[Any]] = {}
+    for row in rows:
+        if row.stance == stance:
+            key = ((_source_name(row) or "").casefold(), (row.source_actor or "").upper())
+            seen.setdefault(key, []).append(row)
+    return tuple(
+        ClusterSource(
+            source_id=rs[0].source_id,
+            name=_source_name(rs[0]),
+            kind=rs[0].source_kind,
+            actor=rs[0].source_actor,
+            stance=stance,
+            reports=len(rs),
+            first_seen=rs[0].published,
+        )
+        for rs in seen.values()
+    )
+
+
+def _report(row: Any) -> ClusterReport:
+    return ClusterReport(
+        claim_id=row.id,
+        article_id=row.article_id,
+        outlet=row.outlet,
+        published=row.published,
+        url=row.url,
+        title=row.title,
+        source_id=row.source_id,
+        source_name=_source_name(row),
+        source_kind=row.source_kind,
+        source_actor=row.source_actor,
+        stance=row.stance,
+        role=row.role,
+        echo_of=row.echo_of,
+        echo_via=row.echo_via,
+        via=tuple(v["name"] for v in json.loads(row.via)) if row.via else (),
+        evidence=Evidence(start=row.evidence_start, end=row.evidence_end, text=row.evidence_text),
+    )
+
+
+def _cluster(row: Any, members: Sequence[Any], *, with_reports: bool) -> StoredCluster:
+    outlets: dict[str, str] = {}
+    for m in members:
+        if m.outlet:
+            outlets.setdefault(m.outlet.strip().casefold(), m.outlet)
+    return StoredCluster(
+        id=row.id,
+        key=row.key,
+        label=row.label,
+        actor1=row.actor1_country,
+        actor2=row.actor2_country,
+        root=row.root,
+        cameo=row.cameo,
+        object=row.object,
+        first_seen=row.first_seen,
+        last_seen=row.last_seen,
+        n_claims=row.n_claims,
+        n_articles=row.n_articles,
+        n_outlets=row.n_outlets,
+        outlets=tuple(outlets.values()),
+        asserting=_sources(members, "asserts"),
+        denying=_sources(members, "denies"),
+        questioning=_sources(members, "questions"),
+        reports=tuple(_report(m) for m in members) if with_reports else (),
+    )
+
+
+def read(conn: Connection, q: ClusterQuery) -> list[StoredCluster]:
+    """The clusters matching ``q`` with their outlets and sources (not their reports)."""
+    rows = list(conn.execute(clusters_select(q)))
+    by_cluster: dict[int, list[Any]] = defaultdict(list)
+    ids = [r.id for r in rows]
+    for i in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound parameters
+        for m in _member_rows(conn, ids[i : i + 500]):
+            by_cluster[m.cluster_id].append(m)
+    return [_cluster(r, by_cluster[r.id], with_reports=False) for r in rows]
+
+
+def read_one(conn: Connection, cluster_id: int) -> StoredCluster | None:
+    """One cluster with everything, reports in publication order."""
+    row = conn.execute(select(clusters).where(clusters.c.id == cluster_id)).first()
+    if row is None:
+        return None
+    return _cluster(row, _member_rows(conn, [cluster_id]), with_reports=True)

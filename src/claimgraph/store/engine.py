@@ -1,0 +1,81 @@
+"""Opening a database: URL defaults, SQLite pragmas, the write lock, and migrations at open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import StaticPool
+
+ENV_VAR = "CLAIMGRAPH_DB"
+DEFAULT_URL = "sqlite:///claimgraph.db"
+MIGRATIONS = Path(__file__).with_name("migrations")
+_WRITE = "claimgraph_write"
+
+
+def resolve_url(url: str | None) -> str:
+    """The URL to open: the argument, else ``$CLAIMGRAPH_DB``, else ``claimgraph.db`` here."""
+    return url or os.environ.get(ENV_VAR) or DEFAULT_URL
+
+
+def _normalise(url: str) -> URL:
+    u = make_url(url)
+    # plain postgresql:// means psycopg 3 for us (SQLAlchemy's default driver is psycopg2)
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    return u
+
+
+def create(url: str) -> Engine:
+    """An engine for ``url``: SQLite in WAL mode with a busy timeout and foreign keys on."""
+    u = _normalise(url)
+    if u.get_backend_name() != "sqlite":
+        return create_engine(u, pool_pre_ping=True)
+    kwargs: dict[str, Any] = {}
+    if u.database in (None, "", ":memory:"):
+        # one shared connection, or every connection would see its own empty database
+        kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+    engine = create_engine(u, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # we issue BEGIN ourselves: pysqlite's implicit transactions would start writes as deferred
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA busy_timeout=30000")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # writers take the lock up front: a deferred transaction that reads then writes can fail with
+        # SQLITE_BUSY at once, whatever the timeout, when another writer got there in between
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
+
+    return engine
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A connection in a write transaction: commits on exit, rolls back on an exception."""
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE: True})
+        with conn.begin():
+            yield conn
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (a no-op when it is there already)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with writing(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")

@@ -1,0 +1,167 @@
+"""The tables, as SQLAlchemy Core metadata: plain columns any SQLite client can read.
+
+Every field of the claim record is its own column (``evidence_text``, ``source_name``,
+``actor1_code``...), so Datasette, DuckDB or pandas users can query the file with no knowledge of
+claimgraph. Only the two list/dict fields (``via``, ``plover``) are JSON text, each with a flat
+companion column (``via_name``, ``plover_category``...). The migrations in ``migrations/`` create
+exactly these tables; the metadata here is what the query code builds statements from.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", String),  # as given by the input (ISO date or datetime)
+    Column("text", Text, nullable=False),
+    Column("language", String),
+    Column("content_hash", String, unique=True),  # sha256 hex of the text; NULL for stubs from `load`
+    Column("extractor_version", String),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_articles_published", articles.c.published)
+Index("ix_articles_outlet", articles.c.outlet)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    # kind|name|actor, lower-cased: NULLs are distinct in UNIQUE constraints, so identity needs one column
+    Column("key", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("kind", String, nullable=False),
+    Column("actor", String),
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("code", String, primary_key=True),
+    Column("country", String, nullable=False),  # first three letters: the country or IGO/NGO/IMG class
+    Column("label", Text),  # the first mention seen, for a readable node name
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String, ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("seq", Integer, nullable=False),  # order within the article, as extracted
+    # copies of the article's outlet and publication day, so the dyad index covers the query
+    Column("outlet", Text),
+    Column("published", String),  # YYYY-MM-DD
+    Column("paragraph", Integer),  # paragraph of the evidence start (0 = lead, GDELT's IsRootEvent)
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("evidence_text", Text, nullable=False),
+    Column("source_id", Integer, ForeignKey("sources.id")),
+    Column("source_text", Text),
+    Column("source_name", Text),
+    Column("source_kind", String, nullable=False),
+    Column("source_role", Text),
+    Column("source_actor", String),
+    Column("source_start", Integer),
+    Column("source_end", Integer),
+    Column("via", Text),  # JSON list of {name, kind, actor, text, start, end}, nearest to the reader first
+    Column("via_name", Text),  # the first via's name
+    Column("cue_text", Text),
+    Column("cue_lemma", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("stance", String, nullable=False),
+    Column("hedged", Boolean, nullable=False),
+    Column("framing", String, nullable=False),
+    Column("has_event", Boolean, nullable=False),
+    Column("actor1_text", Text),
+    Column("actor1_code", String),
+    Column("actor1_country", String),
+    Column("actor1_start", Integer),
+    Column("actor1_end", Integer),
+    Column("action_text", Text),
+    Column("cameo", String),
+    Column("root", String),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("action_name", Text),
+    Column("plover", Text),  # JSON object as extracted
+    Column("plover_category", String),
+    Column("plover_mode", String),
+    Column("plover_context", String),
+    Column("actor2_text", Text),
+    Column("actor2_code", String),
+    Column("actor2_country", String),
+    Column("actor2_start", Integer),
+    Column("actor2_end", Integer),
+    Column("object", Text),
+    Column("event_date", String),
+    Column("place", Text),
+    Column("rule", Text),
+)
+Index("ix_claims_article", claims.c.article_id, claims.c.seq)
+Index("ix_claims_dyad", claims.c.actor1_country, claims.c.actor2_country, claims.c.published)
+Index("ix_claims_root", claims.c.root)
+Index("ix_claims_published", claims.c.published)
+Index("ix_claims_source", claims.c.source_id)
+
+clusters = Table(
+    "clusters",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("key", Text, nullable=False),  # actor1 country|actor2 country|root|object head
+    Column("label", Text, nullable=False),  # the event in plain words
+    Column("actor1_country", String),
+    Column("actor2_country", String),
+    Column("root", String),
+    Column("cameo", String),  # the most frequent full code
+    Column("object", Text),  # normalised head noun
+    Column("first_seen", String),
+    Column("last_seen", String),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_articles", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("n_asserting", Integer, nullable=False),
+    Column("n_denying", Integer, nullable=False),
+    Column("n_questioning", Integer, nullable=False),
+)
+Index("ix_clusters_dyad", clusters.c.actor1_country, clusters.c.actor2_country, clusters.c.first_seen)
+
+cluster_claims = Table(
+    "cluster_claims",
+    metadata,
+    Column("claim_id", Integer, ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("cluster_id", Integer, ForeignKey("clusters.id", ondelete="CASCADE"), nullable=False),
+    Column("role", String, nullable=False),  # originator | echo
+    Column("echo_of", Integer),  # the earlier report's claim id, when it is in the store
+    Column("echo_via", Text),  # the outlet named in `via` that makes this an echo
+)
+Index("ix_cluster_claims_cluster", cluster_claims.c.cluster_id)
+
+errors = Table(
+    "errors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("input", Text, nullable=False),
+    Column("location", Text),
+    Column("reason", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

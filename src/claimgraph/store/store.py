@@ -1,0 +1,349 @@
+"""The Store: one object over a claimgraph database (SQLite file or PostgreSQL), for every caller.
+
+Ingest writes through ``add_article`` (one transaction per article with its claims, so a crash
+never leaves half an article and a re-run skips what is there); the CLI, exports and web UI read
+through ``claims``/``clusters``/``article``. SQLite writers take the lock at BEGIN (see
+``engine.py``), so many readers and one writer at a time share a file safely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..aggregate import DEFAULT_WINDOW_DAYS, build_clusters
+from ..model import Article, Claim
+from . import clusters as cluster_io
+from .engine import create, migrate, resolve_url, writing
+from .errors import StoreError
+from .queries import (
+    ClaimQuery,
+    ClusterQuery,
+    StoredArticle,
+    StoredClaim,
+    StoredCluster,
+    StoredError,
+    claim_conditions,
+    claims_select,
+    count_select,
+    stored_claim,
+)
+from .rows import article_id_for, claim_to_row, content_hash, country, day, paragraph_of, source_key
+from .schema import actors, articles, cluster_claims, clusters, errors, sources
+from .schema import claims as claims_t
+
+
+def _safe_url(url: str) -> str:
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:  # an unparsable URL has no password we could find either
+        return url
+
+
+def _reason(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+class Store:
+    """A claimgraph database. ``Store()`` opens ``$CLAIMGRAPH_DB`` or ``./claimgraph.db``.
+
+    Opening migrates the schema to the newest revision. A URL that cannot be opened raises
+    ``StoreError`` with a one-line message.
+    """
+
+    def __init__(self, url: str | None = None) -> None:
+        self.url: str = resolve_url(url)
+        try:
+            self._engine = create(self.url)
+            migrate(self._engine)
+        except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
+            hint = "check --db or $CLAIMGRAPH_DB"
+            if self.url.startswith("sqlite"):
+                hint += " (for SQLite the directory must exist and be writable)"
+            raise StoreError(f"cannot open database {_safe_url(self.url)}: {_reason(exc)}; {hint}") from exc
+        self.dialect = self._engine.dialect
+
+    def __repr__(self) -> str:
+        return f"Store({_safe_url(self.url)!r})"
+
+    def close(self) -> None:
+        """Release the connections (the file stays as it is)."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def has_article(
+        self, article_id: str, *, content_hash: str | None = None, extractor_version: str | None = None
+    ) -> bool:
+        """Is this article stored (by id, or by the hash of its text) — by this extractor version, if given?
+
+        Ingest asks before extracting, so a re-run skips what is done and reprocess finds the rest.
+        """
+        cond = articles.c.id == article_id
+        if content_hash is not None:
+            cond = or_(cond, articles.c.content_hash == content_hash)
+        stmt = select(articles.c.extractor_version).where(cond)
+        with self._engine.connect() as conn:
+            versions = list(conn.execute(stmt).scalars())
+        if extractor_version is None:
+            return bool(versions)
+        return extractor_version in versions
+
+    def add_article(self, article: Article, claims: Sequence[Claim], *, extractor_version: str) -> bool:
+        """Store an article with its claims in one transaction; False when it was there already.
+
+        "There already" means the same id or the same text (by content hash), so re-ingesting a
+        file under another name adds nothing. The claims' ``article_id`` is set to the article's.
+        """
+        h = content_hash(article.text) if article.text else None
+        aid = article.id or article_id_for(article.text)
+        try:
+            with writing(self._engine) as conn:
+                cond = (
+                    articles.c.id == aid
+                    if h is None
+                    else or_(articles.c.id == aid, articles.c.content_hash == h)
+                )
+                if conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None:
+                    return False
+                conn.execute(
+                    insert(articles).values(
+                        id=aid,
+                        url=article.url,
+                        outlet=article.outlet,
+                        title=article.title,
+                        published=article.published,
+                        text=article.text,
+                        language=article.language,
+                        content_hash=h,
+                        extractor_version=extractor_version,
+                        ingested_at=datetime.now(UTC),
+                    )
+                )
+                self._insert_claims(conn, aid, article, claims)
+        except IntegrityError:
+            return False  # another writer stored the same article between our check and insert
+        return True
+
+    def replace_claims(self, article_id: str, claims: Sequence[Claim], *, extractor_version: str) -> None:
+        """Swap an article's claims for a new extraction (``reprocess``); run ``recluster`` after."""
+        with writing(self._engine) as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
+            if row is None:
+                raise StoreError(f"no article {article_id!r} in {_safe_url(self.url)}")
+            old = select(claims_t.c.id).where(claims_t.c.article_id == article_id)
+            conn.execute(delete(cluster_claims).where(cluster_claims.c.claim_id.in_(old)))
+            conn.execute(delete(claims_t).where(claims_t.c.article_id == article_id))
+            conn.execute(
+                update(articles)
+                .where(articles.c.id == article_id)
+                .values(extractor_version=extractor_version)
+            )
+            article = Article(id=row.id, text=row.text, outlet=row.outlet, published=row.published)
+            self._insert_claims(conn, article_id, article, claims)
+
+    def add_error(self, *, input: str, reason: str, location: str | None = None) -> None:
+        """Record a document that could not be read (listed by ``errors()`` and ``stats``)."""
+        with writing(self._engine) as conn:
+            conn.execute(
+                insert(errors).values(
+                    input=input, location=location, reason=reason, created_at=datetime.now(UTC)
+                )
+            )
+
+    def _insert_ignore(self, conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        if self.dialect.name == "sqlite":
+            conn.execute(sqlite.insert(table).on_conflict_do_nothing(), rows)
+        elif self.dialect.name == "postgresql":
+            conn.execute(postgresql.insert(table).on_conflict_do_nothing(), rows)
+        else:  # pragma: no cover - other databases: one at a time, skipping what exists
+            for r in rows:
+                pk = next(iter(table.primary_key.columns)) if table is actors else table.c.key
+                if conn.execute(select(pk).where(pk == r[pk.name])).first() is None:
+                    conn.execute(insert(table).values(**r))
+
+    def _source_ids(self, conn: Connection, cls: Sequence[Claim], outlet: str | None) -> list[int]:
+        keys = []
+        wanted: dict[str, dict[str, Any]] = {}
+        for c in cls:
+            src = c.source
+            name = src.name or (outlet if src.kind == "author" else None) or src.text
+            key = (
+                source_key(src)
+                if src.name or src.kind != "author"
+                else f"author|{(outlet or '').casefold()}|"
+            )
+            keys.append(key)
+            wanted.setdefault(key, {"key": key, "name": name, "kind": src.kind, "actor": src.actor})
+        self._insert_ignore(conn, sources, list(wanted.values()))
+        ids: dict[str, int] = {}
+        keys_list = list(wanted)
+        for i in range(0, len(keys_list), 500):
+            chunk = keys_list[i : i + 500]
+            rows = conn.execute(select(sources.c.key, sources.c.id).where(sources.c.key.in_(chunk)))
+            ids.update((r.key, r.id) for r in rows)
+        return [ids[k] for k in keys]
+
+    def _insert_claims(self, conn: Connection, aid: str, article: Article, cls: Sequence[Claim]) -> None:
+        if not cls:
+            return
+        source_ids = self._source_ids(conn, cls, article.outlet)
+        published = day(article.published)
+        rows = []
+        codes: dict[str, dict[str, Any]] = {}
+        for seq, (c, sid) in enumerate(zip(cls, source_ids, strict=True)):
+            row = claim_to_row(c)
+            row.update(
+                article_id=aid,
+                seq=seq,
+                outlet=article.outlet,
+                published=published,
+                paragraph=paragraph_of(article.text, c.evidence.start),
+                source_id=sid,
+            )
+            rows.append(row)
+            for code, label in (
+                (row["actor1_code"], row["actor1_text"]),
+                (row["actor2_code"], row["actor2_text"]),
+                (c.source.actor, c.source.name or c.source.text),
+            ):
+                if code and code not in codes:
+                    codes[code] = {"code": code, "country": country(code), "label": label}
+        self._insert_ignore(conn, actors, list(codes.values()))
+        conn.execute(insert(claims_t), rows)
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def articles(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        limit: int | None = 100,
+        offset: int = 0,
+    ) -> list[StoredArticle]:
+        """Articles, newest first, without their text (``article`` has it)."""
+        n = select(func.count()).where(claims_t.c.article_id == articles.c.id).scalar_subquery()
+        cols = [c for c in articles.c if c.name != "text"]
+        stmt = select(*cols, n.label("n_claims"))
+        if outlet:
+            stmt = stmt.where(func.lower(articles.c.outlet).contains(outlet.lower(), autoescape=True))
+        if since := day(since):
+            stmt = stmt.where(articles.c.published >= since)
+        if until := day(until):
+            stmt = stmt.where(articles.c.published < until + "~")  # includes datetimes on that day
+        stmt = stmt.order_by(articles.c.published.is_(None), articles.c.published.desc(), articles.c.id)
+        stmt = stmt.limit(limit).offset(offset)
+        with self._engine.connect() as conn:
+            return [StoredArticle(**r._mapping) for r in conn.execute(stmt)]
+
+    def article(self, article_id: str) -> StoredArticle | None:
+        """One article with its text (the web UI highlights the claims' spans in it), or None."""
+        n = select(func.count()).where(claims_t.c.article_id == articles.c.id).scalar_subquery()
+        stmt = select(articles, n.label("n_claims")).where(articles.c.id == article_id)
+        with self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return StoredArticle(**row._mapping) if row is not None else None
+
+    def claims(self, q: ClaimQuery | None = None) -> list[StoredClaim]:
+        """The stored claims matching ``q`` (all of them when None), in publication order."""
+        return list(self.iter_claims(q))
+
+    def iter_claims(self, q: ClaimQuery | None = None) -> Iterator[StoredClaim]:
+        """Like ``claims`` but streamed, for exports of any size."""
+        stmt = claims_select(q or ClaimQuery(), self.dialect)
+        with self._engine.connect() as conn:
+            for row in conn.execution_options(yield_per=1000).execute(stmt):
+                yield stored_claim(row)
+
+    def count_claims(self, q: ClaimQuery | None = None) -> int:
+        """How many claims match ``q`` (ignoring its limit and offset)."""
+        with self._engine.connect() as conn:
+            return int(conn.execute(count_select(q or ClaimQuery(), self.dialect)).scalar_one())
+
+    def stats(self) -> dict[str, int]:
+        """Counts of articles, claims, clusters and errors."""
+        with self._engine.connect() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                for name, t in (
+                    ("articles", articles),
+                    ("claims", claims_t),
+                    ("clusters", clusters),
+                    ("errors", errors),
+                )
+            }
+
+    def errors(self, *, limit: int | None = None) -> list[StoredError]:
+        """The ingest errors, oldest first."""
+        stmt = select(errors).order_by(errors.c.id).limit(limit)
+        with self._engine.connect() as conn:
+            return [StoredError(**r._mapping) for r in conn.execute(stmt)]
+
+    def source(self, source_id: int) -> dict[str, Any] | None:
+        """A source row (id, key, name, kind, actor), or None."""
+        with self._engine.connect() as conn:
+            row = conn.execute(select(sources).where(sources.c.id == source_id)).first()
+        return dict(row._mapping) if row is not None else None
+
+    def dyads(self, q: ClaimQuery | None = None, *, limit: int | None = 20) -> list[dict[str, Any]]:
+        """The most frequent (actor1 country, actor2 country) pairs among matching claims, with counts."""
+        c = claims_t.c
+        n = func.count().label("claims")
+        stmt = (
+            select(c.actor1_country.label("actor1"), c.actor2_country.label("actor2"), n)
+            .where(c.actor1_country.is_not(None), c.actor2_country.is_not(None))
+            .where(*claim_conditions(q or ClaimQuery(), self.dialect))
+            .group_by(c.actor1_country, c.actor2_country)
+            .order_by(n.desc(), c.actor1_country, c.actor2_country)
+            .limit(limit)
+        )
+        if q is not None and q.cluster_id is not None:
+            stmt = stmt.join(cluster_claims, cluster_claims.c.claim_id == c.id)
+        with self._engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    # --- clusters -----------------------------------------------------------------------------
+
+    def recluster(self, *, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
+        """Rebuild every claim cluster from the stored claims (``claimgraph.aggregate``); returns how many."""
+        with writing(self._engine) as conn:
+            built = build_clusters(cluster_io.reports(conn), window_days=window_days)
+            cluster_io.replace_all(conn, built)
+        return len(built)
+
+    def clusters(self, q: ClusterQuery | None = None) -> list[StoredCluster]:
+        """Clusters matching ``q`` with their outlets and sources; ``cluster(id)`` adds the reports."""
+        with self._engine.connect() as conn:
+            return cluster_io.read(conn, q or ClusterQuery())
+
+    def cluster(self, cluster_id: int) -> StoredCluster | None:
+        """One cluster with its reports (originators and echoes) in publication order, or None."""
+        with self._engine.connect() as conn:
+            return cluster_io.read_one(conn, cluster_id)
+
+    def cluster_sizes(self) -> dict[int, tuple[int, int, int]]:
+        """Per cluster id: (claims, outlets, articles) — GDELT's NumMentions, NumSources, NumArticles."""
+        stmt = select(clusters.c.id, clusters.c.n_claims, clusters.c.n_outlets, clusters.c.n_articles)
+        with self._engine.connect() as conn:
+            return {r.id: (r.n_claims, r.n_outlets, r.n_articles) for r in conn.execute(stmt)}

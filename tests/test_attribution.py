@@ -1,0 +1,140 @@
+"""Attribution, one construction a test, on our own short sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def one(records, cue: str):
+    hits = [r for r in records if r.cue and r.cue.text.split()[-1] == cue]
+    assert hits, f"no record with cue {cue!r} in {[(r.cue and r.cue.text) for r in records]}"
+    return hits[0]
+
+
+def test_indirect_speech_cue_first(attributions):
+    text = "Kirby said Russia was offering Iran fighter jets."
+    r = one(attributions(text), "said")
+    assert r.source.name == "Kirby"
+    assert r.evidence.text == "Russia was offering Iran fighter jets"
+    assert text[r.evidence.start : r.evidence.end] == r.evidence.text
+    assert r.stance == "asserts" and r.framing == "neutral"
+
+
+def test_that_clause_and_distancing_cue(attributions):
+    r = one(attributions("The minister claimed that Syria had moved troops to the border."), "claimed")
+    assert r.evidence.text.startswith("that Syria had moved")
+    assert r.framing == "distancing"
+
+
+def test_direct_quote_before_cue(attributions):
+    text = "“We will not accept any deal that divides our country,” the president said on Friday."
+    r = one(attributions(text), "said")
+    assert r.evidence.text.startswith("“We will not accept")
+    assert r.evidence.text.endswith("”")
+
+
+def test_quote_over_several_sentences(attributions):
+    text = (
+        "“Talks have failed. Our patience is at an end. We will respond,” Defence Minister Omar Haddad said."
+    )
+    r = one(attributions(text), "said")
+    assert r.evidence.text.startswith("“Talks have failed.")
+    assert "We will respond" in r.evidence.text
+    assert r.source.name == "Omar Haddad"
+
+
+def test_pronoun_resolves_to_fullest_name(attributions):
+    text = (
+        "Foreign Minister Ana Pereira met her counterpart in Lisbon. "
+        "Pereira said the two countries would sign a trade agreement. "
+        "She added that talks on fisheries would continue."
+    )
+    recs = attributions(text)
+    assert one(recs, "said").source.name == "Ana Pereira"
+    added = one(recs, "added")
+    assert added.source.name == "Ana Pereira"
+    assert added.source.text == "She"
+    assert added.source.kind == "person"
+
+
+def test_role_from_premodifier(attributions):
+    text = "White House spokesman Tom Baker said the United States would send more aid to Ukraine."
+    r = one(attributions(text), "said")
+    assert r.source.name == "Tom Baker"
+    assert r.source.role and "spokesman" in r.source.role
+    assert (r.source.actor or "").startswith("USA")
+
+
+def test_according_to_outlet(attributions):
+    text = "Iran has shipped drones to Russia, according to a CBS News report."
+    r = one(attributions(text), "to")
+    assert r.cue.lemma == "according to"
+    assert r.source.kind == "outlet"
+    assert r.source.name == "CBS News"
+    assert r.evidence.text == "Iran has shipped drones to Russia"
+
+
+def test_citing_makes_outlet_a_via(attributions):
+    text = "Citing senior officials, NBC News reported that Russia is training Iranian pilots."
+    r = one(attributions(text), "reported")
+    assert r.source.kind == "anonymous"
+    assert "officials" in (r.source.text or "")
+    assert [v.name for v in r.via] == ["NBC News"]
+
+
+def test_denial_verb(attributions):
+    r = one(attributions("Moscow denied that its troops had crossed the border."), "denied")
+    assert r.stance == "denies"
+
+
+def test_nominal_claim_rejected(attributions):
+    text = "Western states accused Iran of arming Russia, a claim Iran rejects."
+    recs = attributions(text)
+    r = one(recs, "rejects")
+    assert r.stance == "denies"
+    assert r.source.name == "Iran"
+    assert r.evidence.text == "a claim Iran rejects"
+
+
+def test_not_confirmed_questions(attributions):
+    r = one(attributions("Officials in Baku have not confirmed the reports."), "confirmed")
+    assert r.stance == "questions"
+
+
+def test_hedged_modal(attributions):
+    r = one(attributions("The general said Russia may be preparing a new offensive."), "said")
+    assert r.hedged is True
+
+
+def test_accuse_of(attributions):
+    r = one(attributions("Poland accused Belarus of pushing migrants across the border."), "accused")
+    assert r.evidence.text == "pushing migrants across the border"
+    assert r.framing == "distancing"
+
+
+def test_added_continuation_keeps_source(attributions):
+    text = (
+        "Prime Minister Karl Lindqvist said Sweden would raise defence spending. "
+        "He added, “Our security cannot wait for better times.”"
+    )
+    r = one(attributions(text), "added")
+    assert r.source.name == "Karl Lindqvist"
+
+
+def test_anonymous_source(attributions):
+    r = one(attributions("Two senior officials said the talks had collapsed."), "said")
+    assert r.source.kind == "anonymous"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "\n\n"])
+def test_empty_text_gives_no_records(attributions, text):
+    assert attributions(text) == []
+
+
+def test_not_english_gives_no_records(attributions, caplog):
+    text = (
+        "Der Außenminister sagte am Montag, dass die Gespräche mit der Regierung in Moskau "
+        "fortgesetzt werden und dass die Sanktionen bleiben, bis der Krieg endet."
+    )
+    assert attributions(text) == []
+    assert "not English" in caplog.text
