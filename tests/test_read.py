@@ -496,7 +496,7 @@ def test_missing_path_is_an_error(tmp_path: Path) -> None:
     ],
 )
 def test_stdin_is_sniffed(data: bytes, expected: list[str]) -> None:
-    results = list(read_stdin(io.BufferedReader(io.BytesIO(data))))  # type: ignore[arg-type]
+    results = list(read_stdin(io.BufferedReader(io.BytesIO(data))))
     got = ["error" if isinstance(r, ReadError) else r.id for r in results]
     if expected == ["article"]:
         assert len(got) == 1 and got[0] != "error"
@@ -518,3 +518,32 @@ def test_one_bad_input_does_not_stop_the_others(tmp_path: Path) -> None:
     results = list(read_inputs([str(tmp_path / "missing.csv"), str(good)]))
     assert isinstance(results[0], ReadError)
     assert isinstance(results[1], Article) and results[1].id == "good"
+
+
+# --- a first taste of hostile inputs (issue 7 extends these) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        (
+            "u16.txt",
+            "The minister said so, at length.".encode("utf-16-le"),
+            "UTF-16 text without a byte-order mark",
+        ),
+        ("noise.txt", bytes(range(128, 256)) * 20, "not text"),
+        ("long.txt", b"a" * (OPTS.max_bytes + 1), "larger than the 0.0625 MB limit"),
+        ("long.html", b"<p>" + b"a" * OPTS.max_bytes, "larger than the 0.0625 MB limit"),
+        ("nul.html", b"<html>\x00\x00\x00<body>", "binary content, not HTML"),
+        ("empty.rss", b"", "not RSS or Atom"),
+    ],
+)
+def test_hostile_files_are_refused_with_a_reason(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(STORY_A)
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    results = list(read_inputs([str(bad), str(good)], options=OPTS))
+    [err] = errors(results)
+    assert reason in err.reason and err.input == str(bad)
+    assert [a.id for a in articles(results)] == ["good"]

@@ -53,66 +53,28 @@ __all__ = ["ActorCoder", "ActorMatch", "default_coder"]
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 # one-to-one character replacements, so offsets into the normalised text are offsets into the input
-_NORM = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+_NORM = str.maketrans(
+    {"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-", "–": "-"}
+)  # not the em dash: parenthetical
 # lower-case first words that also match capitalised ("the Kremlin" / "The Kremlin")
 _FLEX_FIRST = frozenset({"the", "al", "el"})
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
 # "<name>-<suffix>": the name is an origin or a patron, not the owner of the phrase's head
-_WEAK_SUFFIXES = frozenset(
-    [
-        "made",
-        "built",
-        "designed",
-        "manufactured",
-        "produced",
-        "supplied",
-        "origin",
-        "backed",
-        "sponsored",
-        "funded",
-        "aligned",
-        "allied",
-        "linked",
-        "affiliated",
-        "inspired",
-        "based",
-        "born",
-        "friendly",
-        "bound",
-    ]
+_WEAK_SUFFIXES = _wordset(
+    "made built designed manufactured produced supplied origin backed sponsored funded aligned allied "
+    "linked affiliated inspired based born friendly bound"
 )
-_HOST_PREPS = frozenset(
-    ["to", "at", "against", "with", "on", "toward", "towards", "over", "versus", "vs", "about"]
-)
-_LOCATION_PREPS = frozenset(["in", "inside", "near", "across", "throughout", "within"])
+_HOST_PREPS = _wordset("to at against with on toward towards over versus vs about")
+_LOCATION_PREPS = _wordset("in inside near across throughout within")
 # words that may surround an outlet name in a phrase that still denotes the outlet
-_OUTLET_FILLER = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "'",
-        "s",
-        "report",
-        "reports",
-        "reporting",
-        "broadcast",
-        "article",
-        "story",
-        "website",
-        "site",
-        "channel",
-        "newspaper",
-        "daily",
-        "agency",
-        "news",
-        "television",
-        "tv",
-        "radio",
-        "interview",
-        "investigation",
-        ",",
-        ".",
-    ]
+_OUTLET_FILLER = _wordset(
+    "the a an ' s report reports reporting broadcast article story website site channel newspaper "
+    "daily agency news television tv radio interview investigation , ."
 )
 _INTERNATIONAL_CLASSES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _NAME_FILES = (
@@ -350,11 +312,11 @@ class ActorCoder:
         self, words: list[str], covered: set[int], lo: int, hi: int
     ) -> list[tuple[int, str, float]]:
         """Sector words between token lo and hi, outside names: (position, sector, weight)."""
-        lower = [w.lower() for w in words]
+        lower = [w.lower() for w in words[:hi]]
         found: list[tuple[int, str, float]] = []
         i = lo
         while i < hi:
-            m = None if i in covered else self._match_at(self._sector_index, lower[:hi], i)
+            m = None if i in covered else self._match_at(self._sector_index, lower, i)
             if m is not None and not covered.intersection(range(i, i + m[0])):
                 k, (sector, weight) = m
                 found.append((i + k - 1, sector, weight))

@@ -285,7 +285,7 @@ def write_csv(rows: Iterable[StoredClaim], out: IO[str]) -> int:
 
 def parquet_schema() -> Any:
     """The Parquet schema of the flat columns (typed: ints, floats, booleans, strings)."""
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     def typ(k: str) -> Any:
         if k in INT_COLUMNS:
@@ -303,8 +303,8 @@ def write_parquet(
     rows: Iterable[StoredClaim], dest: str | os.PathLike[str] | IO[bytes], *, batch: int = 5000
 ) -> int:
     """Write the flat columns as Parquet, in row groups of ``batch``; returns how many rows."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+    import pyarrow as pa  # type: ignore[import-untyped]
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     schema = parquet_schema()
     n = 0
@@ -429,8 +429,8 @@ def schema_org_claims(rows: Iterable[StoredClaim]) -> list[dict[str, Any]]:
     for scs in groups.values():
         first = scs[0]  # rows come in publication order
         src = first.claim.source
-        name = src.name or (first.outlet if src.kind == "author" else None) or src.text
-        author: dict[str, Any] = {"@type": "Person" if src.kind in _PERSONS else "Organization", "name": name}
+        who = src.name or (first.outlet if src.kind == "author" else None) or src.text
+        author: dict[str, Any] = {"@type": "Person" if src.kind in _PERSONS else "Organization", "name": who}
         if src.role:
             author["jobTitle" if src.kind in _PERSONS else "description"] = src.role
         seen: dict[str, dict[str, Any]] = {}
@@ -456,7 +456,7 @@ def schema_org_claims(rows: Iterable[StoredClaim]) -> list[dict[str, Any]]:
                 "@type": "Claim",
                 "@id": f"urn:claimgraph:claim:{first.id}",
                 "text": first.claim.evidence.text,
-                "description": f"{name} {stance}: {_event_words(first)}",
+                "description": f"{who} {stance}: {_event_words(first)}",
                 "author": author,
                 "claimInterpreter": author,
                 "appearance": appearances,

@@ -170,6 +170,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             out.append(base)
             continue
         mentions = events.per_attribution[i]
+        if a.rule.endswith("+speech-act-only"):
+            # "The UK leveled accusations": the act is the event; there is no reported content
+            mentions = []
         if a.refers_to is not None:
             # "a claim Iran rejects": the event is the one of the claim referred to
             mentions = [replace(m, start=a.content[0], end=a.content[1]) for m in events.per_attribution[a.refers_to]]
@@ -191,6 +194,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
         for m in events.author:
+            if m.event.actor2 is None or not m.event.actor2.code:
+                continue  # an author-voice event needs both parties to be worth a record
             out.append(
                 Claim(
                     article_id=aid,
@@ -203,6 +208,25 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                 )
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
+    return _one_direction(out)
+
+
+def _one_direction(claims: list[Claim]) -> list[Claim]:
+    """"Cooperation between Iran and Russia" is one event, not one per direction: of two records
+    with the same evidence, source and code whose actors are swapped, keep the first."""
+    seen: set[tuple[object, ...]] = set()
+    out: list[Claim] = []
+    for c in claims:
+        ev = c.event
+        if ev is None or ev.action is None or ev.actor1 is None or ev.actor2 is None:
+            out.append(c)
+            continue
+        a1, a2 = (ev.actor1.code or "")[:3], (ev.actor2.code or "")[:3]
+        key = (c.evidence.start, c.evidence.end, c.source.name, c.stance, ev.action.cameo)
+        if key + (a2, a1) in seen:
+            continue
+        seen.add(key + (a1, a2))
+        out.append(c)
     return out
 
 

@@ -67,7 +67,20 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     _nominal_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
     _continuations(doc, quotes, found, covered_quotes)
+    # sort into text order, keeping the links between attributions (list indices) right
+    links = {
+        id(a): (
+            found[a.refers_to] if a.refers_to is not None else None,
+            found[a.continuation_of] if a.continuation_of is not None else None,
+        )
+        for a in found
+    }
     found.sort(key=lambda a: (a.content[0], a.cue_tokens[0]))
+    pos = {id(a): k for k, a in enumerate(found)}
+    for a in found:
+        ref, cont = links[id(a)]
+        a.refers_to = pos[id(ref)] if ref is not None else None
+        a.continuation_of = pos[id(cont)] if cont is not None else None
     _dedupe(found)
     for a in found:
         _stance_and_hedge(doc, a, lex)
@@ -92,7 +105,7 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
             if e:
                 return e, [tok.i, child.i]
-        if child.dep_ == "dobj":
+        if child.dep_ in ("dobj", "prep"):
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
             if e:
                 return e, [tok.i, child.i]
@@ -136,6 +149,18 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         if comp is not None:
             content = _clause_chars(comp)
             rule += "+ccomp"
+    if content is None and len(cue_toks) > 1 and doc[cue_toks[1]].dep_ == "prep":
+        # "called for new talks", "called on Iran to stop", "pointed to the report"
+        prep = doc[cue_toks[1]]
+        pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+        xc = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp")), None)
+        if xc is not None:
+            content = _clause_chars(xc)
+            target = _np_span(pobj, keep_conj=True) if pobj is not None else None
+            rule += "+prep-xcomp"
+        elif pobj is not None:
+            content = _clause_chars(pobj)
+            rule += "+prep"
     if content is None and len(cue_toks) > 1:
         # "expressed concern about X": the noun's about-phrase (or that-clause) is the content
         noun = doc[cue_toks[1]]
@@ -154,6 +179,10 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         if obj is not None and (entry.type != "say" or negated):
             content = _clause_chars(obj)
             rule += "+dobj"
+    if content is None and entry.type == "accuse" and target is not None:
+        # "Amnesty condemned the government": the act itself, with no content of its own
+        content = _clause_chars(tok)
+        rule += "+speech-act-only"
     if content is None and tok.dep_ in _CLAUSE_LEVEL:
         q = _adjacent_quote(tok, quotes)
         if q is not None:

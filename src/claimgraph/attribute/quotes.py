@@ -18,14 +18,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     straight_open: int | None = None
-    for m in re.finditer(r"[“”«»„\"]", text):
+    for m in re.finditer(r"[“”«»„\"]|''|``", text):
         ch, i = m.group(), m.start()
-        if ch == '"':
+        if ch in ('"', "''", "``"):
+            end = m.end()
             if straight_open is None:
                 straight_open = i
             else:
                 if i - straight_open <= MAX_QUOTE:
-                    spans.append((straight_open, i + 1))
+                    spans.append((straight_open, end))
                 straight_open = None
             continue
         if ch in _OPEN:

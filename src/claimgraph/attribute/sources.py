@@ -20,6 +20,15 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
 _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _THING_PRONOUNS = {"it"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
+# a bare sector with no country ("officials" → "GOV") says nothing about who the source acts for
+_SECTORS = frozenset("BUS COP CRM CVL EDU GOV HLH JUD LAB LEG MED MIL OPP REB REF REL SPY".split())
+
+
+def placed(code: str | None) -> str | None:
+    """The actor code when it names a country or international actor, else None."""
+    if not code or code[:3] in _SECTORS:
+        return None
+    return code
 
 
 @dataclass(slots=True)
@@ -58,7 +67,7 @@ class SourceResolver:
             name = " ".join(t.text for t in tokens)
             surname = tokens[-1].text.lower()
             role = _role_of(ent, self.lex)
-            actor = self.coder.code(role) if role else None
+            actor = placed(self.coder.code(role)) if role else None
             known = self.by_surname.get(surname)
             if known is None:
                 p = Person(name=name, surname=surname, role=role, actor=actor, first=ent.start)
@@ -113,6 +122,13 @@ class SourceResolver:
         return None
 
     def _resolve(self, span: Span) -> Source:
+        src = self._resolve_raw(span)
+        fixed = placed(src.actor)
+        return src if fixed == src.actor else Source(
+            text=src.text, name=src.name, kind=src.kind, role=src.role, actor=fixed, start=src.start, end=src.end
+        )
+
+    def _resolve_raw(self, span: Span) -> Source:
         text = span.text
         head = span.root
         low = text.lower()

@@ -128,12 +128,15 @@ def _progress(label: str, quiet: bool) -> Iterator[Progress | None]:
         return
 
     from rich.console import Console
+    from rich.highlighter import NullHighlighter
     from rich.logging import RichHandler
     from rich.progress import Progress as Bar
     from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    handler = RichHandler(console=console, markup=False, show_time=False, show_path=False)
+    handler = RichHandler(
+        console=console, markup=False, highlighter=NullHighlighter(), show_time=False, show_path=False
+    )
     handler.setLevel(logging.WARNING)
     root = logging.getLogger("claimgraph")
     saved_propagate = root.propagate

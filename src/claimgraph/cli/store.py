@@ -62,7 +62,7 @@ def opened(db: str | None) -> Iterator[Store]:
         with Store(db) as store:
             yield store
     except ClaimgraphError as exc:
-        click.echo(f"claimgraph: {exc}", err=True)
+        click.echo(f"claimgraph: error: {exc}", err=True)
         raise click.exceptions.Exit(2) from None
 
 
@@ -114,7 +114,7 @@ def claims_cmd(fmt: str, db: str | None, **filters: Any) -> None:
     with opened(db) as store:
         q = _query(**filters)
         rows = store.iter_claims(q)
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         if fmt == "jsonl":
             write_claims(rows, out)
         elif fmt == "csv":
@@ -229,7 +229,7 @@ def stats_cmd(fmt: str, db: str | None) -> None:
 def export_cmd(fmt: str, output: str, db: str | None, **filters: Any) -> None:
     """Export the (filtered) claims: GDELT, PLOVER, claims JSONL, CSV, Parquet, GraphML, schema.org."""
     with opened(db) as store:
-        dest: Any = click.get_binary_stream("stdout") if output == "-" else output
+        dest: Any = sys.stdout.buffer if output == "-" else output
         n = export(store, fmt, dest, _query(**filters))
     if output != "-":
         click.echo(f"wrote {n} {fmt} rows to {output}", err=True)

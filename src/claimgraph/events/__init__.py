@@ -9,4 +9,13 @@ from __future__ import annotations
 from .coder import EventCoder, EventMention, Resolve, default_event_coder
 from .predicates import Lexicon, Predicate, lexicon, load_lexicon
 
-__all__ = ["EventCoder", "EventMention", "Lexicon", "Predicate", "Resolve", "default_event_coder", "lexicon", "load_lexicon"]
+__all__ = [
+    "EventCoder",
+    "EventMention",
+    "Lexicon",
+    "Predicate",
+    "Resolve",
+    "default_event_coder",
+    "lexicon",
+    "load_lexicon",
+]

@@ -26,21 +26,70 @@ from .time import event_date, event_place
 Resolve = Callable[[Token], "tuple[str, str | None] | None"]
 """The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
 
-PRONOUNS_PLURAL = frozenset({"they", "their", "them", "theirs", "themselves"})
-PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
-# Nouns that stand for the state or group named by their modifier: "Iranian pilots", "Russia's
-# military", "the government of Iran". Other heads ("Iran's neighborhood") do not take the actor.
-AGENT_NOUNS = frozenset(
-    "government regime administration military army navy force forces troop troops soldier soldiers pilot "
-    "pilots official officials minister ministry president leader leadership authority authorities police "
-    "diplomat diplomats ambassador envoy delegation embassy mission state side officer officers commander "
-    "commanders militant militants fighter fighters rebel rebels agent agents spy spies intelligence "
-    "parliament court judge prosecutor prosecutors company firm operator operators crew unit units".split()
-)
-PAIR_NOUNS = frozenset({"nation", "country", "side", "state", "government", "power", "neighbor", "neighbour", "ally"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
 # Heads that only measure their "of" phrase: the object of "a level of military support" is the support.
-QUANTITY_NOUNS = frozenset("level amount number lot range kind type batch series set degree volume quantity".split())
+QUANTITY_NOUNS = frozenset(
+    [
+        "level",
+        "amount",
+        "number",
+        "lot",
+        "range",
+        "kind",
+        "type",
+        "batch",
+        "series",
+        "set",
+        "degree",
+        "volume",
+        "quantity",
+    ]
+)
 _SUBJ_DEPS = ("nsubj", "csubj")
+# Verbs whose subject performs the event their object noun names ("held talks", "launched an attack").
+LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "have",
+        "conduct",
+        "carry",
+        "launch",
+        "make",
+        "give",
+        "provide",
+        "offer",
+        "extend",
+        "deepen",
+        "strengthen",
+        "expand",
+        "boost",
+        "enhance",
+        "develop",
+        "pursue",
+        "continue",
+        "resume",
+        "begin",
+        "start",
+        "increase",
+        "intensify",
+        "step",
+        "build",
+        "forge",
+        "seek",
+        "sign",
+        "conclude",
+        "announce",
+        "approve",
+        "impose",
+        "stage",
+        "mount",
+        "wage",
+        "commit",
+        "perpetrate",
+        "pledge",
+        "promise",
+    ]
+)
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
 
 
@@ -57,28 +106,13 @@ class EventMention:
 
 
 @dataclass(slots=True)
-class _Act:
-    """An actor candidate: mention text, code, char offsets and the head token index."""
-
-    text: str
-    code: str
-    start: int
-    end: int
-    i: int
-    group: tuple[int, ...] = ()  # token indices of the coordination it belongs to (for "their")
-
-    def actor(self) -> Actor:
-        return Actor(text=self.text, code=self.code, start=self.start, end=self.end)
-
-
-@dataclass(slots=True)
 class _Cand:
     """A candidate event before pairing: the frame and its filled slots."""
 
     pred: Predicate
     tok: Token
-    a1: list[_Act]
-    a2: list[_Act]
+    a1: list[Act]
+    a2: list[Act]
     obj: Token | None
     classes: list[str]
     chain: list[Token] = field(default_factory=list)
@@ -102,7 +136,7 @@ class EventCoder:
         self.lex: Lexicon = lexicon(extra_dirs)
         self._actor_coder = actor_coder
         self.resolve = resolve
-        self._last: tuple[Doc, dict[int, _Act]] | None = None
+        self._last: tuple[Doc, dict[int, Act]] | None = None
 
     # ------------------------------------------------------------------ actors
     @property
@@ -113,133 +147,6 @@ class EventCoder:
             self._actor_coder = default_coder()
         return self._actor_coder
 
-    def _doc_actors(self, doc: Doc) -> dict[int, _Act]:
-        """Actor mentions of the whole document, by the index of every token they cover."""
-        if self._last is not None and self._last[0] is doc:
-            return self._last[1]
-        by_tok: dict[int, _Act] = {}
-        for m in self.actor_coder.find(doc.text):
-            if not m.code:
-                continue
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            act = _Act(m.text, m.code, m.start, m.end, span.root.i)
-            for t in span:
-                by_tok.setdefault(t.i, act)
-        self._last = (doc, by_tok)
-        return by_tok
-
-    def _np(self, tok: Token) -> tuple[int, int]:
-        """Char extent of a noun phrase without its post-modifiers (prepositions, clauses)."""
-        left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("punct", "cc")])
-        return tok.doc[left].idx, tok.idx + len(tok)
-
-    def _actor_at(self, tok: Token, ctx: _Ctx, poss: bool = False) -> list[_Act]:
-        """The actor(s) a noun phrase headed by ``tok`` stands for (one token, no coordination)."""
-        acts = ctx.acts
-        low = tok.lower_
-        if low in PRONOUNS_PLURAL or low in PRONOUNS_SINGULAR or tok.tag_ in ("PRP", "PRP$"):
-            return self._pronoun(tok, ctx)
-        if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
-            return self._pair_before(tok, ctx)  # "the two nations", "both countries"
-        hit = acts.get(tok.i)
-        if hit is not None:
-            s, e = self._np(tok)
-            return [_Act(tok.doc.text[s:e], hit.code, s, e, tok.i)]
-        agentive = poss or tok.lemma_.lower() in AGENT_NOUNS
-        deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
-        for c in tok.children:
-            # "Iranian pilots", "Russia's military", "the government of Iran" (agent heads only)
-            if c.dep_ in deps or (agentive and c.dep_ == "prep" and c.lower_ == "of"):
-                for t in c.subtree:
-                    m = acts.get(t.i)
-                    if m is not None:
-                        s, e = self._np(tok)
-                        return [_Act(tok.doc.text[s:e], m.code, s, e, tok.i)]
-                if c.dep_ == "poss" and c.tag_ == "PRP$":
-                    got = self._pronoun(c, ctx)
-                    if got:
-                        return got
-        resolve = ctx.resolve or self.resolve
-        if resolve is not None and tok.pos_ in ("PROPN", "NOUN"):
-            r = resolve(tok)
-            if r is not None and r[1]:
-                s, e = self._np(tok)
-                return [_Act(tok.doc.text[s:e], r[1], s, e, tok.i)]
-        return []
-
-    def _actors(self, tok: Token | None, ctx: _Ctx, poss: bool = False) -> list[_Act]:
-        """Actors of a noun phrase and its conjuncts ("Iran and Russia" → two), deduplicated by code."""
-        if tok is None:
-            return []
-        out: list[_Act] = []
-        heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
-        group = tuple(sorted(h.i for h in heads))
-        for h in heads:
-            for a in self._actor_at(h, ctx, poss):
-                if all(a.code != b.code for b in out):
-                    a.group = group if len(heads) > 1 else a.group
-                    out.append(a)
-        return out
-
-    def _pronoun(self, tok: Token, ctx: _Ctx) -> list[_Act]:
-        """Antecedent of a pronoun: the resolve hook, else the nearest actor mention before it."""
-        resolve = ctx.resolve or self.resolve
-        if resolve is not None:
-            r = resolve(tok)
-            if r is not None and r[1]:
-                return [_Act(r[0], r[1], tok.idx, tok.idx + len(tok), tok.i)]
-        plural = tok.lower_ in PRONOUNS_PLURAL
-        if not plural and tok.lower_ not in PRONOUNS_SINGULAR:
-            return []  # he/she/we: people, left to the source resolver
-        cands = self._before(tok, ctx)
-        if not cands:
-            return []
-        near = cands[0]
-        if plural:
-            grp = [a for a in cands if near.group and a.i in near.group]
-            if len(grp) > 1:
-                return grp  # "Iran and Russia ... their cooperation" → the pair
-        return [_Act(near.text, near.code, near.start, near.end, near.i, near.group)]
-
-    def _pair_before(self, tok: Token, ctx: _Ctx) -> list[_Act]:
-        """The last two distinct actors before ``tok`` ("between the two nations")."""
-        cands = self._before(tok, ctx)
-        if cands and cands[0].group:
-            grp = [a for a in cands if a.i in cands[0].group]
-            if len(grp) > 1:
-                return grp
-        out: list[_Act] = []
-        for a in cands:
-            if all(a.code[:3] != b.code[:3] for b in out):
-                out.append(a)
-            if len(out) == 2:
-                return out
-        return []
-
-    def _before(self, tok: Token, ctx: _Ctx) -> list[_Act]:
-        """Actor mentions before ``tok`` in its sentence and the previous one, nearest first."""
-        sent = tok.sent
-        lo = sent.start
-        if sent.start > 0:
-            lo = tok.doc[sent.start - 1].sent.start
-        seen: set[int] = set()
-        out: list[_Act] = []
-        for i in range(tok.i - 1, lo - 1, -1):
-            a = ctx.acts.get(i)
-            if a is None or id(a) in seen:
-                continue
-            seen.add(id(a))
-            t = tok.doc[a.i]
-            grp = tuple(sorted(h.i for h in [t, *t.conjuncts])) if t.conjuncts else ()
-            out.append(_Act(a.text, a.code, a.start, a.end, a.i, grp))
-        for c in ctx.context:
-            if c.code:
-                out.append(_Act(c.text or c.code, c.code, c.start or 0, c.end or 0, -1))
-        return out
-
-    # ------------------------------------------------------------------ slots
     def _slot_tokens(self, pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[Token]:
         """Tokens filling one slot alternative of a frame on ``tok``."""
         kids = list(tok.children)
@@ -257,58 +164,53 @@ class EventCoder:
             for c in kids:
                 if c.dep_ in ("dobj", "attr", "dative"):
                     hosts.append(c)
-                    hosts.extend(p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children)
+                    hosts.extend(
+                        p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
+                    )
+            found: list[Token] = []
             for h in hosts:
                 for p in h.children:
                     if p.dep_ in ("prep", "agent", "dative") and p.lower_ == slot.prep:
-                        objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
-                        if objs:
-                            return objs
-            return []
+                        found.extend(g for g in p.children if g.dep_ in ("pobj", "pcomp"))
+            return found
         if dep == "nsubj":
             return [c for c in kids if c.dep_ in _SUBJ_DEPS]
         if dep == "dative":
-            return [c for c in kids if c.dep_ == "dative"]
+            got = [c for c in kids if c.dep_ == "dative"]
+            # the parser often reads "offered Bolivia humanitarian aid" as nmod "Bolivia" of "aid"
+            got += [
+                g
+                for c in kids
+                if c.dep_ == "dobj"
+                for g in c.children
+                if g.dep_ == "nmod" and g.pos_ == "PROPN" and g.i == c.left_edge.i
+            ]
+            return got
         if dep == "obj*":
             return []
         return [c for c in kids if c.dep_ == dep]
 
-    def _fill(self, pred: Predicate, tok: Token, slots: tuple[Slot, ...], passive: bool) -> tuple[Token, Slot] | None:
+    def _fill(
+        self, pred: Predicate, tok: Token, slots: tuple[Slot, ...], passive: bool
+    ) -> tuple[Token, Slot] | None:
+        """The first slot alternative with a filler (for objects)."""
         for s in slots:
             got = self._slot_tokens(pred, tok, s, passive)
             if got:
                 return got[0], s
         return None
 
-    def _controller(self, tok: Token) -> Token | None:
-        """The understood subject of a subjectless verb (control, conjunction, relative clause)."""
-        cur = tok
-        for _ in range(6):
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and cur is not tok:
-                if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
-                    return cur.head
-                return subj
-            if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-                return tok.head
-            head = cur.head
-            if cur.dep_ == "xcomp" or (cur.dep_ == "pcomp" and head.dep_ == "prep"):
-                verb = head if cur.dep_ == "xcomp" else head.head
-                # object control: "urged Iran to", "accused Russia of moving to"
-                obj = next((c for c in verb.children if c.dep_ in ("dobj",)), None)
-                if obj is not None and obj.i < cur.i:
-                    return obj
-                cur = verb
-                continue
-            if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
-                cur = head
-                continue
-            if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-                return head
-            return None
-        return None
+    def _fill_actors(
+        self, pred: Predicate, tok: Token, slots: tuple[Slot, ...], passive: bool, ctx: Ctx
+    ) -> tuple[list[Act], Slot | None]:
+        """The actors of the first slot alternative that holds any ("growing" fills amod, but no actor)."""
+        for s in slots:
+            for t in self._slot_tokens(pred, tok, s, passive):
+                acts = actors(t, ctx, s.poss)
+                if acts:
+                    return acts, s
+        return [], None
 
-    # ------------------------------------------------------------------ classes and objects
     def _classes(self, toks: Sequence[Token]) -> list[str]:
         """Object classes of the words in ``toks`` (text order), e.g. ["military", "aerial"]."""
         out: list[str] = []
@@ -334,8 +236,12 @@ class EventCoder:
                     if objs:
                         return EventCoder._object_text(objs[0])
         toks = [tok] + [t for c in tok.lefts for t in c.subtree]
-        toks += [t for c in tok.rights if c.dep_ in ("compound", "prep") and c.lower_ in ("of",) for t in c.subtree]
-        toks = sorted(t for t in toks if not (t.dep_ == "det" and t.lower_ in ("a", "an", "more", "some", "any")))
+        toks += [
+            t for c in tok.rights if c.dep_ in ("compound", "prep") and c.lower_ in ("of",) for t in c.subtree
+        ]
+        toks = sorted(
+            t for t in toks if not (t.dep_ == "det" and t.lower_ in ("a", "an", "more", "some", "any"))
+        )
         toks = [t for t in toks if not t.is_punct]
         if not toks:
             return tok.text
@@ -348,7 +254,8 @@ class EventCoder:
             if not any(
                 c.lemma_.lower() == w or c.lower_ == w
                 for c in tok.children
-                if c.dep_ in ("prt", "dobj", "nsubjpass", "prep", "attr", "advmod", "acomp", "xcomp", "npadvmod")
+                if c.dep_
+                in ("prt", "dobj", "nsubjpass", "prep", "attr", "advmod", "acomp", "xcomp", "npadvmod")
             ):
                 return False
         return True
@@ -363,28 +270,29 @@ class EventCoder:
             return []
         return [p for p in cands if self._matches(p, tok)]
 
-    def _candidate(self, pred: Predicate, tok: Token, ctx: _Ctx) -> _Cand | None:
+    def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx) -> _Cand | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-        f1 = self._fill(pred, tok, pred.actor1, passive)
-        f2 = self._fill(pred, tok, pred.actor2, passive)
         fo = self._fill(pred, tok, pred.obj, passive)
         consumed = {c.i for c in tok.children if any(c.lemma_.lower() == w for w in pred.words)}
         obj = fo[0] if fo and fo[0].i not in consumed else None
-        a1: list[_Act] = []
-        if f1 is not None:
-            a1 = self._actors(f1[0], ctx, f1[1].poss)
-            if a1 and f1[1].prep == "between" and len(a1) == 1:
-                a1 = []
-        elif not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
-            ctl = self._controller(tok)
-            a1 = self._actors(ctl, ctx) if ctl is not None else []
-        elif pred.nominal:
+        gap = tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children)
+        if obj is None and gap and any(s.dep == "dobj" for s in pred.obj):
+            obj = tok.head  # object gap: "a claim Iran rejects"
+        a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
+        if s1 is not None and s1.prep == "between" and len(a1) == 1:
+            a1 = []
+        if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
+            ctl = controller(tok)
+            a1 = actors(ctl, ctx) if ctl is not None else []
+        elif not a1 and pred.nominal:
             a1 = self._light_verb_subject(tok, ctx)
-        a2 = self._actors(f2[0], ctx, f2[1].poss) if f2 is not None else []
+        a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
-            a2 = [a for t in obj.subtree if t.i != obj.i for a in self._actor_at(t, ctx)][:1]
+            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx)][:1]
+        if not a2:
+            a2 = self._exchange_partner(tok, ctx)
         pair = False
-        if f1 is not None and f1[1].prep == "between" and len(a1) >= 2:
+        if s1 is not None and s1.prep == "between" and len(a1) >= 2:
             pair, a2 = True, []  # "between Iran and Russia": both actors in one slot
         elif len(a1) >= 2 and not a2 and "sym" in pred.options:
             pair = True
@@ -394,6 +302,10 @@ class EventCoder:
         if obj is not None:
             ctoks.extend(obj.subtree)
         ctoks.extend(c for c in tok.children if c.dep_ in ("advmod", "amod", "compound", "npadvmod"))
+        # modifiers of a multiword predicate's noun: "launched *drone* strikes", "held *naval* drills"
+        ctoks.extend(
+            g for c in tok.children if c.i in consumed for g in c.children if g.dep_ in ("amod", "compound")
+        )
         if pred.nominal:
             ctoks.extend(t for c in tok.children if c.dep_ in ("amod", "compound") for t in c.subtree)
         code = pred.code
@@ -401,17 +313,32 @@ class EventCoder:
             code = self.lex.refine(pred.code or "", pred.scheme, self._classes(ctoks)) or None
         return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, pred.rule)
 
-    def _light_verb_subject(self, noun: Token, ctx: _Ctx) -> list[_Act]:
-        """"Russia deepened its cooperation" was handled by poss; "X held talks" gives X to the noun."""
+    def _exchange_partner(self, tok: Token, ctx: Ctx) -> list[Act]:
+        """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
+        counterpart is the actor of the clause it is traded against."""
+        if tok.dep_ != "pcomp" or tok.head.lower_ != "for":
+            return []
+        noun = tok.head.head
+        if noun.lemma_.lower() not in ("exchange", "return") or noun.dep_ != "pobj":
+            return []
+        verb = noun.head.head
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return actors(subj, ctx)
+
+    def _light_verb_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "X held talks / launched an attack / deepened cooperation": the subject of a light verb
+        is the actor of its nominal object. Not so for "receive", "condemn", "welcome" (excluded)."""
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
             head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
+        if head.lemma_.lower() not in LIGHT_VERBS:
+            return []
         if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or self._controller(head)
-            return self._actors(subj, ctx)
+            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
+            return actors(subj, ctx)
         return []
 
-    def _best(self, frames: list[Predicate], tok: Token, ctx: _Ctx) -> _Cand | None:
+    def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
         for n, p in enumerate(frames):
             if p.mode is not None:
@@ -439,8 +366,22 @@ class EventCoder:
                 return head, p
         return None
 
-    def _wrap(self, c: _Cand, lo: int, hi: int, ctx: _Ctx) -> _Cand | None:
+    def _future(self, c: _Cand) -> None:
+        """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)
+        and a future use of force or sanctions as a threat ("will impose a curfew" → 1323-ish 13x)."""
+        if c.pred.nominal or c.code is None or c.chain[-1] is not c.tok:
+            return
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.tok.children):
+            return
+        root = int(c.code[:2])
+        mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 16 else None
+        if mode is not None:
+            c.code = self.lex.wrap(mode, c.code) or c.code
+            c.rule += f" +future({mode})"
+
+    def _wrap(self, c: _Cand, lo: int, hi: int, ctx: Ctx) -> _Cand | None:
         """Apply the wrapper verbs above the predicate that lie in [lo, hi)."""
+        self._future(c)
         cur = c.tok
         while True:
             w = self._wrapper(cur)
@@ -460,12 +401,12 @@ class EventCoder:
             elif mode in ("appeal", "demand"):
                 c.code = self.lex.wrap(mode, inner)
                 src = self._fill(wp, wt, wp.actor1, False)
-                subj = src[0] if src else self._controller(wt)
-                speaker = self._actors(subj, ctx) if subj is not None else []
+                subj = src[0] if src else controller(wt)
+                speaker = actors(subj, ctx) if subj is not None else []
                 if not speaker:
                     return None
                 addressee = self._fill(wp, wt, wp.actor2, False)
-                target = self._actors(addressee[0], ctx) if addressee else []
+                target = actors(addressee[0], ctx) if addressee else []
                 if not target:
                     target = c.a1 if all(a.code != s.code for a in c.a1 for s in speaker) else c.a2
                 c.a1, c.a2, c.pair = speaker, target, False
@@ -473,14 +414,14 @@ class EventCoder:
                 return None
             cur = wt
 
-    def _joint_intent(self, tok: Token, ctx: _Ctx) -> _Cand | None:
-        """"Russia and Iran were considering standing up a drone line": a pair planning something
+    def _joint_intent(self, tok: Token, ctx: Ctx) -> _Cand | None:
+        """ "Russia and Iran were considering standing up a drone line": a pair planning something
         no lexicon predicate names is intent to cooperate, refined by what they plan (031x)."""
         frames = [p for p in self._frames(tok) if p.mode == "intent"]
         if not frames:
             return None
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        a1 = self._actors(subj, ctx)
+        a1 = actors(subj, ctx)
         if len(a1) < 2:
             return None
         comp = next((c for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp")), None)
@@ -502,7 +443,11 @@ class EventCoder:
                 continue
             sub = list(ch.subtree)
             # a PP or clause that holds another verb ("in exchange for Tehran supplying") is not ours
-            if ch not in c.chain and c.tok not in sub and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in sub):
+            if (
+                ch not in c.chain
+                and c.tok not in sub
+                and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in sub)
+            ):
                 continue
             toks.extend(sub)
         for a in (*c.a1, *c.a2):
@@ -519,11 +464,13 @@ class EventCoder:
     def _emit(self, c: _Cand, lo: int, hi: int, published: str | None) -> list[EventMention]:
         if c.code is None or not cameo.is_valid(c.code):
             return []
-        pairs: list[tuple[_Act, _Act | None]] = []
+        pairs: list[tuple[Act, Act | None]] = []
+        if not c.pair and not c.a2 and len(c.a1) >= 2 and 3 <= int(c.code[:2]) <= 8:
+            c.pair = True  # "Chile and Peru agreed to build a base": a joint cooperative act
         if c.pair:
             pairs = [(x, y) for x in c.a1 for y in c.a1 if x.code != y.code]
             if "sym" not in c.pred.options and c.pred.mode is None:
-                pairs = [(x, y) for x, y in pairs if x.i < y.i]
+                pairs = [(x, y) for x, y in pairs if y is not None and x.i < y.i]
         elif c.a2:
             pairs = [(x, y) for x in c.a1 for y in c.a2 if x.code != y.code]
         else:
@@ -537,17 +484,24 @@ class EventCoder:
         used = {a.i for a in (*c.a1, *c.a2)}
         date = event_date(c.chain, c.tok.sent, published)
         place = event_place(c.chain, used)
-        obj = self._object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
+        obj = (
+            self._object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
+        )
         action = cameo.action_for(c.code, c.tok.text)
         out = []
         for x, y in pairs:
             ev = Event(
-                actor1=x.actor(), action=action, actor2=y.actor() if y else None, object=obj, date=date, place=place
+                actor1=x.actor(),
+                action=action,
+                actor2=y.actor() if y else None,
+                object=obj,
+                date=date,
+                place=place,
             )
             out.append(EventMention(s, e, ev, neg, hedged, c.rule))
         return out
 
-    def _code(self, doc: Doc, lo: int, hi: int, ctx: _Ctx) -> list[EventMention]:
+    def _code(self, doc: Doc, lo: int, hi: int, ctx: Ctx) -> list[EventMention]:
         span = doc.char_span(lo, hi, alignment_mode="expand")
         if span is None:
             return []
@@ -630,8 +584,8 @@ class EventCoder:
         ``context_actors`` are fall-back antecedents for pronouns (after the sentence and the one
         before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates.
         """
-        ctx = _Ctx(
-            acts=self._doc_actors(doc),
+        ctx = Ctx(
+            acts=doc_actors(doc),
             resolve=resolve,
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
@@ -643,16 +597,6 @@ class EventCoder:
     ) -> list[EventMention]:
         """Events the author states as fact in a sentence (the author's own voice)."""
         return self.code_span(sent.doc, sent.start_char, sent.end_char, resolve=resolve, published=published)
-
-
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    """Per-call state: the document's actors, the resolve hook, context antecedents, the date."""
-
-    acts: dict[int, _Act]
-    resolve: Resolve | None
-    context: tuple[Actor, ...]
-    published: str | None
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,7 @@ def is_hedged(chain: Sequence[Token]) -> bool:
 
 
 def nominal_negated(noun: Token) -> bool:
-    """"no cooperation", "without support": a determiner or preposition negating a noun predicate."""
+    """ "no cooperation", "without support": a determiner or preposition negating a noun predicate."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "without"

@@ -46,7 +46,22 @@ OPTIONS = frozenset({"sym", "hedge", "pair", "speech"})
 # Dependency labels a slot may name. "amod" and "poss" make sense for nominal predicates
 # ("Russian support", "Russia's support"); "agent" is the by-phrase of a passive.
 _BASE_DEPS = frozenset(
-    {"nsubj", "dobj", "dative", "attr", "poss", "amod", "compound", "agent", "xcomp", "ccomp", "pobj", "pcomp", "acl", "obj*"}
+    {
+        "nsubj",
+        "dobj",
+        "dative",
+        "attr",
+        "poss",
+        "amod",
+        "compound",
+        "agent",
+        "xcomp",
+        "ccomp",
+        "pobj",
+        "pcomp",
+        "acl",
+        "obj*",
+    }
 )
 _SLOT_RE = re.compile(r"^(?P<dep>[a-z*]+)(?::(?P<prep>[a-z]+))?(?P<poss>\(poss\))?$")
 
@@ -99,7 +114,7 @@ class Lexicon:
 
     verbs: dict[str, list[Predicate]]
     nouns: dict[str, list[Predicate]]
-    classes: dict[str, str]  # object word -> class
+    classes: dict[str, list[str]]  # object word -> classes, in file order
     schemes: dict[str, dict[str, str]]  # scheme -> class -> code
     compose: dict[str, list[tuple[str, str]]]  # mode -> [(inner prefix, code)], longest prefix first
 
@@ -120,7 +135,9 @@ class Lexicon:
         return None
 
     def __len__(self) -> int:
-        return len({(p.lemma, p.words, p.nominal) for ps in (*self.verbs.values(), *self.nouns.values()) for p in ps})
+        return len(
+            {(p.lemma, p.words, p.nominal) for ps in (*self.verbs.values(), *self.nouns.values()) for p in ps}
+        )
 
 
 def _parse_slots(cell: str, row: Row) -> tuple[Slot, ...]:
@@ -164,7 +181,9 @@ def _predicate(row: Row, schemes: dict[str, dict[str, str]]) -> Predicate:
         base, _, sch = code.partition("/")
         if base == "-":
             if not sch:
-                raise row.error("code '-' needs a refinement scheme ('-/end'): an event only for known objects")
+                raise row.error(
+                    "code '-' needs a refinement scheme ('-/end'): an event only for known objects"
+                )
             base = None
         else:
             _check_code(base, row)
@@ -192,9 +211,11 @@ def _predicate(row: Row, schemes: dict[str, dict[str, str]]) -> Predicate:
 
 def load_lexicon(extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> Lexicon:
     """Read and validate the three files (built-in, then the user's); raises ``LexiconError``."""
-    classes: dict[str, str] = {}
+    classes: dict[str, list[str]] = {}
     for row in read_table(CLASSES_FILE, min_cols=2, max_cols=2, extra_dirs=extra_dirs):
-        classes[row.cells[0].lower()] = row.cells[1].lower()
+        got = classes.setdefault(row.cells[0].lower(), [])
+        if row.cells[1].lower() not in got:
+            got.append(row.cells[1].lower())
     schemes: dict[str, dict[str, str]] = {}
     compose: dict[str, list[tuple[str, str]]] = {}
     for row in read_table(REFINEMENTS_FILE, min_cols=3, max_cols=3, extra_dirs=extra_dirs):
@@ -233,4 +254,4 @@ def clear_cache() -> None:
     _cached.cache_clear()
 
 
-__all__ = ["LexiconError", "Lexicon", "Predicate", "Slot", "clear_cache", "lexicon", "load_lexicon"]
+__all__ = ["Lexicon", "LexiconError", "Predicate", "Slot", "clear_cache", "lexicon", "load_lexicon"]

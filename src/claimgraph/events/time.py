@@ -56,18 +56,19 @@ def resolve_date(expr: str, published: str | None) -> str | None:
 
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
     try:
-        dt = dateparser.parse(text, languages=["en"], settings=settings)
+        dt: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input; a date is optional
         return None
     if dt is None:
         return None
     if re.fullmatch(r"(?:next|last|this)\s+year|\d{4}", text, re.I):
         return f"{dt.year:04d}"
-    if re.fullmatch(r"(?:next|last|this)\s+month|[A-Za-z]+\s+\d{4}|[A-Za-z]+", text) and not re.search(
-        r"day\b|night\b", text, re.I
+    if (
+        re.fullmatch(r"(?:next|last|this)\s+month|[A-Za-z]+\s+\d{4}|[A-Za-z]+", text)
+        and not re.search(r"day\b|night\b", text, re.I)
+        and text.lower().split()[-1] not in ("today", "yesterday", "tomorrow")
     ):
-        if text.lower().split()[-1] not in ("today", "yesterday", "tomorrow"):
-            return f"{dt.year:04d}-{dt.month:02d}"
+        return f"{dt.year:04d}-{dt.month:02d}"
     return dt.strftime("%Y-%m-%d")
 
 

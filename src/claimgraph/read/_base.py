@@ -133,8 +133,16 @@ def decode(data: bytes, *, name: str, charset: str | None = None) -> str:
     try:
         return data.decode(enc)
     except UnicodeDecodeError as exc:
-        log.warning("%s: invalid %s at byte %d; undecodable bytes replaced", name, enc, exc.start)
-        return data.decode(enc, errors="replace")
+        text = data.decode(enc, errors="replace")
+        if not mostly_undecodable(text):  # the caller rejects those; no warning to contradict it
+            log.warning("%s: invalid %s at byte %d; undecodable bytes replaced", name, enc, exc.start)
+        return text
+
+
+def mostly_undecodable(text: str) -> bool:
+    """True when replacement characters make up a tenth of a text: binary data or a wrong encoding."""
+    bad = text.count("\ufffd")
+    return bad > 8 and bad > len(text) // 10
 
 
 def looks_binary(head: bytes) -> bool:
@@ -145,6 +153,24 @@ def looks_binary(head: bytes) -> bool:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     return b"\x00" in head[:8192]
+
+
+def binary_reason(head: bytes, what: str) -> str:
+    """Why bytes with NULs are refused, with the fix when it is UTF-16 that lost its BOM."""
+    sample = head[:4096]
+    if (
+        len(sample) >= 8
+        and sample[1::2].count(0) > len(sample) // 4
+        and sample[0::2].count(0) < len(sample) // 16
+    ):
+        return "UTF-16 text without a byte-order mark: convert it to UTF-8 (iconv -f UTF-16LE -t UTF-8)"
+    if (
+        len(sample) >= 8
+        and sample[0::2].count(0) > len(sample) // 4
+        and sample[1::2].count(0) < len(sample) // 16
+    ):
+        return "UTF-16 text without a byte-order mark: convert it to UTF-8 (iconv -f UTF-16BE -t UTF-8)"
+    return f"binary content, not {what} (first bytes: {first_bytes(head)})"
 
 
 def first_bytes(head: bytes, n: int = 40) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 import trafilatura
 
-from ._base import ReadError, ReadResult, article, first_bytes, looks_binary
+from ._base import ReadError, ReadResult, article, binary_reason, looks_binary
 
 log = logging.getLogger("claimgraph.read")
 
@@ -27,7 +27,7 @@ def read_html(
 ) -> ReadResult:
     """One article from the bytes of an HTML page (trafilatura detects the encoding)."""
     if looks_binary(data):
-        return ReadError(input=name, reason=f"binary content, not HTML (first bytes: {first_bytes(data)})")
+        return ReadError(input=name, reason=binary_reason(data, "HTML"))
     try:
         text, title, date, site = _extract(data, url)
     except Exception as exc:  # trafilatura/lxml failures on hostile markup: report, never crash

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ._base import ReadError, ReadResult, article, decode, first_bytes, looks_binary
+from ._base import ReadError, ReadResult, article, binary_reason, decode, looks_binary, mostly_undecodable
 
 
 def read_text(
@@ -15,5 +15,10 @@ def read_text(
 ) -> ReadResult:
     """One article from the bytes of a text document; binary content is an error, bad UTF-8 a warning."""
     if looks_binary(data):
-        return ReadError(input=name, reason=f"binary content, not text (first bytes: {first_bytes(data)})")
-    return article(text=decode(data, name=name, charset=charset), id=id, url=url)
+        return ReadError(input=name, reason=binary_reason(data, "text"))
+    text = decode(data, name=name, charset=charset)
+    if mostly_undecodable(text):
+        # Binary without NULs (compressed, encrypted) or a legacy encoding: refuse rather than store noise.
+        bad = text.count("\ufffd")
+        return ReadError(input=name, reason=f"not text: {bad} of {len(text)} characters are not valid UTF-8")
+    return article(text=text, id=id, url=url)

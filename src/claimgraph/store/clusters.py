@@ -70,8 +70,8 @@ def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
     conn.execute(delete(clusters))
     if not built:
         return
-    rows = []
-    members = []
+    rows: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
     for n, cl in enumerate(built, 1):
         rows.append(
             {
@@ -143,7 +143,8 @@ def _member_rows(conn: Connection, cluster_ids: Sequence[int]) -> list[Any]:
 
 def _source_name(row: Any) -> str | None:
     # the author speaks as its outlet (claims-format.md)
-    return row.source_name or (row.outlet if row.source_kind == "author" else None) or row.canonical_name
+    name: str | None = row.source_name or (row.outlet if row.source_kind == "author" else None)
+    return name or row.canonical_name
 
 
 def _sources(rows: Sequence[Any], stance: str) -> tuple[ClusterSource, ...]:

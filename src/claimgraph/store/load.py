@@ -119,7 +119,7 @@ def read_parquet(path: str | Path) -> Iterator[Claim]:
 
 
 def _parquet_rows(path: Path) -> Iterator[dict[str, Any]]:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
 
     for batch in pq.ParquetFile(path).iter_batches():
         yield from batch.to_pylist()

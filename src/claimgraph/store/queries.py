@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
-from sqlalchemy import ColumnElement, Integer, Select, and_, column, false, func, or_, select, text
+from sqlalchemy import Column, ColumnElement, Integer, Select, and_, column, false, func, or_, select, text
 from sqlalchemy.engine import Dialect
 
 from ..model import STANCES, Claim, Evidence
@@ -224,7 +224,7 @@ class StoredCluster:
 # --- SQL ---------------------------------------------------------------------------------------
 
 
-def _actor_cond(col_code: Any, col_country: Any, value: str) -> ColumnElement[bool]:
+def _actor_cond(col_code: Column[str], col_country: Column[str], value: str) -> ColumnElement[bool]:
     v = value.strip().upper()
     # a bare country code uses the indexed country column; longer codes are a prefix on the code
     return col_country == v if len(v) == 3 else col_code.startswith(v, autoescape=True)
@@ -244,7 +244,8 @@ def _text_cond(dialect: Dialect, q: str) -> ColumnElement[bool]:
         sub = text("SELECT rowid FROM claims_fts WHERE claims_fts MATCH :fts").bindparams(fts=match)
         return claims.c.id.in_(sub.columns(column("rowid", Integer)))
     if dialect.name == "postgresql":
-        return text("claims.evidence_tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=" ".join(words))  # type: ignore[return-value]
+        cond = text("claims.evidence_tsv @@ plainto_tsquery('english', :fts)").bindparams(fts=" ".join(words))
+        return cast("ColumnElement[bool]", cond)  # a boolean SQL fragment, which where() accepts
     return and_(*(claims.c.evidence_text.ilike(f"%{w}%") for w in words))
 
 

@@ -1,0 +1,266 @@
+"""Actor roles from the parse: which actor a noun phrase stands for, pronouns, control.
+
+Split from the coder so that each piece stays readable: this module knows the document's actor
+mentions (from ``claimgraph.actors``) and the dependency tree, nothing of the predicate lexicon.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..model import Actor
+
+Resolve = Callable[[Token], "tuple[str, str | None] | None"]
+"""The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
+
+PRONOUNS_PLURAL = frozenset({"they", "their", "them", "theirs", "themselves"})
+PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
+# Nouns that stand for the state or group named by their modifier: "Iranian pilots", "Russia's
+# military", "the government of Iran". Other heads ("Iran's neighborhood") do not take the actor.
+AGENT_NOUNS = frozenset(
+    [
+        "government",
+        "regime",
+        "administration",
+        "military",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "troop",
+        "troops",
+        "soldier",
+        "soldiers",
+        "pilot",
+        "pilots",
+        "official",
+        "officials",
+        "minister",
+        "ministry",
+        "president",
+        "leader",
+        "leadership",
+        "authority",
+        "authorities",
+        "police",
+        "diplomat",
+        "diplomats",
+        "ambassador",
+        "envoy",
+        "delegation",
+        "embassy",
+        "mission",
+        "state",
+        "side",
+        "officer",
+        "officers",
+        "commander",
+        "commanders",
+        "militant",
+        "militants",
+        "fighter",
+        "fighters",
+        "rebel",
+        "rebels",
+        "agent",
+        "agents",
+        "spy",
+        "spies",
+        "intelligence",
+        "parliament",
+        "court",
+        "judge",
+        "prosecutor",
+        "prosecutors",
+        "company",
+        "firm",
+        "operator",
+        "operators",
+        "crew",
+        "unit",
+        "units",
+    ]
+)
+PAIR_NOUNS = frozenset(
+    {"nation", "country", "side", "state", "government", "power", "neighbor", "neighbour", "ally"}
+)
+
+
+@dataclass(slots=True)
+class Act:
+    """An actor candidate: mention text, code, char offsets and the head token index."""
+
+    text: str
+    code: str
+    start: int
+    end: int
+    i: int
+    group: tuple[int, ...] = ()  # token indices of the coordination it belongs to (for "their")
+
+    def actor(self) -> Actor:
+        return Actor(text=self.text, code=self.code, start=self.start, end=self.end)
+
+
+
+
+@dataclass(frozen=True, slots=True)
+class Ctx:
+    """Per-call state: the document's actors, the resolve hook, context antecedents, the date."""
+
+    acts: dict[int, Act]
+    resolve: Resolve | None
+    context: tuple[Actor, ...]
+    published: str | None
+
+
+
+
+def np_extent(tok: Token) -> tuple[int, int]:
+    """Char extent of a noun phrase without its post-modifiers (prepositions, clauses)."""
+    left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("punct", "cc")])
+    return tok.doc[left].idx, tok.idx + len(tok)
+
+def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
+    """The actor(s) a noun phrase headed by ``tok`` stands for (one token, no coordination)."""
+    acts = ctx.acts
+    low = tok.lower_
+    if low in PRONOUNS_PLURAL or low in PRONOUNS_SINGULAR or tok.tag_ in ("PRP", "PRP$"):
+        return pronoun(tok, ctx)
+    if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+        return pair_before(tok, ctx)  # "the two nations", "both countries"
+    hit = acts.get(tok.i)
+    if hit is not None:
+        s, e = np_extent(tok)
+        return [Act(tok.doc.text[s:e], hit.code, s, e, tok.i)]
+    agentive = poss or tok.lemma_.lower() in AGENT_NOUNS
+    deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
+    for c in tok.children:
+        # "Iranian pilots", "Russia's military", "the government of Iran" (agent heads only)
+        if c.dep_ in deps or (agentive and c.dep_ == "prep" and c.lower_ == "of"):
+            for t in c.subtree:
+                m = acts.get(t.i)
+                if m is not None:
+                    s, e = np_extent(tok)
+                    return [Act(tok.doc.text[s:e], m.code, s, e, tok.i)]
+            if c.dep_ == "poss" and c.tag_ == "PRP$":
+                got = pronoun(c, ctx)
+                if got:
+                    return got
+    resolve = ctx.resolve
+    if resolve is not None and tok.pos_ in ("PROPN", "NOUN"):
+        r = resolve(tok)
+        if r is not None and r[1]:
+            s, e = np_extent(tok)
+            return [Act(tok.doc.text[s:e], r[1], s, e, tok.i)]
+    return []
+
+def actors(tok: Token | None, ctx: Ctx, poss: bool = False) -> list[Act]:
+    """Actors of a noun phrase and its conjuncts ("Iran and Russia" → two), deduplicated by code."""
+    if tok is None:
+        return []
+    out: list[Act] = []
+    heads = [tok, *tok.conjuncts] if tok.dep_ != "conj" else [tok]
+    group = tuple(sorted(h.i for h in heads))
+    for h in heads:
+        for a in actor_at(h, ctx, poss):
+            if all(a.code != b.code for b in out):
+                a.group = group if len(heads) > 1 else a.group
+                out.append(a)
+    return out
+
+def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
+    """Antecedent of a pronoun: the resolve hook, else the nearest actor mention before it."""
+    resolve = ctx.resolve
+    if resolve is not None:
+        r = resolve(tok)
+        if r is not None and r[1]:
+            return [Act(r[0], r[1], tok.idx, tok.idx + len(tok), tok.i)]
+    plural = tok.lower_ in PRONOUNS_PLURAL
+    if not plural and tok.lower_ not in PRONOUNS_SINGULAR:
+        return []  # he/she/we: people, left to the source resolver
+    cands = before(tok, ctx)
+    if not cands:
+        return []
+    near = cands[0]
+    if plural:
+        grp = [a for a in cands if near.group and a.i in near.group]
+        if len(grp) > 1:
+            return grp  # "Iran and Russia ... their cooperation" → the pair
+    return [Act(near.text, near.code, near.start, near.end, near.i, near.group)]
+
+def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
+    """The last two distinct actors before ``tok`` ("between the two nations")."""
+    cands = before(tok, ctx)
+    if cands and cands[0].group:
+        grp = [a for a in cands if a.i in cands[0].group]
+        if len(grp) > 1:
+            return grp
+    out: list[Act] = []
+    for a in cands:
+        if all(a.code[:3] != b.code[:3] for b in out):
+            out.append(a)
+        if len(out) == 2:
+            return out
+    return []
+
+def before(tok: Token, ctx: Ctx) -> list[Act]:
+    """Candidate antecedents for ``tok``: its sentence (nearest first), then the previous
+    sentence with its core arguments (subjects, objects) before oblique mentions ("in Ukraine")."""
+    sent = tok.sent
+    spans = [(sent.start, tok.i)]
+    if sent.start > 0:
+        prev = tok.doc[sent.start - 1].sent
+        spans.append((prev.start, prev.end))
+    out: list[Act] = []
+    seen: set[int] = set()
+    for n, (lo, hi) in enumerate(spans):
+        found: list[tuple[int, int, Act]] = []
+        for i in range(hi - 1, lo - 1, -1):
+            a = ctx.acts.get(i)
+            if a is None or id(a) in seen:
+                continue
+            seen.add(id(a))
+            t = tok.doc[a.i]
+            core = t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "appos", "conj", "ROOT")
+            grp = tuple(sorted(h.i for h in [t, *t.conjuncts])) if t.conjuncts else ()
+            rank = 0 if (n == 0 or core) else 1
+            found.append((rank, len(found), Act(a.text, a.code, a.start, a.end, a.i, grp)))
+        out.extend(a for _, _, a in sorted(found, key=lambda f: (f[0], f[1])))
+    for c in ctx.context:
+        if c.code:
+            out.append(Act(c.text or c.code, c.code, c.start or 0, c.end or 0, -1))
+    return out
+
+# ------------------------------------------------------------------ slots
+def controller(tok: Token) -> Token | None:
+    """The understood subject of a subjectless verb (control, conjunction, relative clause)."""
+    cur = tok
+    for _ in range(6):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and cur is not tok:
+            if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
+                return cur.head
+            return subj
+        if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+            return tok.head
+        head = cur.head
+        if cur.dep_ == "xcomp" or (cur.dep_ == "pcomp" and head.dep_ == "prep"):
+            verb = head if cur.dep_ == "xcomp" else head.head
+            # object control: "urged Iran to", "accused Russia of moving to"
+            obj = next((c for c in verb.children if c.dep_ in ("dobj",)), None)
+            if obj is not None and obj.i < cur.i:
+                return obj
+            cur = verb
+            continue
+        if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
+            cur = head
+            continue
+        if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        return None
+    return None
+
+# ------------------------------------------------------------------ classes and objects

