@@ -26,10 +26,22 @@ def report(
     obj: str | None = "drones",
 ) -> Report:
     return Report(
-        claim_id=claim_id, article_id=article_id, outlet=outlet, published=published, source_name=source,
-        source_kind=kind, source_actor=actor, stance=stance, via=via, actor1=a1, actor2=a2, cameo=cameo,
-        object=obj, actor1_text="Iran", actor2_text="Russia",
-    )  # fmt: skip
+        claim_id=claim_id,
+        article_id=article_id,
+        outlet=outlet,
+        published=published,
+        source_name=source,
+        source_kind=kind,
+        source_actor=actor,
+        stance=stance,
+        via=via,
+        actor1=a1,
+        actor2=a2,
+        cameo=cameo,
+        object=obj,
+        actor1_text="Iran",
+        actor2_text="Russia",
+    )
 
 
 # The hand-built case: an originator, an echo, a denial.
@@ -39,9 +51,18 @@ def report(
 THREE = [
     report(1, "A", "Mehr", "2023-03-01T09:00:00+03:30"),
     report(2, "B", "Reuters", "2023-03-03", via=("Mehr",)),
-    report(3, "C", "TASS", "2023-03-05", source="Nasser Kanaani", actor="IRNGOV", stance="denies",
-           obj="Shahed drones", cameo="0722"),
-]  # fmt: skip
+    report(
+        3,
+        "C",
+        "TASS",
+        "2023-03-05",
+        source="Nasser Kanaani",
+        actor="IRNGOV",
+        stance="denies",
+        obj="Shahed drones",
+        cameo="0722",
+    ),
+]
 
 
 def roles(c: Cluster) -> dict[int, tuple[str, int | None, str | None]]:
@@ -71,8 +92,11 @@ def test_deterministic_whatever_the_input_order() -> None:
 
 
 def test_later_report_of_the_same_source_is_an_echo() -> None:
-    rs = [report(1, "A", "Mehr", "2023-03-01"), report(2, "B", "Reuters", "2023-03-02"),
-          report(3, "C", "AP", "2023-03-01")]  # fmt: skip
+    rs = [
+        report(1, "A", "Mehr", "2023-03-01"),
+        report(2, "B", "Reuters", "2023-03-02"),
+        report(3, "C", "AP", "2023-03-01"),
+    ]
     [c] = build_clusters(rs)
     # two outlets carry it on the first day: both originators; the next day's report echoes the first
     assert roles(c) == {1: ("originator", None, None), 2: ("echo", 1, None), 3: ("originator", None, None)}
@@ -81,14 +105,20 @@ def test_later_report_of_the_same_source_is_an_echo() -> None:
 def test_author_voice_is_an_originator_and_uncarried_via_an_echo() -> None:
     rs = [
         report(1, "A", "Reuters", "2023-03-02", source="Reuters", kind="author", actor=None),
-        report(2, "B", "TASS", "2023-03-01", source="officials", kind="anonymous", actor=None, via=("NBC News",)),
+        report(
+            2, "B", "TASS", "2023-03-01", source="officials", kind="anonymous", actor=None, via=("NBC News",)
+        ),
     ]
     [c] = build_clusters(rs)
     assert roles(c) == {1: ("originator", None, None), 2: ("echo", None, "NBC News")}
 
 
 def test_time_window_counts_from_the_first_report() -> None:
-    rs = [report(1, "A", "X", "2023-01-01"), report(2, "B", "Y", "2023-01-25"), report(3, "C", "Z", "2023-02-05")]
+    rs = [
+        report(1, "A", "X", "2023-01-01"),
+        report(2, "B", "Y", "2023-01-25"),
+        report(3, "C", "Z", "2023-02-05"),
+    ]
     assert [c.n_claims for c in build_clusters(rs)] == [2, 1]  # C is 35 days after A
     assert [c.n_claims for c in build_clusters(rs, window_days=40)] == [3]
 
@@ -112,7 +142,10 @@ def test_denial_joins_the_latest_cluster_however_late() -> None:
 
 
 def test_denial_before_any_assertion_joins_it_within_the_window() -> None:
-    rs = [report(1, "A", "X", "2023-01-10"), report(2, "B", "Y", "2023-01-01", stance="questions", source="Kremlin")]
+    rs = [
+        report(1, "A", "X", "2023-01-10"),
+        report(2, "B", "Y", "2023-01-01", stance="questions", source="Kremlin"),
+    ]
     [c] = build_clusters(rs)
     assert c.first_seen == "2023-01-01" and c.n_questioning == 1
 
@@ -152,9 +185,17 @@ def test_records_without_actor_or_code_are_left_out() -> None:
 
 @pytest.mark.parametrize(
     ("obj", "head"),
-    [("drones", "drone"), ("Su-35 fighter jets", "jet"), ("shipments of drones", "drone"), ("sanctions", "sanction"),
-     ("the supplies", "supply"), ("", None), (None, None), ("arms for Russia", "arm")],
-)  # fmt: skip
+    [
+        ("drones", "drone"),
+        ("Su-35 fighter jets", "jet"),
+        ("shipments of drones", "drone"),
+        ("sanctions", "sanction"),
+        ("the supplies", "supply"),
+        ("", None),
+        (None, None),
+        ("arms for Russia", "arm"),
+    ],
+)
 def test_object_head(obj: str | None, head: str | None) -> None:
     assert object_head(obj) == head
 

@@ -14,32 +14,53 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_store import claims_st, make_article, make_claim
 
 from claimgraph.export import FORMATS, GDELT_COLUMNS, export, flat_row, write_csv, write_parquet
 from claimgraph.model import Claim
 from claimgraph.store import ClaimQuery, Store, StoredClaim
 from claimgraph.store.load import read_csv, read_parquet
 from claimgraph.store.rows import FLAT_COLUMNS
+from test_store import claims_st, make_article, make_claim
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     with Store(f"sqlite:///{tmp_path / 'x.db'}") as s:
-        s.add_article(make_article("a1", outlet="Mehr", published="2023-03-01"), [make_claim("a1")],
-                      extractor_version="v")  # fmt: skip
+        s.add_article(
+            make_article("a1", outlet="Mehr", published="2023-03-01"),
+            [make_claim("a1")],
+            extractor_version="v",
+        )
         s.add_article(
             make_article("a2", outlet="Reuters", published="2023-03-03"),
-            [make_claim("a2", via=("Mehr",)), make_claim("a2", actor1="RUSMIL", actor2="UKR", cameo="190", obj=None,
-                                                         source="Reuters", kind="author", source_actor=None)],
+            [
+                make_claim("a2", via=("Mehr",)),
+                make_claim(
+                    "a2",
+                    actor1="RUSMIL",
+                    actor2="UKR",
+                    cameo="190",
+                    obj=None,
+                    source="Reuters",
+                    kind="author",
+                    source_actor=None,
+                ),
+            ],
             extractor_version="v",
-        )  # fmt: skip
+        )
         s.add_article(
             make_article("a3", outlet="TASS", published="2023-03-05"),
-            [make_claim("a3", source="Nasser Kanaani", source_actor="IRNGOV", stance="denies",
-                        evidence="=HYPERLINK(\"http://evil\")")],
+            [
+                make_claim(
+                    "a3",
+                    source="Nasser Kanaani",
+                    source_actor="IRNGOV",
+                    stance="denies",
+                    evidence='=HYPERLINK("http://evil")',
+                )
+            ],
             extractor_version="v",
-        )  # fmt: skip
+        )
         s.recluster()
         yield s
 
@@ -48,8 +69,17 @@ def test_gdelt_columns_are_gdelts() -> None:
     assert len(GDELT_COLUMNS) == 61
     assert GDELT_COLUMNS[:6] == ("GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code")
     assert GDELT_COLUMNS[15] == "Actor2Code" and GDELT_COLUMNS[25] == "IsRootEvent"
-    assert GDELT_COLUMNS[26:35] == ("EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-                                    "NumMentions", "NumSources", "NumArticles", "AvgTone")  # fmt: skip
+    assert GDELT_COLUMNS[26:35] == (
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    )
     assert GDELT_COLUMNS[35] == "Actor1Geo_Type" and GDELT_COLUMNS[51] == "ActionGeo_Type"
     assert GDELT_COLUMNS[-2:] == ("DATEADDED", "SOURCEURL")
 
@@ -62,7 +92,12 @@ def test_gdelt_rows(store: Store, tmp_path: Path) -> None:
     row = dict(zip(GDELT_COLUMNS, rows[0], strict=True))
     assert row["Day"] == "20230301" and row["MonthYear"] == "202303" and row["Year"] == "2023"
     assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor2Code"]) == ("IRN", "IRN", "RUS")
-    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"], row["QuadClass"]) == ("072", "072", "07", "2")
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"], row["QuadClass"]) == (
+        "072",
+        "072",
+        "07",
+        "2",
+    )
     # the IRN→RUS cluster: 3 mentions in 3 outlets and 3 articles
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("3", "3", "3")
     assert row["IsRootEvent"] == "1" and row["SOURCEURL"] == "https://example.org/a1"
@@ -100,15 +135,25 @@ def test_csv_neutralises_formulas_and_round_trips(store: Store, tmp_path: Path) 
     rows = list(csv.DictReader(out.open(encoding="utf-8", newline="")))
     assert tuple(rows[0]) == FLAT_COLUMNS
     evil = next(r for r in rows if r["stance"] == "denies")
-    assert evil["evidence_text"] == "'=HYPERLINK(\"http://evil\")"
+    assert evil["evidence_text"] == '\'=HYPERLINK("http://evil")'
     assert all(not v.startswith(("=", "+", "@")) for r in rows for v in r.values())
     assert list(read_csv(out)) == [sc.claim for sc in store.claims()]
 
 
 def _stored(cls: list[Claim]) -> list[StoredClaim]:
     return [
-        StoredClaim(id=i, article_id="x", outlet="-X", published=None, url=None, title=None, source_id=None,
-                    cluster_id=None, cluster_role=None, claim=c)  # fmt: skip
+        StoredClaim(
+            id=i,
+            article_id="x",
+            outlet="-X",
+            published=None,
+            url=None,
+            title=None,
+            source_id=None,
+            cluster_id=None,
+            cluster_role=None,
+            claim=c,
+        )
         for i, c in enumerate(cls, 1)
     ]
 
@@ -146,7 +191,12 @@ def test_plover_records(store: Store, tmp_path: Path) -> None:
     rec = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
     for key in ("event_type", "mode", "context", "actor", "recipient", "date", "source"):
         assert key in rec
-    assert (rec["actor_code"], rec["recipient_code"], rec["date"], rec["source"]) == ("IRN", "RUS", "2023-03-01", "Mehr")
+    assert (rec["actor_code"], rec["recipient_code"], rec["date"], rec["source"]) == (
+        "IRN",
+        "RUS",
+        "2023-03-01",
+        "Mehr",
+    )
     assert rec["claim_source"]["name"] == "William Burns" and rec["stance"] == "asserts"
 
 

@@ -58,10 +58,14 @@ def make_claim(
     )
 
 
-def make_article(article_id: str = "a1", *, outlet: str = "Mehr", published: str = "2023-01-02", text: str = "") -> Article:
+def make_article(
+    article_id: str = "a1", *, outlet: str = "Mehr", published: str = "2023-01-02", text: str = ""
+) -> Article:
     """An article whose text holds the default evidence at offset 0."""
     body = text or f"Iran is supplying drones to the Russians, Burns said. ({article_id})"
-    return Article(id=article_id, text=body, outlet=outlet, published=published, url=f"https://example.org/{article_id}")
+    return Article(
+        id=article_id, text=body, outlet=outlet, published=published, url=f"https://example.org/{article_id}"
+    )
 
 
 # --- fixtures ------------------------------------------------------------------------------------
@@ -120,7 +124,16 @@ def test_sqlite_is_wal_and_plain(tmp_path: Path) -> None:
     row = con.execute("SELECT source_name, actor1_code, cameo, root, evidence_text FROM claims").fetchone()
     assert row == ("William Burns", "IRN", "072", "07", "Iran is supplying drones to the Russians")
     tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"articles", "claims", "sources", "actors", "clusters", "cluster_claims", "errors", "claims_fts"} <= tables
+    assert {
+        "articles",
+        "claims",
+        "sources",
+        "actors",
+        "clusters",
+        "cluster_claims",
+        "errors",
+        "claims_fts",
+    } <= tables
 
 
 def test_reopening_does_not_migrate_twice(store_url: str) -> None:
@@ -209,7 +222,7 @@ def test_article_has_text_and_list_does_not(store: Store) -> None:
 
 # --- round trip ----------------------------------------------------------------------------------
 
-_chars = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+_chars = st.characters(exclude_categories=["Cs"], exclude_characters="\x00")
 texts = st.text(_chars, min_size=1, max_size=12)
 opt_texts = st.none() | texts
 offsets = st.none() | st.integers(0, 10_000)
@@ -276,19 +289,39 @@ def test_claims_round_trip_through_the_store(store: Store, cls: list[Claim]) -> 
 
 @pytest.fixture
 def filled(store: Store) -> Store:
-    store.add_article(make_article("a1", outlet="Mehr", published="2023-01-02"), [make_claim("a1")], extractor_version="v")
+    store.add_article(
+        make_article("a1", outlet="Mehr", published="2023-01-02"), [make_claim("a1")], extractor_version="v"
+    )
     store.add_article(
         make_article("a2", outlet="Reuters", published="2023-02-10"),
         [
-            make_claim("a2", actor1="IRNGOV", source="Nasser Kanaani", source_actor="IRNGOV", stance="denies",
-                       evidence="Iran has not supplied weapons to Russia"),
-            make_claim("a2", actor1="RUS", actor2="UKR", cameo="190", obj=None, source="Reuters", kind="author",
-                       source_actor=None, evidence="Russian forces shelled Kharkiv"),
+            make_claim(
+                "a2",
+                actor1="IRNGOV",
+                source="Nasser Kanaani",
+                source_actor="IRNGOV",
+                stance="denies",
+                evidence="Iran has not supplied weapons to Russia",
+            ),
+            make_claim(
+                "a2",
+                actor1="RUS",
+                actor2="UKR",
+                cameo="190",
+                obj=None,
+                source="Reuters",
+                kind="author",
+                source_actor=None,
+                evidence="Russian forces shelled Kharkiv",
+            ),
         ],
         extractor_version="v",
-    )  # fmt: skip
-    store.add_article(make_article("a3", outlet="TASS", published="2023-03-01"), [make_claim("a3", cameo="0711")],
-                      extractor_version="v")  # fmt: skip
+    )
+    store.add_article(
+        make_article("a3", outlet="TASS", published="2023-03-01"),
+        [make_claim("a3", cameo="0711")],
+        extractor_version="v",
+    )
     return store
 
 
@@ -350,9 +383,12 @@ def test_stored_claim_facts(filled: Store) -> None:
     [sc] = filled.claims(ClaimQuery(stance="denies"))
     assert (sc.outlet, sc.published, sc.url) == ("Reuters", "2023-02-10", "https://example.org/a2")
     assert sc.source_id is not None and filled.source(sc.source_id) == {
-        "id": sc.source_id, "key": "person|nasser kanaani|IRNGOV", "name": "Nasser Kanaani", "kind": "person",
+        "id": sc.source_id,
+        "key": "person|nasser kanaani|IRNGOV",
+        "name": "Nasser Kanaani",
+        "kind": "person",
         "actor": "IRNGOV",
-    }  # fmt: skip
+    }
     d = sc.to_dict()
     assert Claim.from_dict(d) == sc.claim and d["id"] == sc.id
 

@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-from .coder import EventCoder, EventMention, Resolve, default_event_coder
+from .coder import EventCoder, EventMention, default_event_coder
 from .predicates import Lexicon, Predicate, lexicon, load_lexicon
+from .roles import Resolve
 
 __all__ = [
     "EventCoder",

@@ -10,7 +10,7 @@ emitted: no record beats a wrong record.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,75 +21,27 @@ from .. import cameo
 from ..model import Actor, Event
 from . import modality
 from .predicates import Lexicon, Predicate, Slot, lexicon
+from .roles import Act, Ctx, Resolve, actor_at, actors, controller
 from .time import event_date, event_place
-
-Resolve = Callable[[Token], "tuple[str, str | None] | None"]
-"""The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
 # Heads that only measure their "of" phrase: the object of "a level of military support" is the support.
-QUANTITY_NOUNS = frozenset(
-    [
-        "level",
-        "amount",
-        "number",
-        "lot",
-        "range",
-        "kind",
-        "type",
-        "batch",
-        "series",
-        "set",
-        "degree",
-        "volume",
-        "quantity",
-    ]
-)
+# fmt: off
+QUANTITY_NOUNS = frozenset({
+    "level", "amount", "number", "lot", "range", "kind", "type", "batch", "series", "set", "degree",
+    "volume", "quantity",
+})
+# fmt: on
 _SUBJ_DEPS = ("nsubj", "csubj")
 # Verbs whose subject performs the event their object noun names ("held talks", "launched an attack").
-LIGHT_VERBS = frozenset(
-    [
-        "hold",
-        "have",
-        "conduct",
-        "carry",
-        "launch",
-        "make",
-        "give",
-        "provide",
-        "offer",
-        "extend",
-        "deepen",
-        "strengthen",
-        "expand",
-        "boost",
-        "enhance",
-        "develop",
-        "pursue",
-        "continue",
-        "resume",
-        "begin",
-        "start",
-        "increase",
-        "intensify",
-        "step",
-        "build",
-        "forge",
-        "seek",
-        "sign",
-        "conclude",
-        "announce",
-        "approve",
-        "impose",
-        "stage",
-        "mount",
-        "wage",
-        "commit",
-        "perpetrate",
-        "pledge",
-        "promise",
-    ]
-)
+# fmt: off
+LIGHT_VERBS = frozenset({
+    "hold", "have", "conduct", "carry", "launch", "make", "give", "provide", "offer", "extend", "deepen",
+    "strengthen", "expand", "boost", "enhance", "develop", "pursue", "continue", "resume", "begin",
+    "start", "increase", "intensify", "step", "build", "forge", "seek", "sign", "conclude", "announce",
+    "approve", "impose", "stage", "mount", "wage", "commit", "perpetrate", "pledge", "promise",
+})
+# fmt: on
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
 
 
@@ -146,6 +98,26 @@ class EventCoder:
 
             self._actor_coder = default_coder()
         return self._actor_coder
+
+    def _doc_actors(self, doc: Doc) -> dict[int, Act]:
+        """Actor mentions of the whole document, by the index of every token they cover (the
+        pipeline codes many spans of one document in a row, so the last document is cached)."""
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        by_tok: dict[int, Act] = {}
+        for m in self.actor_coder.find(doc.text):
+            if not m.code:
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            act = Act(m.text, m.code, m.start, m.end, span.root.i)
+            for t in span:
+                by_tok.setdefault(t.i, act)
+        self._last = (doc, by_tok)
+        return by_tok
+
+    # ------------------------------------------------------------------ slots
 
     def _slot_tokens(self, pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[Token]:
         """Tokens filling one slot alternative of a frame on ``tok``."""
@@ -585,8 +557,8 @@ class EventCoder:
         before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates.
         """
         ctx = Ctx(
-            acts=doc_actors(doc),
-            resolve=resolve,
+            acts=self._doc_actors(doc),
+            resolve=resolve or self.resolve,
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
         )

@@ -20,70 +20,17 @@ PRONOUNS_PLURAL = frozenset({"they", "their", "them", "theirs", "themselves"})
 PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
 # Nouns that stand for the state or group named by their modifier: "Iranian pilots", "Russia's
 # military", "the government of Iran". Other heads ("Iran's neighborhood") do not take the actor.
-AGENT_NOUNS = frozenset(
-    [
-        "government",
-        "regime",
-        "administration",
-        "military",
-        "army",
-        "navy",
-        "force",
-        "forces",
-        "troop",
-        "troops",
-        "soldier",
-        "soldiers",
-        "pilot",
-        "pilots",
-        "official",
-        "officials",
-        "minister",
-        "ministry",
-        "president",
-        "leader",
-        "leadership",
-        "authority",
-        "authorities",
-        "police",
-        "diplomat",
-        "diplomats",
-        "ambassador",
-        "envoy",
-        "delegation",
-        "embassy",
-        "mission",
-        "state",
-        "side",
-        "officer",
-        "officers",
-        "commander",
-        "commanders",
-        "militant",
-        "militants",
-        "fighter",
-        "fighters",
-        "rebel",
-        "rebels",
-        "agent",
-        "agents",
-        "spy",
-        "spies",
-        "intelligence",
-        "parliament",
-        "court",
-        "judge",
-        "prosecutor",
-        "prosecutors",
-        "company",
-        "firm",
-        "operator",
-        "operators",
-        "crew",
-        "unit",
-        "units",
-    ]
-)
+# fmt: off
+AGENT_NOUNS = frozenset({
+    "government", "regime", "administration", "military", "army", "navy", "force", "forces", "troop",
+    "troops", "soldier", "soldiers", "pilot", "pilots", "official", "officials", "minister", "ministry",
+    "president", "leader", "leadership", "authority", "authorities", "police", "diplomat", "diplomats",
+    "ambassador", "envoy", "delegation", "embassy", "mission", "state", "side", "officer", "officers",
+    "commander", "commanders", "militant", "militants", "fighter", "fighters", "rebel", "rebels", "agent",
+    "agents", "spy", "spies", "intelligence", "parliament", "court", "judge", "prosecutor", "prosecutors",
+    "company", "firm", "operator", "operators", "crew", "unit", "units",
+})
+# fmt: on
 PAIR_NOUNS = frozenset(
     {"nation", "country", "side", "state", "government", "power", "neighbor", "neighbour", "ally"}
 )
@@ -104,8 +51,6 @@ class Act:
         return Actor(text=self.text, code=self.code, start=self.start, end=self.end)
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Ctx:
     """Per-call state: the document's actors, the resolve hook, context antecedents, the date."""
@@ -116,12 +61,11 @@ class Ctx:
     published: str | None
 
 
-
-
 def np_extent(tok: Token) -> tuple[int, int]:
     """Char extent of a noun phrase without its post-modifiers (prepositions, clauses)."""
     left = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ not in ("punct", "cc")])
     return tok.doc[left].idx, tok.idx + len(tok)
+
 
 def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     """The actor(s) a noun phrase headed by ``tok`` stands for (one token, no coordination)."""
@@ -157,6 +101,7 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
             return [Act(tok.doc.text[s:e], r[1], s, e, tok.i)]
     return []
 
+
 def actors(tok: Token | None, ctx: Ctx, poss: bool = False) -> list[Act]:
     """Actors of a noun phrase and its conjuncts ("Iran and Russia" → two), deduplicated by code."""
     if tok is None:
@@ -170,6 +115,7 @@ def actors(tok: Token | None, ctx: Ctx, poss: bool = False) -> list[Act]:
                 a.group = group if len(heads) > 1 else a.group
                 out.append(a)
     return out
+
 
 def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
     """Antecedent of a pronoun: the resolve hook, else the nearest actor mention before it."""
@@ -191,6 +137,7 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
             return grp  # "Iran and Russia ... their cooperation" → the pair
     return [Act(near.text, near.code, near.start, near.end, near.i, near.group)]
 
+
 def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
     """The last two distinct actors before ``tok`` ("between the two nations")."""
     cands = before(tok, ctx)
@@ -205,6 +152,7 @@ def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
         if len(out) == 2:
             return out
     return []
+
 
 def before(tok: Token, ctx: Ctx) -> list[Act]:
     """Candidate antecedents for ``tok``: its sentence (nearest first), then the previous
@@ -234,6 +182,7 @@ def before(tok: Token, ctx: Ctx) -> list[Act]:
             out.append(Act(c.text or c.code, c.code, c.start or 0, c.end or 0, -1))
     return out
 
+
 # ------------------------------------------------------------------ slots
 def controller(tok: Token) -> Token | None:
     """The understood subject of a subjectless verb (control, conjunction, relative clause)."""
@@ -262,5 +211,6 @@ def controller(tok: Token) -> Token | None:
             return head
         return None
     return None
+
 
 # ------------------------------------------------------------------ classes and objects
