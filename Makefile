@@ -30,3 +30,7 @@ check: lint typecheck test
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
+
+# Throughput against the bare spaCy parse, same model and process count, in one run (2 cores).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py --n-process 2

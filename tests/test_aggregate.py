@@ -194,6 +194,8 @@ def test_records_without_actor_or_code_are_left_out() -> None:
         ("", None),
         (None, None),
         ("arms for Russia", "arm"),
+        ("the transfer of weapons the Kremlin is deploying against Ukraine", "weapon"),
+        ("drones, which Iran denies", "drone"),
     ],
 )
 def test_object_head(obj: str | None, head: str | None) -> None:

@@ -147,6 +147,9 @@ _LIGHT_NOUNS = frozenset(
         "provision",
     ]
 )
+_CLAUSE_WORDS = frozenset(
+    ["the", "a", "an", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would"]
+)
 # CAMEO root names (CAMEO 1.1b3 manual), for labels when records carry no action name
 CAMEO_ROOTS = {
     "01": "make public statement", "02": "appeal", "03": "express intent to cooperate", "04": "consult",
@@ -177,10 +180,15 @@ def object_head(obj: str | None) -> str | None:
     if not obj:
         return None
     chunks: list[list[str]] = [[]]
-    for w in re.findall(r"[\w-]+", obj.casefold()):
+    # a comma, or a determiner / auxiliary after the first word, starts a clause we do not want:
+    # "weapons the Kremlin is deploying" → "weapons"
+    for w in re.findall(r"[\w-]+", re.split(r"[,;:(]", obj.casefold())[0]):
         if w in _PREPOSITIONS:
             chunks.append([])
-        else:
+        elif w in _CLAUSE_WORDS and chunks[-1]:
+            chunks.append([])
+            break
+        elif w not in _CLAUSE_WORDS:
             chunks[-1].append(w)
     chunks = [c for c in chunks if c]
     if not chunks:

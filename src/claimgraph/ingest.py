@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from .errors import ClaimgraphError
 from .model import Article, Claim
 from .read import ReadError, ReadOptions, content_hash, read_inputs
 
@@ -240,11 +241,15 @@ class _Run:
                 done += 1
                 yield result
             return
+        except ClaimgraphError:  # no model, bad lexicon: nothing can be extracted, stop with its message
+            raise
         except Exception:  # an extractor bug on one hostile text must not lose the whole batch
             log.debug("batch extraction failed; retrying one by one", exc_info=True)
         for art in batch[done:]:
             try:
                 results = list(self.ext.extract([art]))
+            except ClaimgraphError:
+                raise
             except Exception as exc:
                 self.error(
                     ReadError(

@@ -99,6 +99,14 @@ def extract_articles(
     opts = options or ExtractOptions()
     nlp = load_nlp(events=opts.events_only)
 
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        # pre-tokenised Docs carry the publication date to our components (relative dates)
+        for text, art in texts():
+            doc = nlp.make_doc(text)
+            if art.published:
+                doc.user_data["published"] = art.published
+            yield doc, art
+
     def texts() -> Iterator[tuple[str, Article]]:
         for art in articles:
             text = art.text
@@ -116,7 +124,7 @@ def extract_articles(
                 text = text[:cut]
             yield text, art
 
-    for doc, art in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
         if not doc.text:
             yield art, []
             continue
