@@ -60,13 +60,23 @@ def test_empty_file_gives_nothing(tmp_path: Path) -> None:
 
 
 def test_eval_scores_a_prediction_file(tmp_path: Path) -> None:
-    gold = {"article_id": "a", "claims": [
-        {"evidence": {"start": 0, "end": 10, "text": "x" * 10}, "source": {"kind": "author"}, "stance": "asserts",
-         "event": {"actor1": {"code": "RUS"}, "action": {"cameo": "190"}, "actor2": {"code": "UKR"}}}]}
+    gold = {
+        "article_id": "a",
+        "claims": [
+            {
+                "evidence": {"start": 0, "end": 10, "text": "x" * 10},
+                "source": {"kind": "author"},
+                "stance": "asserts",
+                "event": {"actor1": {"code": "RUS"}, "action": {"cameo": "190"}, "actor2": {"code": "UKR"}},
+            }
+        ],
+    }
     (tmp_path / "g.json").write_text(json.dumps(gold))
     pred = dict(gold["claims"][0], article_id="a")
     (tmp_path / "p.jsonl").write_text(json.dumps(pred) + "\n")
-    res = CliRunner().invoke(main, ["eval", str(tmp_path / "g.json"), "--pred", str(tmp_path / "p.jsonl"), "--json"])
+    res = CliRunner().invoke(
+        main, ["eval", str(tmp_path / "g.json"), "--pred", str(tmp_path / "p.jsonl"), "--json"]
+    )
     assert res.exit_code == 0, res.output
     assert json.loads(res.stdout)["event"]["f1"] == 1.0
 

@@ -18,7 +18,9 @@ FLOORS = {"attribution": 0.80, "event": 0.68, "claim": 0.65}
 @pytest.fixture(scope="module")
 def scores():
     gold = shared_path("examples", "mehr-iran-russia.claims.json")
-    return ev.evaluate_claims([gold], lambda text, aid: extract(text, article_id=aid, outlet="Mehr News Agency"))
+    return ev.evaluate_claims(
+        [gold], lambda text, aid: extract(text, article_id=aid, outlet="Mehr News Agency")
+    )
 
 
 @pytest.mark.parametrize("measure", sorted(FLOORS))

@@ -148,7 +148,23 @@ _LIGHT_NOUNS = frozenset(
     ]
 )
 _CLAUSE_WORDS = frozenset(
-    ["the", "a", "an", "that", "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would"]
+    [
+        "the",
+        "a",
+        "an",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
 )
 # CAMEO root names (CAMEO 1.1b3 manual), for labels when records carry no action name
 CAMEO_ROOTS = {

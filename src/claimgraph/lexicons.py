@@ -40,7 +40,9 @@ def user_dirs(extra_dirs: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
     return dirs
 
 
-def parse_lines(lines: Iterable[str], path: str, *, min_cols: int = 1, max_cols: int | None = None) -> Iterator[Row]:
+def parse_lines(
+    lines: Iterable[str], path: str, *, min_cols: int = 1, max_cols: int | None = None
+) -> Iterator[Row]:
     """Split lines into rows of TAB-separated cells, dropping comments and blank lines."""
     for n, raw in enumerate(lines, 1):
         line = raw.rstrip("\n").rstrip("\r")
@@ -52,9 +54,13 @@ def parse_lines(lines: Iterable[str], path: str, *, min_cols: int = 1, max_cols:
         while cells and cells[-1] == "":
             cells = cells[:-1]
         if len(cells) < min_cols:
-            raise LexiconError(path, n, f"expected at least {min_cols} TAB-separated columns, got {len(cells)}")
+            raise LexiconError(
+                path, n, f"expected at least {min_cols} TAB-separated columns, got {len(cells)}"
+            )
         if max_cols is not None and len(cells) > max_cols:
-            raise LexiconError(path, n, f"expected at most {max_cols} TAB-separated columns, got {len(cells)}")
+            raise LexiconError(
+                path, n, f"expected at most {max_cols} TAB-separated columns, got {len(cells)}"
+            )
         yield Row(cells, path, n)
 
 

@@ -16,7 +16,15 @@ SourceKind = Literal["person", "organization", "country", "group", "outlet", "an
 
 STANCES: tuple[str, ...] = ("asserts", "denies", "questions")
 FRAMINGS: tuple[str, ...] = ("neutral", "distancing", "endorsing")
-SOURCE_KINDS: tuple[str, ...] = ("person", "organization", "country", "group", "outlet", "anonymous", "author")
+SOURCE_KINDS: tuple[str, ...] = (
+    "person",
+    "organization",
+    "country",
+    "group",
+    "outlet",
+    "anonymous",
+    "author",
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

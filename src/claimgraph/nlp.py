@@ -74,8 +74,50 @@ def load_nlp(*, events: bool = True) -> Language:
 
 
 _EN_FUNCTION_WORDS = frozenset(
-    "the of and to in a is that for on with as was by it said at from be are has have not this an "
-    "which or but will were their they he she its his her been also who would more".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "was",
+        "by",
+        "it",
+        "said",
+        "at",
+        "from",
+        "be",
+        "are",
+        "has",
+        "have",
+        "not",
+        "this",
+        "an",
+        "which",
+        "or",
+        "but",
+        "will",
+        "were",
+        "their",
+        "they",
+        "he",
+        "she",
+        "its",
+        "his",
+        "her",
+        "been",
+        "also",
+        "who",
+        "would",
+        "more",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 

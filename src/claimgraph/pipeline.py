@@ -120,7 +120,9 @@ def extract_articles(
             if len(text) > MAX_CHARS:
                 cut = text.rfind("\n", 0, MAX_CHARS)
                 cut = cut if cut > MAX_CHARS // 2 else MAX_CHARS
-                log.warning("%s: %d characters; only the first %d are read", art.id or "input", len(text), cut)
+                log.warning(
+                    "%s: %d characters; only the first %d are read", art.id or "input", len(text), cut
+                )
                 text = text[:cut]
             yield text, art
 
@@ -183,7 +185,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             mentions = []
         if a.refers_to is not None:
             # "a claim Iran rejects": the event is the one of the claim referred to
-            mentions = [replace(m, start=a.content[0], end=a.content[1]) for m in events.per_attribution[a.refers_to]]
+            mentions = [
+                replace(m, start=a.content[0], end=a.content[1]) for m in events.per_attribution[a.refers_to]
+            ]
         for m in mentions:
             stance = a.stance
             if m.negated and stance == "asserts":
@@ -220,7 +224,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
 
 
 def _one_direction(claims: list[Claim]) -> list[Claim]:
-    """"Cooperation between Iran and Russia" is one event, not one per direction: of two records
+    """ "Cooperation between Iran and Russia" is one event, not one per direction: of two records
     with the same evidence, source and code whose actors are swapped, keep the first."""
     seen: set[tuple[object, ...]] = set()
     out: list[Claim] = []
@@ -231,9 +235,9 @@ def _one_direction(claims: list[Claim]) -> list[Claim]:
             continue
         a1, a2 = (ev.actor1.code or "")[:3], (ev.actor2.code or "")[:3]
         key = (c.evidence.start, c.evidence.end, c.source.name, c.stance, ev.action.cameo)
-        if key + (a2, a1) in seen:
+        if (*key, a2, a1) in seen:
             continue
-        seen.add(key + (a1, a2))
+        seen.add((*key, a1, a2))
         out.append(c)
     return out
 
@@ -241,7 +245,7 @@ def _one_direction(claims: list[Claim]) -> list[Claim]:
 def _outlet_keeps_its_sources(
     atts: list[Attribution], sources: dict[int, Source], vias: dict[int, tuple[Via, ...]]
 ) -> None:
-    """"NBC News, citing officials, alleged ... '...,' NBC News said": the outlet is still relaying
+    """ "NBC News, citing officials, alleged ... '...,' NBC News said": the outlet is still relaying
     the officials it cited, so the later attribution keeps that source and intermediary."""
     order = sorted(range(len(atts)), key=lambda i: atts[i].content[0])
     for n, i in enumerate(order):
@@ -255,7 +259,9 @@ def _outlet_keeps_its_sources(
                 break
 
 
-def merged_into_vias(merged: dict[int, int], i: int, atts: list[Attribution]) -> list[tuple[int, tuple[int, int]]]:
+def merged_into_vias(
+    merged: dict[int, int], i: int, atts: list[Attribution]
+) -> list[tuple[int, tuple[int, int]]]:
     """The according-to sources merged into attribution ``i`` as intermediaries."""
     out = []
     for j, target in merged.items():
@@ -266,7 +272,7 @@ def merged_into_vias(merged: dict[int, int], i: int, atts: list[Attribution]) ->
 
 
 def _merge_according_to(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
-    """"Kirby said ..., according to a CBS News report": the report is Kirby's intermediary.
+    """ "Kirby said ..., according to a CBS News report": the report is Kirby's intermediary.
 
     An according-to attribution whose content holds another attribution's cue becomes a ``via``
     of that attribution instead of a record of its own. Returns {merged index: target index}.
@@ -295,7 +301,7 @@ def _speech_act_records(
     sources: dict[int, Source],
     aid: str | None,
 ) -> list[Claim]:
-    """"Kirby accused Iran and Russia ...": the accusation itself is an event, in the author's voice."""
+    """ "Kirby accused Iran and Russia ...": the accusation itself is an event, in the author's voice."""
     code = a.cue.speech_act
     if code is None or a.negated_cue:
         return []

@@ -209,7 +209,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
 
 
 def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
-    """"We are concerned that ...": a predicate adjective with a clausal complement."""
+    """ "We are concerned that ...": a predicate adjective with a clausal complement."""
     if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "ROOT", "ccomp"):
         return None
     entry = lex.adjective_cues.get(tok.lemma_.lower())
@@ -233,7 +233,7 @@ def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
 
 
 def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
-    """"..., according to X": X is the source and the governing clause is the content."""
+    """ "..., according to X": X is the source and the governing clause is the content."""
     if tok.lower_ != "according":
         return None
     to = next((c for c in tok.children if c.lower_ == "to"), None)
@@ -270,7 +270,7 @@ def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
 
 
 def _citing(tok: Token, att: Attribution) -> None:
-    """"NBC News, citing senior officials, alleged ...": the cited become the source, the subject a via."""
+    """ "NBC News, citing senior officials, alleged ...": the cited become the source, the subject a via."""
     for c in tok.children:
         if c.dep_ in ("advcl", "prep") and c.lemma_.lower() in ("cite", "quote"):
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
@@ -284,8 +284,25 @@ def _citing(tok: Token, att: Attribution) -> None:
 
 
 _CITABLE = frozenset(
-    {"official", "source", "diplomat", "aide", "officer", "person", "people", "spokesman", "spokeswoman",
-     "spokesperson", "minister", "ministry", "government", "analyst", "expert", "report", "document"}
+    {
+        "official",
+        "source",
+        "diplomat",
+        "aide",
+        "officer",
+        "person",
+        "people",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "minister",
+        "ministry",
+        "government",
+        "analyst",
+        "expert",
+        "report",
+        "document",
+    }
 )
 
 
@@ -293,7 +310,7 @@ _CITABLE = frozenset(
 
 
 def _nominal_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
-    """"a claim Iran roundly rejects": the relative clause's subject takes a stance on a prior claim."""
+    """ "a claim Iran roundly rejects": the relative clause's subject takes a stance on a prior claim."""
     for tok in doc:
         if tok.lemma_.lower() not in lex.nominal_cues or tok.pos_ != "NOUN":
             continue
@@ -309,7 +326,9 @@ def _nominal_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution])
             continue
         span = _trim_chars(doc, tok.left_edge.i, rel.right_edge.i + 1)
         # the claim referred to: the latest attribution earlier in the same sentence
-        prior = [i for i, a in enumerate(found) if a.content[1] <= span[0] and a.content[0] >= tok.sent.start_char]
+        prior = [
+            i for i, a in enumerate(found) if a.content[1] <= span[0] and a.content[0] >= tok.sent.start_char
+        ]
         found.append(
             Attribution(
                 cue_tokens=sorted(cue_toks + _aux_neg(rel)),
@@ -324,7 +343,7 @@ def _nominal_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution])
 
 
 def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
-    """"X has not confirmed the allegations", "X denied the accusations": a stance on an earlier claim.
+    """ "X has not confirmed the allegations", "X denied the accusations": a stance on an earlier claim.
 
     When the content is just a claim noun (allegation, accusation, report ...), the event is the
     one of the latest earlier attribution, which the pipeline copies over.
@@ -335,7 +354,9 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
         span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in lex.nominal_cues:
             continue
-        prior = [j for j, b in enumerate(found) if j != i and b.content[1] <= a.content[0] and b.refers_to is None]
+        prior = [
+            j for j, b in enumerate(found) if j != i and b.content[1] <= a.content[0] and b.refers_to is None
+        ]
         if prior:
             a.refers_to = max(prior, key=lambda j: found[j].content[1])
 
@@ -422,8 +443,10 @@ def is_hedged(doc: Doc, span: tuple[int, int], lex: AttributionLexicon) -> bool:
             return True
         if low in lex.hedge_adverbs:
             return True
-        if t.pos_ == "VERB" and t.lemma_.lower() in lex.hedge_verbs and any(
-            g.dep_ in ("xcomp", "ccomp") for g in t.children
+        if (
+            t.pos_ == "VERB"
+            and t.lemma_.lower() in lex.hedge_verbs
+            and any(g.dep_ in ("xcomp", "ccomp") for g in t.children)
         ):
             return True
     return False
@@ -542,7 +565,6 @@ def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
             continue
         if s >= sent.end_char + 1:
             break
-        if e <= tok.idx or s >= tok.idx:
-            if s <= sent.end_char:
-                best = (s, e) if best is None or abs(s - tok.idx) < abs(best[0] - tok.idx) else best
+        if (e <= tok.idx or s >= tok.idx) and s <= sent.end_char:
+            best = (s, e) if best is None or abs(s - tok.idx) < abs(best[0] - tok.idx) else best
     return best

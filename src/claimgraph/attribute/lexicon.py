@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicons import read_table, read_words
+from ..lexicons import Row, read_table, read_words
 
 CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief"})
 FRAMINGS = frozenset({"neutral", "distancing", "endorsing"})
@@ -45,7 +45,9 @@ class AttributionLexicon:
             _check(row, typ, framing)
             cues[cue.lower()] = CueEntry(cue.lower(), typ, framing, None if act == "-" else act)
         adj: dict[str, CueEntry] = {}
-        for row in read_table("attribution/adjective_cues.tsv", min_cols=3, max_cols=3, extra_dirs=extra_dirs):
+        for row in read_table(
+            "attribution/adjective_cues.tsv", min_cols=3, max_cols=3, extra_dirs=extra_dirs
+        ):
             word, typ, framing = row.cells
             _check(row, typ, framing)
             adj[word.lower()] = CueEntry(word.lower(), typ, framing, None)
@@ -67,10 +69,8 @@ class AttributionLexicon:
         )
 
 
-def _check(row: object, typ: str, framing: str) -> None:
-    from ..lexicons import Row
+def _check(row: Row, typ: str, framing: str) -> None:
 
-    assert isinstance(row, Row)
     if typ not in CUE_TYPES:
         raise row.error(f"unknown cue type {typ!r} (expected one of {sorted(CUE_TYPES)})")
     if framing not in FRAMINGS:

@@ -9,6 +9,7 @@ rule-based resolver over the parse, named entities and the actor coder.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,7 +22,27 @@ _PLURAL_PRONOUNS = {"they", "them", "we", "us"}
 _THING_PRONOUNS = {"it"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
 # a bare sector with no country ("officials" → "GOV") says nothing about who the source acts for
-_SECTORS = frozenset("BUS COP CRM CVL EDU GOV HLH JUD LAB LEG MED MIL OPP REB REF REL SPY".split())
+_SECTORS = frozenset(
+    [
+        "BUS",
+        "COP",
+        "CRM",
+        "CVL",
+        "EDU",
+        "GOV",
+        "HLH",
+        "JUD",
+        "LAB",
+        "LEG",
+        "MED",
+        "MIL",
+        "OPP",
+        "REB",
+        "REF",
+        "REL",
+        "SPY",
+    ]
+)
 
 
 def placed(code: str | None) -> str | None:
@@ -113,7 +134,9 @@ class SourceResolver:
         text = span.text
         src = self._resolve(span)
         name = self._outlet_name(span) or src.name or text
-        return Via(name=name, kind=src.kind, actor=src.actor, text=text, start=span.start_char, end=span.end_char)
+        return Via(
+            name=name, kind=src.kind, actor=src.actor, text=text, start=span.start_char, end=span.end_char
+        )
 
     def _outlet_name(self, span: Span) -> str | None:
         for m in self.coder.find(span.text):
@@ -124,15 +147,25 @@ class SourceResolver:
     def _resolve(self, span: Span) -> Source:
         src = self._resolve_raw(span)
         fixed = placed(src.actor)
-        return src if fixed == src.actor else Source(
-            text=src.text, name=src.name, kind=src.kind, role=src.role, actor=fixed, start=src.start, end=src.end
+        return (
+            src
+            if fixed == src.actor
+            else Source(
+                text=src.text,
+                name=src.name,
+                kind=src.kind,
+                role=src.role,
+                actor=fixed,
+                start=src.start,
+                end=src.end,
+            )
         )
 
     def _resolve_raw(self, span: Span) -> Source:
         text = span.text
         head = span.root
         low = text.lower()
-        base = {"text": text, "start": span.start_char, "end": span.end_char}
+        base: dict[str, Any] = {"text": text, "start": span.start_char, "end": span.end_char}
         # a named person
         person = self._person_at(span)
         if person is not None:
@@ -156,9 +189,9 @@ class SourceResolver:
         words = [t for t in span if t.lower_ not in _DETS]
         hl = head.lemma_.lower()
         if span[0].lower_ in ("the", "this", "that") and hl in self.lex.role_nouns:
-            p = self._person_with_role(span)
-            if p is not None:
-                return Source(name=p.name, kind="person", role=p.role, actor=p.actor, **base)
+            known = self._person_with_role(span)
+            if known is not None:
+                return Source(name=known.name, kind="person", role=known.role, actor=known.actor, **base)
         if span[0].lower_ in ("the", "this") and len(words) <= 2:
             prev_src = self._earlier_with_head(span.start, hl)
             if prev_src is not None:
@@ -167,14 +200,18 @@ class SourceResolver:
         kind = self.coder.kind(text)
         if hl in self.lex.anonymous_heads and not any(e.label_ == "PERSON" for e in span.ents):
             return Source(name=_strip_det(span), kind="anonymous", actor=code, **base)
-        if kind == "group" or (code or "").startswith(("WST", "EUR")) and kind != "organization":
-            return Source(name=self.coder.canonical(text) or _strip_det(span), kind="group", actor=code, **base)
+        if kind == "group" or ((code or "").startswith(("WST", "EUR")) and kind != "organization"):
+            return Source(
+                name=self.coder.canonical(text) or _strip_det(span), kind="group", actor=code, **base
+            )
         if kind in ("country", "capital") and len(words) <= 3:
             c3 = (code or "")[:3] or None
             return Source(
                 name=self.coder.canonical(text) or _strip_det(span),
                 kind="country",
-                actor=f"{c3}GOV" if c3 and len(c3) == 3 and not c3.startswith(("IGO", "NGO", "IMG")) else code,
+                actor=f"{c3}GOV"
+                if c3 and len(c3) == 3 and not c3.startswith(("IGO", "NGO", "IMG"))
+                else code,
                 **base,
             )
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
@@ -214,9 +251,12 @@ class SourceResolver:
                     if code:
                         sp = self.doc[t.left_edge.i : t.right_edge.i + 1]
                         kind = self.coder.kind(sp.text) or "group"
-                        return Source(text=sp.text, name=self.coder.canonical(sp.text) or _strip_det(sp),
-                                      kind="group" if kind not in ("country", "person", "outlet") else kind,
-                                      actor=code)
+                        return Source(
+                            text=sp.text,
+                            name=self.coder.canonical(sp.text) or _strip_det(sp),
+                            kind="group" if kind not in ("country", "person", "outlet") else kind,
+                            actor=code,
+                        )
         return None
 
     def _person_with_role(self, span: Span) -> Person | None:

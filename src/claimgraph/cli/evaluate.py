@@ -14,7 +14,9 @@ from ..errors import InputError
 
 @click.command("eval")
 @click.argument("gold", nargs=-1)
-@click.option("--pred", type=click.Path(dir_okay=False), help="Predicted records (JSONL); default: run the extractor.")
+@click.option(
+    "--pred", type=click.Path(dir_okay=False), help="Predicted records (JSONL); default: run the extractor."
+)
 @click.option("--polnear", type=click.Path(file_okay=False), help="PolNeAR root (…/benchmarks/polnear).")
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
 @click.option("--plover", type=click.Path(dir_okay=False), help="PLOVER_GSR_CAMEO.json.")
@@ -49,7 +51,11 @@ def eval_cmd(
             raise InputError(f"{split_dir}: not a PolNeAR split (no text/ folder)")
         if pred:
             docs = ev.load_polnear(split_dir)
-            recs = [json.loads(line) for line in Path(pred).read_text(encoding="utf-8").splitlines() if line.strip()]
+            recs = [
+                json.loads(line)
+                for line in Path(pred).read_text(encoding="utf-8").splitlines()
+                if line.strip()
+            ]
             results.append(ev.score_polnear(docs, recs))
         else:
             results.append(_polnear(ev, split_dir, limit))

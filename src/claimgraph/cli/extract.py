@@ -13,10 +13,7 @@ from ..model import Article, Claim
 
 def read_text_file(path: str) -> str:
     """A text file as str; invalid UTF-8 is replaced, with a warning naming the file."""
-    if path == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        data = Path(path).read_bytes()
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -37,7 +34,8 @@ def _table_row(c: Claim) -> str:
     text = c.evidence.text.replace("\n", " ")
     if len(text) > 90:
         text = text[:87] + "..."
-    return f"{src} ({c.source.kind}{', ' + c.source.actor if c.source.actor else ''}){via} | {flags} | {triple} | {text}"
+    actor = f", {c.source.actor}" if c.source.actor else ""
+    return f"{src} ({c.source.kind}{actor}){via} | {flags} | {triple} | {text}"
 
 
 @click.command("extract")
@@ -49,7 +47,9 @@ def _table_row(c: Claim) -> str:
     default=None,
     help="Output format (default: table on a terminal, else jsonl).",
 )
-@click.option("--id", "article_id", default=None, help="Article id for the records (default: the file's stem).")
+@click.option(
+    "--id", "article_id", default=None, help="Article id for the records (default: the file's stem)."
+)
 @click.option("--outlet", default=None, help="The outlet that published the text (the author's name).")
 @click.option("--published", default=None, help="Publication date (YYYY-MM-DD), for resolving 'on Monday'.")
 @click.option(
@@ -78,7 +78,9 @@ def extract_cmd(
             failed = True
             continue
         if f != "-" and p.is_dir():
-            click.echo(f"claimgraph: error: {f}: is a directory (use `claimgraph ingest` for directories)", err=True)
+            click.echo(
+                f"claimgraph: error: {f}: is a directory (use `claimgraph ingest` for directories)", err=True
+            )
             failed = True
             continue
         try:
