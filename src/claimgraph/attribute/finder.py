@@ -466,7 +466,7 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
     """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
     cur = tok
     for _ in range(4):
-        subjects = [c for c in cur.children if c.dep_ == "nsubj"]
+        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c)]
         if subjects:
             # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
             return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
@@ -483,6 +483,16 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
             continue
         break
     return None
+
+
+def _dateline(tok: Token) -> bool:
+    """ "VILNIUS – ...": an upper-case place name before a dash at the start of a paragraph."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    at_start = tok.i == 0 or doc[tok.i - 1].is_space or "\n" in doc[tok.i - 1].text_with_ws
+    return bool(
+        tok.text.isupper() and len(tok.text) > 2 and at_start and nxt is not None and nxt.text in "–—-"
+    )
 
 
 def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
