@@ -142,7 +142,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and target is None:
                         target = _np_span(pobj, keep_conj=True)
-            content = _clause_chars_span(tok.sent.start, tok.sent.end, doc)
+            content = _trim_chars(doc, tok.sent.start, tok.sent.end)
             rule += "+speech-act-only"
     if content is None:
         comp = _clausal_child(tok)
@@ -534,10 +534,6 @@ def _aux_neg(tok: Token) -> list[int]:
 
 def _clause_chars(tok: Token) -> tuple[int, int]:
     return _trim_chars(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
-
-
-def _clause_chars_span(start: int, end: int, doc: Doc) -> tuple[int, int]:
-    return _trim_chars(doc, start, end)
 
 
 def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
