@@ -138,3 +138,31 @@ def test_not_english_gives_no_records(attributions, caplog):
     )
     assert attributions(text) == []
     assert "not English" in caplog.text
+
+
+def test_headline_colon(attributions):
+    text = "Kremlin Spokesman: Sanctions Will Not Change Our Course.\n\nThe statement came on Monday."
+    r = one(attributions(text), ":")
+    assert r.evidence.text == "Sanctions Will Not Change Our Course"
+    assert r.source.text == "Kremlin Spokesman"
+
+
+def test_object_cue_takes_its_object(attributions):
+    r = one(attributions("The senator endorsed the new sanctions bill on Tuesday."), "endorsed")
+    assert r.evidence.text == "the new sanctions bill"
+
+
+def test_cue_keeps_adverb_and_day(attributions):
+    r = one(attributions("The minister also said Tuesday that the border would reopen."), "Tuesday")
+    assert r.cue.text == "also said Tuesday"
+
+
+def test_content_ends_with_the_quotation_it_opens(attributions):
+    text = "Sanders said voters would “reject this agenda.” He left soon after."
+    r = one(attributions(text), "said")
+    assert r.evidence.text == "voters would “reject this agenda.”"
+
+
+def test_nested_cue_is_not_a_second_bare_attribution(attributions):
+    recs = attributions("The governor said residents want the plant closed.")
+    assert [r.cue.text for r in recs] == ["said"]

@@ -213,7 +213,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             rule=a.rule,
         )
         if not opts.events_only or events is None:
-            out.append(base)
+            if not _nested(doc, a, atts):
+                out.append(base)
             continue
         mentions = events.per_attribution[i]
         if a.rule.endswith("+speech-act-only"):
@@ -276,6 +277,21 @@ def _one_direction(claims: list[Claim]) -> list[Claim]:
         seen.add((*key, a1, a2))
         out.append(c)
     return out
+
+
+def _nested(doc: Doc, a: Attribution, atts: list[Attribution]) -> bool:
+    """An attribution whose cue sits inside another's content ("X said Y wants Z"): bare
+    attributions are the outermost ones only, as PolNeAR annotates them. (Event records keep
+    nested sources: "the officials say Iran may receive ..." inside an outlet's quote.)"""
+    if a.refers_to is not None:
+        return False  # "a claim Iran rejects" takes a stance on the claim around it
+    cue = doc[a.cue_tokens[0]].idx
+    return any(
+        b is not a
+        and b.content[0] <= cue < b.content[1]
+        and not (b.content[0] >= a.content[0] and b.content[1] <= a.content[1])
+        for b in atts
+    )
 
 
 def _outlet_keeps_its_sources(

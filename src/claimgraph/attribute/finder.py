@@ -8,6 +8,7 @@ and our house style annotate the outermost attribution only.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +21,7 @@ _CLAUSAL = {"ccomp", "xcomp", "parataxis"}
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _EDGE_PUNCT = set(" \t\n,;:.—–-")
 # a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
+_CLOSING = re.compile(r"[,.!?;]?[”\"]")
 _CLAUSE_LEVEL = {"ROOT", "conj", "advcl", "ccomp", "parataxis", "relcl"}
 
 
@@ -66,6 +68,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
             found.append(att)
     _nominal_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
+    _headline_colons(doc, lex, found)
     _continuations(doc, quotes, found, covered_quotes)
     # sort into text order, keeping the links between attributions (list indices) right
     links = {
@@ -94,12 +97,15 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     """The cue a verb token heads, trying multiword cues ("express concern", "point out") first."""
     if tok.dep_ in ("amod", "aux", "auxpass"):
         return None
+    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        # "plans to discuss", "is expected to back": an intention, not yet a saying
+        return None
     # a relative clause's verb is sometimes tagged NOUN ("a claim Iran rejects")
     if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "relcl" and tok.pos_ == "NOUN"):
         return None
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "NOUN" and lemma.endswith("s"):
-        lemma = lemma[:-1]
+    if tok.pos_ == "NOUN" and lemma not in lex.cues and lemma.endswith("s"):
+        lemma = lemma[:-1]  # "rejects" mis-tagged as a plural noun
     for child in tok.children:
         if child.dep_ == "prt":
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
@@ -144,6 +150,14 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
                         target = _np_span(pobj, keep_conj=True)
             content = _trim_chars(doc, tok.sent.start, tok.sent.end)
             rule += "+speech-act-only"
+    if content is None and entry.type == "object":
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
+        if obj is not None:
+            # "called Trump a liar": the object and its predicate complement
+            last = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.dep_ == "oprd"])
+            content = _trim_chars(doc, obj.left_edge.i, last + 1)
+            target = _np_span(obj, keep_conj=True)
+            rule += "+object"
     if content is None:
         comp = _clausal_child(tok)
         if comp is not None:
@@ -327,7 +341,9 @@ def _nominal_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution])
         span = _trim_chars(doc, tok.left_edge.i, rel.right_edge.i + 1)
         # the claim referred to: the latest attribution earlier in the same sentence
         prior = [
-            i for i, a in enumerate(found) if a.content[1] <= span[0] and a.content[0] >= tok.sent.start_char
+            i
+            for i, a in enumerate(found)
+            if a.cue_tokens[0] < tok.i and a.content[0] < span[0] and a.content[0] >= tok.sent.start_char
         ]
         found.append(
             Attribution(
@@ -359,6 +375,38 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
         ]
         if prior:
             a.refers_to = max(prior, key=lambda j: found[j].content[1])
+
+
+# "Kremlin: Talks Will Resume" — a short capitalised name, a colon, the claim, on a line of its own
+_HEADLINE = re.compile(
+    r"^[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})(:)[ \t]+(\S[^\n]{3,300})$", re.M
+)
+
+
+def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
+    """Headline attributions, "Name: claim": news style for "Name says claim"."""
+    entry = lex.cues.get(":") or CueEntry(":", "say", "neutral", None)
+    for m in _HEADLINE.finditer(doc.text):
+        src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+        if src is None or colon is None or len(colon) != 1:
+            continue
+        if src.root.pos_ not in ("PROPN", "NOUN"):
+            continue
+        cs, ce = m.start(3), m.end(3)
+        while ce > cs and (doc.text[ce - 1].isspace() or doc.text[ce - 1] == "."):
+            ce -= 1
+        if any(a.content[0] < ce and cs < a.content[1] for a in found):
+            continue
+        found.append(
+            Attribution(
+                cue_tokens=[colon.start],
+                cue=entry,
+                content=(cs, ce),
+                source_span=(src.start, src.end),
+                rule="headline-colon",
+            )
+        )
 
 
 def _continuations(
@@ -522,13 +570,27 @@ def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
 
 
 def _aux_neg(tok: Token) -> list[int]:
-    """Auxiliaries and negation right before a verb belong to its cue ("have not confirmed")."""
+    """Words right around a verb that belong to its cue: auxiliaries, negation and adverbs before it
+    ("have not confirmed", "also said", "had publicly stated"); a day or a colon right after it
+    ("said Tuesday", "declared:"), as PolNeAR marks cues."""
     out: list[int] = []
     i = tok.i - 1
-    kids = {c.i for c in tok.children if c.dep_ in ("aux", "neg", "auxpass")}
+    kids = {
+        c.i
+        for c in tok.children
+        if c.dep_ in ("aux", "neg", "auxpass")
+        or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.n_lefts + c.n_rights == 0)
+    }
     while i >= 0 and i in kids:
         out.append(i)
         i -= 1
+    doc = tok.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].head.i == tok.i:
+        nxt = doc[j]
+        day = nxt.dep_ == "npadvmod" and nxt.ent_type_ == "DATE" and len(list(nxt.subtree)) == 1
+        if day or nxt.text == ":":
+            out.append(j)
     return out
 
 
@@ -546,6 +608,20 @@ def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
         e -= 1
+    # a content that opens a quotation ends with it: 'will “leave here with momentum.”'
+    seg = text[s:e]
+    if seg.count("“") > seg.count("”") or (seg.count('"') % 2 == 1 and seg.lstrip().startswith('"')):
+        m = _CLOSING.match(text, e)
+        if m:
+            e = m.end()
+    # a timestamp or dateline on a line of its own before the clause is not part of it
+    while True:
+        nl = text.find("\n", s, min(e, s + 40))
+        if nl < 0 or e - nl < 20:
+            break
+        s = nl + 1
+        while s < e and (text[s].isspace() or text[s] in _EDGE_PUNCT):
+            s += 1
     seg = text[s:e]
     # balance quotation marks at the edges
     if seg.endswith(("”", '"')) and seg.count("“") + seg.count('"') < 2 and seg[:-1].count("“") == 0:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..lexicons import Row, read_table, read_words
 
-CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief"})
+CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief", "object"})
 FRAMINGS = frozenset({"neutral", "distancing", "endorsing"})
 HEDGE_PLACES = frozenset({"modal", "adverb", "verb"})
 
