@@ -59,12 +59,37 @@ def code_doc_events(doc: Doc) -> DocEvents:
     for a in atts:
         out.per_attribution.append(coder.code_span(doc, a.content[0], a.content[1]))
     covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
+    acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
     for sent in doc.sents:
-        if any(s < sent.end_char and sent.start_char < e for s, e in covered):
-            continue
         if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
             continue
-        out.author.extend(coder.code_sentence(sent))
+        if not any(s < sent.end_char and sent.start_char < e for s, e in covered):
+            out.author.extend(coder.code_sentence(sent))
+            continue
+        # outside the reported contents the saying can itself be an event the author reports
+        # ("Hungary agreed to ...", "the minister promised ..."); plain statements (01) and the
+        # speech acts already recorded are left out
+        for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
+            for m in coder.code_span(doc, lo, hi):
+                code = m.event.action.cameo if m.event.action else ""
+                verbal = " n:" not in m.rule  # nominal predicates here describe the reported context
+                if verbal and code[:2] != "01" and code not in acts:
+                    out.author.append(m)
+    return out
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no span covers."""
+    out: list[tuple[int, int]] = []
+    cur = start
+    for s, e in sorted(spans):
+        if e <= cur or s >= end:
+            continue
+        if s > cur:
+            out.append((cur, s))
+        cur = max(cur, e)
+    if cur < end:
+        out.append((cur, end))
     return out
 
 
@@ -243,8 +268,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
         for m in events.author:
-            if m.event.actor2 is None or not m.event.actor2.code:
-                continue  # an author-voice event needs both parties to be worth a record
+            if (m.event.actor2 is None or not m.event.actor2.code) and " n:" in m.rule:
+                continue  # a one-party nominal ("Western accusations") names no event of its own
             out.append(
                 Claim(
                     article_id=aid,
