@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/claimgraph ingest demo/articles
 	$(BIN)/claimgraph clusters
 	$(BIN)/claimgraph stats
+	@echo "Browse it: $(BIN)/claimgraph serve   then open http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

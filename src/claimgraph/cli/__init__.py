@@ -41,7 +41,7 @@ def _register() -> None:
 
     extract.register(main)
     evaluate.register(main)
-    for name in ("store", "ingest"):
+    for name in ("store", "ingest", "transfers", "serve"):
         try:
             mod = __import__(f"{__name__}.{name}", fromlist=["register"])
         except ImportError:  # a part not installed in this build

@@ -1,0 +1,192 @@
+"""Query parameters of the pages and the API, validated before anything reaches the Store.
+
+FastAPI turns a bad value into a 422 naming the parameter (``app.py`` renders it as a page or as
+JSON), so the Store only ever sees codes, dates and numbers it can use. An empty form field means
+"no filter", as a browser submits one for every input left blank.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ..store import ClaimQuery, ClusterQuery
+
+ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
+COUNTRY = r"^[A-Za-z]{3}$"
+CAMEO = r"^[0-9]{2,4}$"
+Stance = Literal["asserts", "denies", "questions"]
+
+
+def _blank_to_none(v: Any) -> Any:
+    if isinstance(v, str):
+        v = v.strip()
+        return v or None
+    return v
+
+
+class _Params(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _blank(cls, v: Any) -> Any:
+        return _blank_to_none(v)
+
+    @model_validator(mode="after")
+    def _dates(self) -> _Params:
+        since, until = getattr(self, "since", None), getattr(self, "until", None)
+        if since and until and since > until:
+            raise ValueError(f"since ({since}) is after until ({until})")
+        return self
+
+    def link_args(self, **override: Any) -> dict[str, str]:
+        """The non-default parameters as strings, for links to other pages of the same list."""
+        data = self.model_dump(exclude_defaults=True)
+        data.update(override)
+        return {
+            k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in data.items() if v is not None
+        }
+
+
+class Page(_Params):
+    """Which page of a list; ``per_page`` is capped so no request reads the whole store."""
+
+    page: int = Field(1, ge=1, le=100_000, description="Page number, from 1.")
+    per_page: int = Field(50, ge=1, le=500, description="Rows per page (at most 500).")
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.per_page
+
+
+class ClaimFilters(Page):
+    """The claim filters of the pages and the API; they become one ``ClaimQuery``."""
+
+    actor1: str | None = Field(None, pattern=ACTOR, description="Actor 1 code prefix (IRN matches IRNGOV).")
+    actor2: str | None = Field(None, pattern=ACTOR, description="Actor 2 code prefix.")
+    dyad: str | None = Field(
+        None, pattern=r"^[A-Za-z]{3},[A-Za-z]{3}$", description="Two countries, both directions: IRN,RUS."
+    )
+    code: str | None = Field(None, pattern=CAMEO, description="CAMEO code prefix: 07 (a root) or 072.")
+    stance: Stance | None = Field(None, description="The source's stance.")
+    source: str | None = Field(None, max_length=200, description="Source name contains (case-insensitive).")
+    source_id: int | None = Field(None, ge=1, description="One stored source.")
+    outlet: str | None = Field(None, max_length=200, description="Outlet contains (case-insensitive).")
+    since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
+    until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+    text: str | None = Field(None, max_length=200, description="Full-text search in the evidence.")
+    article_id: str | None = Field(None, max_length=500, description="One article.")
+    cluster_id: int | None = Field(None, ge=1, description="One claim cluster.")
+    order: Literal["newest", "oldest"] = Field("newest", description="Publication order.")
+
+    def query(self, *, paged: bool = True, **override: Any) -> ClaimQuery:
+        """The ClaimQuery of these filters (one page of it unless ``paged`` is False)."""
+        dyad = tuple(self.dyad.upper().split(",")) if self.dyad else None
+        kw: dict[str, Any] = {
+            "actor1": self.actor1,
+            "actor2": self.actor2,
+            "dyad": dyad,
+            "code": self.code,
+            "stance": self.stance,
+            "source": self.source,
+            "source_id": self.source_id,
+            "outlet": self.outlet,
+            "since": self.since,
+            "until": self.until,
+            "text": self.text,
+            "article_id": self.article_id,
+            "cluster_id": self.cluster_id,
+            "newest_first": self.order == "newest",
+        }
+        if paged:
+            kw.update(limit=self.per_page, offset=self.offset)
+        kw.update(override)
+        return ClaimQuery(**kw)
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter (not just paging or order) is set."""
+        return bool(self.model_dump(exclude_defaults=True, exclude={"page", "per_page", "order"}))
+
+
+class DownloadFilters(ClaimFilters):
+    """A filtered claim list to download whole, in one of the export formats."""
+
+    format: Literal["csv", "jsonl", "json"] = Field(
+        "csv", description="csv, jsonl (claims) or json (a list)."
+    )
+
+
+class ClusterFilters(Page):
+    """The cluster list's filters; they become one ``ClusterQuery``."""
+
+    actor1: str | None = Field(None, pattern=COUNTRY, description="Actor 1 country (3 letters).")
+    actor2: str | None = Field(None, pattern=COUNTRY, description="Actor 2 country (3 letters).")
+    code: str | None = Field(None, pattern=CAMEO, description="CAMEO code prefix.")
+    since: date | None = Field(None, description="Reported on or after (YYYY-MM-DD).")
+    until: date | None = Field(None, description="First reported on or before (YYYY-MM-DD).")
+    contested: bool = Field(False, description="Only clusters some source denies or questions.")
+    min_articles: int = Field(1, ge=1, le=10_000, description="Reported in at least this many articles.")
+    order: Literal["newest", "first_seen", "articles", "contested"] = Field(
+        "newest", description="Sort order."
+    )
+
+    def query(self, *, paged: bool = True) -> ClusterQuery:
+        """The ClusterQuery; a page asks for one row more, to know whether there is a next page."""
+        return ClusterQuery(
+            actor1=self.actor1,
+            actor2=self.actor2,
+            code=self.code,
+            since=self.since,
+            until=self.until,
+            contested=self.contested,
+            min_articles=self.min_articles,
+            order=self.order,
+            limit=self.per_page + 1 if paged else None,
+            offset=self.offset if paged else 0,
+        )
+
+
+class ClusterDownload(ClusterFilters):
+    """A filtered cluster list to download whole."""
+
+    format: Literal["csv", "json"] = Field("json", description="csv or json.")
+
+
+class NetworkFilters(_Params):
+    """The network's filters: a time window, a CAMEO prefix, a stance, and how much to draw."""
+
+    since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
+    until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+    code: str | None = Field(None, pattern=CAMEO, description="CAMEO code prefix.")
+    stance: Stance | None = Field(None, description="Only claims with this stance.")
+    min_weight: int = Field(1, ge=1, le=10_000, description="Leave out edges with fewer claims.")
+    max_nodes: int = Field(40, ge=2, le=200, description="Keep the most connected actors.")
+
+    def query(self) -> ClaimQuery:
+        """The claims the network counts."""
+        return ClaimQuery(since=self.since, until=self.until, code=self.code, stance=self.stance)
+
+
+class ArticleFilters(Page):
+    """The article list's filters."""
+
+    outlet: str | None = Field(None, max_length=200, description="Outlet contains (case-insensitive).")
+    since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
+    until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+
+
+class NewArticle(BaseModel):
+    """An article to ingest through ``POST /api/articles``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, max_length=2_000_000, description="The article's plain text.")
+    id: str | None = Field(None, max_length=500, description="Its id (default: a hash of the text).")
+    title: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=4000)
+    outlet: str | None = Field(None, max_length=500)
+    published: date | None = Field(None, description="Publication day (YYYY-MM-DD).")

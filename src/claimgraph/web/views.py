@@ -1,0 +1,291 @@
+"""What each page shows, computed from the Store: one function per page, shared with the JSON API.
+
+Each function takes the Store and validated parameters and returns plain data (dicts holding the
+Store's own records), so ``/clusters/7`` and ``/api/clusters/7`` can never disagree. Nothing here
+knows about HTTP; ``None`` means "no such thing" and the routes turn it into a 404.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from ..export import actor_network
+from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
+from .highlight import segments
+from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters
+from .present import actor_name, claim_record, cluster_words, country, quad_of
+
+OVERVIEW_ROWS = 8
+
+
+def _pages(total: int, f: ClaimFilters | ArticleFilters | ClusterFilters) -> dict[str, int]:
+    return {"page": f.page, "per_page": f.per_page, "pages": max(1, math.ceil(total / f.per_page))}
+
+
+def _dyad_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {**r, "actor1_name": actor_name(r["actor1"]), "actor2_name": actor_name(r["actor2"])} for r in rows
+    ]
+
+
+def overview(store: Store) -> dict[str, Any]:
+    """Counts, the most active dyads, the newest and the most contested clusters, recent articles."""
+    return {
+        "stats": store.stats(),
+        "dyads": _dyad_rows(store.dyads(limit=12)),
+        "newest": store.clusters(ClusterQuery(order="newest", limit=OVERVIEW_ROWS)),
+        "contested": store.clusters(ClusterQuery(contested=True, order="contested", limit=OVERVIEW_ROWS)),
+        "articles": store.articles(limit=OVERVIEW_ROWS),
+    }
+
+
+def claims(store: Store, f: ClaimFilters) -> dict[str, Any]:
+    """One page of the claims matching the filters, with the total."""
+    total = store.count_claims(f.query(paged=False))
+    return {"total": total, **_pages(total, f), "items": store.claims(f.query())}
+
+
+def clusters(store: Store, f: ClusterFilters) -> dict[str, Any]:
+    """One page of clusters; the store gives no count, so we only know whether a next page exists."""
+    rows = store.clusters(f.query())
+    return {
+        "page": f.page,
+        "per_page": f.per_page,
+        "has_next": len(rows) > f.per_page,
+        "items": rows[: f.per_page],
+    }
+
+
+def timeline(reports: Iterable[ClusterReport]) -> dict[str, Any]:
+    """Reports on a time axis: first and last day, and per dated report a fraction and a stack level."""
+    days = sorted({r.published[:10] for r in reports if r.published})
+    if not days:
+        return {"first": None, "last": None, "points": [], "levels": 0}
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    span = max((last - first).days, 1)
+    stacks: Counter[str] = Counter()
+    points = []
+    for r in reports:
+        if not r.published:
+            continue
+        d = r.published[:10]
+        x = (date.fromisoformat(d) - first).days / span if last > first else 0.5
+        who = r.source_name or r.source_actor or r.source_kind
+        points.append(
+            {"x": round(x, 4), "day": d, "stance": r.stance, "level": stacks[d], "claim_id": r.claim_id,
+             "title": f"{d} · {r.outlet or 'unknown outlet'} · {who} {r.stance} ({r.role})"}
+        )  # fmt: skip
+        stacks[d] += 1
+    return {"first": days[0], "last": days[-1], "points": points, "levels": max(stacks.values())}
+
+
+def cluster(store: Store, cluster_id: int) -> dict[str, Any] | None:
+    """A cluster with its sources by stance, its reports in order and their timeline."""
+    cl = store.cluster(cluster_id)
+    if cl is None:
+        return None
+    return {
+        "cluster": cl,
+        "words": cluster_words(cl.actor1, cl.cameo, cl.actor2, cl.object),
+        "quad": quad_of(cl.root),
+        "timeline": timeline(cl.reports),
+        "undated": sum(1 for r in cl.reports if not r.published),
+    }
+
+
+def _buckets(months: list[str]) -> tuple[list[str], int]:
+    """Every month (or year, for long spans) from the first to the last: gaps show as gaps."""
+    if not months:
+        return [], 7
+    y0, m0 = map(int, months[0].split("-"))
+    y1, m1 = map(int, months[-1].split("-"))
+    if (y1 - y0) * 12 + m1 - m0 > 72:
+        return [str(y) for y in range(y0, y1 + 1)], 4
+    out = []
+    y, m = y0, m0
+    while (y, m) <= (y1, m1):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out, 7
+
+
+def dyad_series(rows: Iterable[StoredClaim], a: str, b: str) -> dict[str, Any]:
+    """Claims between two countries counted per month (or year) and quad class, in each direction."""
+    per: dict[str, dict[str, list[int]]] = {
+        "ab": defaultdict(lambda: [0, 0, 0, 0]),
+        "ba": defaultdict(lambda: [0, 0, 0, 0]),
+    }
+    gold: dict[str, dict[str, list[float]]] = {"ab": defaultdict(list), "ba": defaultdict(list)}
+    undated = uncoded = 0
+    for sc in rows:
+        ev = sc.claim.event
+        if ev is None or ev.action is None or ev.actor1 is None:
+            uncoded += 1
+            continue
+        if not sc.published:
+            undated += 1
+            continue
+        direction = "ab" if country(ev.actor1.code) == a else "ba"
+        q = quad_of(ev.action.root or ev.action.cameo)
+        month = sc.published[:7]
+        if q:
+            per[direction][month][q - 1] += 1
+        if ev.action.goldstein is not None:
+            gold[direction][month].append(ev.action.goldstein)
+    months = sorted(set(per["ab"]) | set(per["ba"]))
+    buckets, width = _buckets(months)
+
+    def series(direction: str) -> list[dict[str, Any]]:
+        out = []
+        for bucket in buckets:
+            counts = [0, 0, 0, 0]
+            gs: list[float] = []
+            for m in months:
+                if m[:width] == bucket:
+                    counts = [x + y for x, y in zip(counts, per[direction][m], strict=True)]
+                    gs += gold[direction][m]
+            out.append(
+                {"bucket": bucket, "quads": counts, "goldstein": round(sum(gs) / len(gs), 2) if gs else None}
+            )
+        return out
+
+    return {
+        "a": a,
+        "b": b,
+        "a_name": actor_name(a),
+        "b_name": actor_name(b),
+        "unit": "year" if width == 4 else "month",
+        "ab": series("ab"),
+        "ba": series("ba"),
+        "undated": undated,
+        "uncoded": uncoded,
+    }
+
+
+def dyad(store: Store, a: str, b: str, f: ClaimFilters) -> dict[str, Any] | None:
+    """The chart over time between two countries, their clusters, and one page of their claims."""
+    a, b = a.upper(), b.upper()
+    f = f.model_copy(update={"dyad": f"{a},{b}"})
+    total = store.count_claims(ClaimQuery(dyad=(a, b)))
+    if total == 0:
+        return None
+    matching = store.count_claims(f.query(paged=False))
+    return {
+        "series": dyad_series(store.iter_claims(ClaimQuery(dyad=(a, b))), a, b),
+        "total": total,
+        "matching": matching,
+        **_pages(matching, f),
+        "items": store.claims(f.query()),
+        "clusters": store.clusters(ClusterQuery(dyad=(a, b), order="articles", limit=12)),
+    }
+
+
+def network(store: Store, f: NetworkFilters) -> dict[str, Any]:
+    """Countries as nodes, claims between them as edges (by quad class and stance), for the force layout."""
+    net = actor_network(store.iter_claims(f.query()))
+    edges: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for (a, b), counts in net.edges.items():
+        ca, cb = country(a), country(b)
+        if ca and cb and ca != cb:  # a country acting on itself has no edge to draw
+            edges[(ca, cb)].update(counts)
+    degree: Counter[str] = Counter()
+    for (a, b), counts in edges.items():
+        degree[a] += counts["weight"]
+        degree[b] += counts["weight"]
+    kept = {c for c, _ in degree.most_common(f.max_nodes)}
+    quads = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+    out_edges: list[dict[str, Any]] = []
+    for (a, b), counts in sorted(edges.items(), key=lambda kv: (-kv[1]["weight"], kv[0])):
+        if a in kept and b in kept and counts["weight"] >= f.min_weight:
+            by_quad = [counts[q] for q in quads]
+            out_edges.append(
+                {
+                    "source": a,
+                    "target": b,
+                    "weight": counts["weight"],
+                    "quads": by_quad,
+                    "quad": by_quad.index(max(by_quad)) + 1 if any(by_quad) else None,
+                    "asserts": counts["asserts"],
+                    "denies": counts["denies"],
+                    "questions": counts["questions"],
+                    "hedged": counts["hedged"],
+                }
+            )
+    used: set[str] = {e["source"] for e in out_edges} | {e["target"] for e in out_edges}
+    nodes = [
+        {"id": c, "name": actor_name(c), "weight": degree[c]}
+        for c in sorted(used, key=lambda c: (-degree[c], c))
+    ]
+    return {"nodes": nodes, "edges": out_edges, "claims": sum(e["weight"] for e in out_edges)}
+
+
+def articles(store: Store, f: ArticleFilters) -> dict[str, Any]:
+    """One page of articles, newest first (one row more, to know whether a next page exists)."""
+    rows = store.articles(
+        outlet=f.outlet, since=f.since, until=f.until, limit=f.per_page + 1, offset=f.offset
+    )
+    return {
+        "page": f.page,
+        "per_page": f.per_page,
+        "has_next": len(rows) > f.per_page,
+        "items": rows[: f.per_page],
+    }
+
+
+def article(store: Store, article_id: str) -> dict[str, Any] | None:
+    """An article's text cut into highlighted segments, and its claims as the page's script reads them."""
+    art = store.article(article_id)
+    if art is None:
+        return None
+    rows = store.claims(ClaimQuery(article_id=article_id))
+    text = art.text or ""
+    return {
+        "article": art,
+        "claims": rows,
+        "segments": segments(text, rows),
+        "records": {str(sc.id): claim_record(sc) for sc in rows},
+        "stances": Counter(sc.claim.stance for sc in rows),
+    }
+
+
+def source(store: Store, source_id: int, f: ClaimFilters) -> dict[str, Any] | None:
+    """A source: how often it asserts, denies and questions, the dyads it speaks of, its claims."""
+    row = store.source(source_id)
+    if row is None:
+        return None
+    f = f.model_copy(update={"source_id": source_id})
+    total = store.count_claims(f.query(paged=False))
+    return {
+        "source": row,
+        "stances": {
+            s: store.count_claims(ClaimQuery(source_id=source_id, stance=s))
+            for s in ("asserts", "denies", "questions")
+        },
+        "dyads": _dyad_rows(store.dyads(ClaimQuery(source_id=source_id), limit=10)),
+        "total": total,
+        **_pages(total, f),
+        "items": store.claims(f.query()),
+    }
+
+
+def jsonable(obj: Any) -> Any:
+    """The page data as JSON values: claims as records with labels, other records as dicts."""
+    if isinstance(obj, StoredClaim):
+        return claim_record(obj)
+    if isinstance(obj, StoredCluster):
+        d = {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {**d, "words": cluster_words(obj.actor1, obj.cameo, obj.actor2, obj.object)}
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple):
+        return [jsonable(v) for v in obj]
+    if isinstance(obj, datetime | date):
+        return obj.isoformat()
+    return obj
