@@ -166,3 +166,8 @@ def test_content_ends_with_the_quotation_it_opens(attributions):
 def test_nested_cue_is_not_a_second_bare_attribution(attributions):
     recs = attributions("The governor said residents want the plant closed.")
     assert [r.cue.text for r in recs] == ["said"]
+
+
+def test_relative_pronoun_source_is_its_antecedent(attributions):
+    r = one(attributions("Diplomats who said the talks had stalled left Geneva on Friday."), "said")
+    assert r.source.text == "Diplomats"
