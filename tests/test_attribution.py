@@ -170,4 +170,6 @@ def test_nested_cue_is_not_a_second_bare_attribution(attributions):
 
 def test_relative_pronoun_source_is_its_antecedent(attributions):
     r = one(attributions("Diplomats who said the talks had stalled left Geneva on Friday."), "said")
-    assert r.source.text == "Diplomats"
+    assert r.source.text == "who"
+    assert r.source.name == "Diplomats"
+    assert r.source.kind == "anonymous"

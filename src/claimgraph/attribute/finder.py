@@ -517,11 +517,7 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
         subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c)]
         if subjects:
             # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
-            subj = min(subjects, key=lambda c: abs(c.i - cur.i))
-            if subj.tag_ in ("WP", "WDT") and cur.dep_ == "relcl":
-                # "officials who said ...": the relative pronoun stands for the noun it modifies
-                return _np_span(cur.head)
-            return _np_span(subj)
+            return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
         for c in cur.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)

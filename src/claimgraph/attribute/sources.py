@@ -8,7 +8,7 @@ rule-based resolver over the parse, named entities and the actor coder.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -145,6 +145,12 @@ class SourceResolver:
         return None
 
     def _resolve(self, span: Span) -> Source:
+        root = span.root
+        if len(span) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
+            # "officials who said ...": the mention is the pronoun, the source its antecedent
+            head = root.head.head
+            ante = self._resolve(self.doc[head.left_edge.i : head.i + 1])
+            return replace(ante, text=span.text, start=span.start_char, end=span.end_char)
         src = self._resolve_raw(span)
         fixed = placed(src.actor)
         return (
