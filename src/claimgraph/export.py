@@ -13,6 +13,9 @@
                 with its record count and counts per stance and quad class.
 ``schema-org``  a JSON-LD list of schema.org ``Claim`` objects, one per (event cluster, source,
                 stance), with ``appearance`` (the articles) and ``firstAppearance``.
+``transfers``   the transfers ledger (``claimgraph.transfers``) as CSV: SIPRI-like columns (supplier,
+                recipient, designation, description, number, order/delivery years, status,
+                comments) plus the sources by stance and evidence links ``article_id@start-end``.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import json
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import IO, Any
@@ -41,8 +44,11 @@ from .store.rows import (
     claim_to_row,
     neutralise,
 )
+from .transfers import TransferEntry, TransferSource, ledger_from_claims
 
-FORMATS: tuple[str, ...] = ("gdelt", "plover", "claims", "csv", "parquet", "graphml", "schema-org")
+FORMATS: tuple[str, ...] = (
+    "gdelt", "plover", "claims", "csv", "parquet", "graphml", "schema-org", "transfers",
+)  # fmt: skip
 
 _ACTOR_FIELDS = (
     "Code",
@@ -475,6 +481,69 @@ def write_schema_org(rows: Iterable[StoredClaim], out: IO[str]) -> int:
     return len(items)
 
 
+# --- transfers ledger -------------------------------------------------------------------------
+
+TRANSFER_COLUMNS: tuple[str, ...] = (
+    "supplier", "supplier_name", "recipient", "recipient_name", "designation", "description", "category",
+    "number", "order_years", "delivery_years", "status", "comments", "time", "kind", "asserting", "hedging",
+    "denying", "questioning", "first_reported", "last_reported", "articles", "claims", "evidence", "clusters",
+)  # fmt: skip
+
+
+def _voices(sources: Sequence[TransferSource]) -> str:
+    return "; ".join(
+        f"{s.name} ({s.actor or s.kind}{', party' if s.party else ''})"
+        + (f" via {', '.join(s.via)}" if s.via else "")
+        for s in sources
+    )
+
+
+def transfer_row(e: TransferEntry) -> dict[str, str]:
+    """A ledger entry as SIPRI-like columns plus status, sources and evidence links.
+
+    ``evidence`` links are ``article_id@start-end`` (the claim's evidence offsets). Order years
+    stay empty: a news claim rarely dates a contract, and a guess would mislead.
+    """
+    cells: dict[str, object] = {
+        "supplier": e.supplier,
+        "supplier_name": e.supplier_name,
+        "recipient": e.recipient,
+        "recipient_name": e.recipient_name,
+        "designation": e.designation,
+        "description": e.category_label + (f": {'; '.join(e.items)}" if e.items else ""),
+        "category": e.category,
+        "number": e.number,
+        "order_years": "",
+        "delivery_years": " ".join(map(str, e.delivery_years)),
+        "status": e.status,
+        "comments": e.comments,
+        "time": " ".join(e.times),
+        "kind": " ".join(e.kinds),
+        "asserting": _voices(e.asserting),
+        "hedging": _voices(e.hedging),
+        "denying": _voices(e.denying),
+        "questioning": _voices(e.questioning),
+        "first_reported": e.first_reported,
+        "last_reported": e.last_reported,
+        "articles": " ".join(e.articles),
+        "claims": " ".join(str(m.claim_id) for m in e.mentions if m.claim_id is not None),
+        "evidence": " ".join(f"{m.article_id}@{m.evidence.start}-{m.evidence.end}" for m in e.mentions),
+        "clusters": " ".join(map(str, e.clusters)),
+    }
+    return {k: "" if v is None else neutralise(str(v)) for k, v in cells.items()}
+
+
+def write_transfers(entries: Iterable[TransferEntry], out: IO[str]) -> int:
+    """Write the transfers ledger as CSV with a header; returns how many entries."""
+    w = csv.DictWriter(out, fieldnames=TRANSFER_COLUMNS)
+    w.writeheader()
+    n = 0
+    for e in entries:
+        w.writerow(transfer_row(e))
+        n += 1
+    return n
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 
@@ -483,7 +552,7 @@ def export(
 ) -> int:
     """Export the claims matching ``q`` from ``store`` to ``dest`` (a path or binary file) as ``fmt``.
 
-    Returns the number of rows (records, edges or Claim objects) written.
+    Returns the number of rows (records, edges, Claim objects or ledger entries) written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
@@ -497,6 +566,7 @@ def export(
         "csv": lambda out: write_csv(rows, out),
         "graphml": lambda out: write_graphml(actor_network(rows), out),
         "schema-org": lambda out: write_schema_org(rows, out),
+        "transfers": lambda out: write_transfers(ledger_from_claims(rows), out),
     }
     if isinstance(dest, str | os.PathLike):
         with open(dest, "w", encoding="utf-8", newline="") as f:
