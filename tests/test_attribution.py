@@ -173,3 +173,17 @@ def test_relative_pronoun_source_is_its_antecedent(attributions):
     assert r.source.text == "who"
     assert r.source.name == "Diplomats"
     assert r.source.kind == "anonymous"
+
+
+def test_coordinated_accusers_give_one_act_each():
+    from claimgraph.pipeline import extract
+
+    recs = extract(
+        "The United States and Britain accused Russia of shelling the port of Odesa.", article_id="t"
+    )
+    acts = {
+        (r.event.actor1.code[:3], r.event.action.cameo, r.event.actor2.code[:3])
+        for r in recs
+        if r.source.kind == "author" and r.event and r.event.action.cameo == "112"
+    }
+    assert acts == {("USA", "112", "RUS"), ("GBR", "112", "RUS")}

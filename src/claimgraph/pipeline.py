@@ -382,8 +382,8 @@ def _speech_act_records(
     code = a.cue.speech_act
     if code is None or a.negated_cue:
         return []
-    actor1 = src.actor
-    if not actor1:
+    speakers = _coordinated_speakers(doc, a, src)
+    if not speakers:
         return []
     targets: list[tuple[str, str | None, int, int]] = []  # (text, code, start, end)
     if a.target_span is not None:
@@ -409,26 +409,55 @@ def _speech_act_records(
 
     cue = _cue(doc, a)
     out = []
-    for text, tcode, _s, _e in targets:
-        if not tcode or tcode[:3] == actor1[:3]:
-            continue
-        out.append(
-            Claim(
-                article_id=aid,
-                evidence=_evidence(doc, (start_char, end_char)),
-                source=resolver.author(),
-                cue=cue,
-                stance="asserts",
-                framing=a.framing,
-                event=Event(
-                    actor1=Actor(text=src.text, code=actor1, start=src.start, end=src.end),
-                    action=action_for(code, cue.text),
-                    actor2=Actor(text=text, code=tcode, start=_s, end=_e),
-                ),
-                rule=f"speech-act:{a.cue.cue}",
+    for speaker in speakers:
+        actor1 = speaker.code or ""
+        for text, tcode, _s, _e in targets:
+            if not tcode or tcode[:3] == actor1[:3]:
+                continue
+            out.append(
+                Claim(
+                    article_id=aid,
+                    evidence=_evidence(doc, (start_char, end_char)),
+                    source=resolver.author(),
+                    cue=cue,
+                    stance="asserts",
+                    framing=a.framing,
+                    event=Event(
+                        actor1=speaker,
+                        action=action_for(code, cue.text),
+                        actor2=Actor(text=text, code=tcode, start=_s, end=_e),
+                    ),
+                    rule=f"speech-act:{a.cue.cue}",
+                )
             )
-        )
     return out
+
+
+def _coordinated_speakers(doc: Doc, a: Attribution, src: Source) -> list[Actor]:
+    """Who performs the act: "The US and UK accused Russia" is one act per accuser (the format's
+    rule), so a coordinated subject of countries or organisations yields one actor each."""
+    first = Actor(text=src.text, code=src.actor, start=src.start, end=src.end) if src.actor else None
+    if a.source_span is None:
+        return [first] if first else []
+    head = doc[a.source_span[0] : a.source_span[1]].root
+    conjuncts = [c for c in head.conjuncts if c.i > head.i]
+    if not conjuncts or src.kind == "person":
+        return [first] if first else []
+    lo = head.left_edge.i
+    hi = max(c.right_edge.i for c in conjuncts) + 1
+    span = doc[lo:hi]
+    found = [
+        Actor(text=m.text, code=m.code, start=span.start_char + m.start, end=span.start_char + m.end)
+        for m in default_coder().find(span.text)
+    ]
+    seen: set[str] = set()
+    out: list[Actor] = []
+    for act in found:
+        key = (act.code or "")[:3]
+        if key and key not in seen:
+            seen.add(key)
+            out.append(act)
+    return out or ([first] if first else [])
 
 
 def _cue(doc: Doc, a: Attribution) -> Cue:
