@@ -187,3 +187,14 @@ def test_coordinated_accusers_give_one_act_each():
         if r.source.kind == "author" and r.event and r.event.action.cameo == "112"
     }
     assert acts == {("USA", "112", "RUS"), ("GBR", "112", "RUS")}
+
+
+def test_domestic_report_places_bare_organs_in_its_country(attributions):
+    text = (
+        "Kenya's opposition marched in Nairobi on Monday. Kenyan officials said the march was peaceful. "
+        "The interior minister said police would protect the protesters. Kenya has seen such marches before."
+    )
+    r = one(attributions(text), "said")
+    assert (r.source.actor or "").startswith("KEN")
+    minister = [x for x in attributions(text) if x.source.text == "The interior minister"]
+    assert minister and minister[0].source.actor == "KENGOV"

@@ -56,21 +56,22 @@ def code_doc_events(doc: Doc) -> DocEvents:
     coder = default_event_coder()
     atts: list[Attribution] = doc._.attributions or []
     out = DocEvents()
+    resolve = SourceResolver(doc, default_coder(), default_lexicon(), None).resolve_token
     for a in atts:
-        out.per_attribution.append(coder.code_span(doc, a.content[0], a.content[1]))
+        out.per_attribution.append(coder.code_span(doc, a.content[0], a.content[1], resolve=resolve))
     covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
     acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
     for sent in doc.sents:
         if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
             continue
         if not any(s < sent.end_char and sent.start_char < e for s, e in covered):
-            out.author.extend(coder.code_sentence(sent))
+            out.author.extend(coder.code_sentence(sent, resolve=resolve))
             continue
         # outside the reported contents the saying can itself be an event the author reports
         # ("Hungary agreed to ...", "the minister promised ..."); plain statements (01) and the
         # speech acts already recorded are left out
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
-            for m in coder.code_span(doc, lo, hi):
+            for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
                 verbal = " n:" not in m.rule  # nominal predicates here describe the reported context
                 if verbal and code[:2] != "01" and code not in acts:

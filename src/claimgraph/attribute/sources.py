@@ -45,11 +45,31 @@ _SECTORS = frozenset(
 )
 
 
-def placed(code: str | None) -> str | None:
-    """The actor code when it names a country or international actor, else None."""
-    if not code or code[:3] in _SECTORS:
+def placed(code: str | None, home: str | None = None) -> str | None:
+    """The actor code when it names a country or international actor, else None.
+
+    A bare sector ("the government" → "GOV") takes the article's home country when it has one:
+    a domestic report's "the police" are that country's police, as CAMEO coders read it.
+    """
+    if not code:
         return None
+    if code[:3] in _SECTORS:
+        return f"{home}{code[:3]}" if home else None
     return code
+
+
+def home_country(doc: Doc, coder: ActorCoder) -> str | None:
+    """The country an article is about: the one named in at least 40% of its (≥ 3) country mentions."""
+    counts: dict[str, int] = {}
+    for m in coder.find(doc.text):
+        c = m.code[:3]
+        if m.kind in ("country", "capital", "person") and c.isalpha() and c not in _SECTORS:
+            counts[c] = counts.get(c, 0) + 1
+    total = sum(counts.values())
+    if total < 3:
+        return None
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] >= 0.4 * total else None
 
 
 @dataclass(slots=True)
@@ -74,6 +94,10 @@ class SourceResolver:
         self.people: list[Person] = []
         self.by_surname: dict[str, Person] = {}
         self.history: list[tuple[int, Source]] = []  # (token index, resolved source), in text order
+        # computed once per Doc: the event coder and the record assembly both resolve sources
+        if "claimgraph_home" not in doc.user_data:
+            doc.user_data["claimgraph_home"] = home_country(doc, coder)
+        self.home: str | None = doc.user_data["claimgraph_home"]
         self._index_people()
 
     # --- people ---------------------------------------------------------------------------------
@@ -88,7 +112,7 @@ class SourceResolver:
             name = " ".join(t.text for t in tokens)
             surname = tokens[-1].text.lower()
             role = _role_of(ent, self.lex)
-            actor = placed(self.coder.code(role)) if role else None
+            actor = placed(self.coder.code(role), self.home) if role else None
             known = self.by_surname.get(surname)
             if known is None:
                 p = Person(name=name, surname=surname, role=role, actor=actor, first=ent.start)
@@ -117,6 +141,25 @@ class SourceResolver:
         return None
 
     # --- resolution -----------------------------------------------------------------------------
+
+    def resolve_token(self, tok: Token) -> tuple[str, str | None] | None:
+        """For the event coder: who a person's name, a pronoun or a bare organ stands for.
+
+        "Pereira" → the person the article introduced (coded by their role); "he" → the latest
+        person; "the police" in a domestic report → the home country's police.
+        """
+        if tok.pos_ == "PROPN" and tok.lower_ in self.by_surname:
+            p = self.by_surname[tok.lower_]
+            return (p.name, p.actor) if p.actor else None
+        if tok.lower_ in ("he", "she", "him", "her"):
+            src = self._recent_person(tok.i)
+            return (src.name or tok.text, src.actor) if src is not None and src.actor else None
+        if tok.pos_ == "NOUN" and self.home:
+            phrase = self.doc[tok.left_edge.i : tok.i + 1].text
+            code = self.coder.code(phrase)
+            if code and code[:3] in _SECTORS:
+                return (phrase, placed(code, self.home))
+        return None
 
     def resolve(self, start: int, end: int) -> Source:
         """The source for the mention ``doc[start:end]``; remembered for later pronouns."""
@@ -152,7 +195,7 @@ class SourceResolver:
             ante = self._resolve(self.doc[head.left_edge.i : head.i + 1])
             return replace(ante, text=span.text, start=span.start_char, end=span.end_char)
         src = self._resolve_raw(span)
-        fixed = placed(src.actor)
+        fixed = placed(src.actor, self.home)
         return (
             src
             if fixed == src.actor
