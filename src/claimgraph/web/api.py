@@ -18,13 +18,15 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
-from ..export import write_claims, write_csv
+from ..export import write_claims, write_csv, write_transfers
 from ..model import Article
 from ..store import Store, StoredClaim, article_id_for
+from ..transfers import write_jsonl
 from . import views
 from .deps import StoreDep
 from .params import (
     COUNTRY,
+    TRANSFER_KEY,
     ArticleFilters,
     ClaimFilters,
     ClusterDownload,
@@ -32,6 +34,8 @@ from .params import (
     DownloadFilters,
     NetworkFilters,
     NewArticle,
+    TransferDownload,
+    TransferFilters,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -178,6 +182,41 @@ def api_dyad(
 @router.get("/network", summary="Countries as nodes, claims between them as edges by quad class and stance")
 def api_network(store: StoreDep, f: Annotated[NetworkFilters, Query()]) -> Any:
     return views.network(store, f)
+
+
+@router.get("/transfers", summary="The transfers ledger: who supplies what to whom, who says so, its status")
+def api_transfers(store: StoreDep, f: Annotated[TransferFilters, Query()]) -> Any:
+    return views.jsonable(views.transfers(store, f))
+
+
+@router.get(
+    "/transfers/download", summary="The filtered transfers ledger as CSV (the export's columns) or JSONL"
+)
+def api_transfers_download(store: StoreDep, f: Annotated[TransferDownload, Query()]) -> StreamingResponse:
+    entries = views.transfers(store, f)["entries"]
+    buf = io.StringIO()
+    if f.format == "csv":
+        write_transfers(entries, buf)
+    else:
+        write_jsonl(entries, buf)
+    return StreamingResponse(
+        iter([buf.getvalue()]),
+        media_type=_MEDIA[f.format],
+        headers={"Content-Disposition": f'attachment; filename="transfers.{f.format}"'},
+    )
+
+
+@router.get(
+    "/transfers/{key:path}", summary="One ledger entry (IRN>RUS/uav) with all its mentions and evidence"
+)
+def api_transfer(
+    store: StoreDep,
+    key: Annotated[str, Path(max_length=TRANSFER_KEY, description="The entry's key: IRN>RUS/uav.")],
+) -> Any:
+    data = views.transfer(store, key)
+    if data is None:
+        raise _not_found(f"transfers ledger entry {key!r}")
+    return views.jsonable({"entry": data["entry"], "titles": data["titles"]})
 
 
 @router.get("/articles", summary="One page of articles, newest first, without their text")

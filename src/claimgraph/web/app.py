@@ -48,6 +48,8 @@ PATTERN_HINTS = {
     "dyad": "two 3-letter country codes with a comma between (IRN,RUS)",
     "a": "a 3-letter country code (IRN)",
     "b": "a 3-letter country code (RUS)",
+    "supplier": "an actor code: 3 letters, optionally more (IRN, IRNGOV)",
+    "recipient": "an actor code: 3 letters, optionally more (RUS, RUSMIL)",
 }
 
 

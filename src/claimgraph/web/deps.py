@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .. import __version__
 from ..store import Store
+from ..transfers import CATEGORIES, STATUSES
 from . import present
 
 HERE = Path(__file__).parent
@@ -40,6 +41,9 @@ def make_templates() -> Jinja2Templates:
         part=present.path_part,
         safe_href=present.safe_href,
         QUADS=present.QUADS,
+        CATEGORIES=CATEGORIES,
+        STATUSES=STATUSES,
+        STATUS_WHY=present.STATUS_WHY,
         version=__version__,
     )
     return Jinja2Templates(env=env)

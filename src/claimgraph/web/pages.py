@@ -14,7 +14,15 @@ from fastapi.responses import HTMLResponse
 
 from . import views
 from .deps import StoreDep, render
-from .params import COUNTRY, ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters
+from .params import (
+    COUNTRY,
+    TRANSFER_KEY,
+    ArticleFilters,
+    ClaimFilters,
+    ClusterFilters,
+    NetworkFilters,
+    TransferFilters,
+)
 
 router = APIRouter(include_in_schema=False)
 
@@ -63,6 +71,21 @@ def dyad_page(
 @router.get("/network", response_class=HTMLResponse)
 def network_page(request: Request, store: StoreDep, f: Annotated[NetworkFilters, Query()]) -> HTMLResponse:
     return render(request, "network.html", {"nav": "network", "f": f, "net": views.network(store, f)})
+
+
+@router.get("/transfers", response_class=HTMLResponse)
+def transfers_page(request: Request, store: StoreDep, f: Annotated[TransferFilters, Query()]) -> HTMLResponse:
+    return render(request, "transfers.html", {"nav": "transfers", "f": f, **views.transfers(store, f)})
+
+
+@router.get("/transfers/{key:path}", response_class=HTMLResponse)
+def transfer_page(
+    request: Request, store: StoreDep, key: Annotated[str, Path(max_length=TRANSFER_KEY)]
+) -> HTMLResponse:
+    data = views.transfer(store, key)
+    if data is None:
+        raise _missing(f"transfers ledger entry {key!r}")
+    return render(request, "transfer.html", {"nav": "transfers", **data})
 
 
 @router.get("/articles", response_class=HTMLResponse)

@@ -13,10 +13,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..store import ClaimQuery, ClusterQuery
+from ..transfers import CATEGORIES, TransferQuery
 
 ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
 COUNTRY = r"^[A-Za-z]{3}$"
 CAMEO = r"^[0-9]{2,4}$"
+TRANSFER_KEY = 300  # the longest ledger key a path may carry (IRN>RUS/uav/Shahed-136)
 Stance = Literal["asserts", "denies", "questions"]
 
 
@@ -177,6 +179,61 @@ class ArticleFilters(Page):
     outlet: str | None = Field(None, max_length=200, description="Outlet contains (case-insensitive).")
     since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
     until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+
+
+TransferStatus = Literal["reported", "hedged", "acknowledged", "denied", "contested"]
+"""The ledger's ``STATUSES``, in its order (a test checks they agree)."""
+
+
+class TransferFilters(_Params):
+    """The ledger's filters; they become one ``TransferQuery``. Countries compare by 3 letters."""
+
+    supplier: str | None = Field(
+        None, pattern=ACTOR, description="Supplier country (IRN; IRNGOV counts as IRN)."
+    )
+    recipient: str | None = Field(None, pattern=ACTOR, description="Recipient country (RUS).")
+    category: str | None = Field(
+        None,
+        description="Item category: " + ", ".join(CATEGORIES) + ".",
+        json_schema_extra={"enum": list(CATEGORIES)},
+    )
+    status: TransferStatus | None = Field(None, description="Entry status.")
+    designation: str | None = Field(None, max_length=100, description="Designation contains (Su-35, Shahed).")
+    since: date | None = Field(None, description="Claims published on or after (YYYY-MM-DD).")
+    until: date | None = Field(None, description="Claims published on or before (YYYY-MM-DD).")
+
+    @field_validator("category")
+    @classmethod
+    def _category(cls, v: str | None) -> str | None:
+        if v is not None and v not in CATEGORIES:
+            raise ValueError(f"should be one of {', '.join(CATEGORIES)}")
+        return v
+
+    def query(self, *, dates_only: bool = False) -> TransferQuery:
+        """The TransferQuery; ``dates_only`` keeps just the dates (the whole ledger of the period)."""
+        since, until = (d.isoformat() if d else None for d in (self.since, self.until))
+        if dates_only:
+            return TransferQuery(since=since, until=until)
+        return TransferQuery(
+            supplier=self.supplier,
+            recipient=self.recipient,
+            category=self.category,
+            status=self.status,
+            designation=self.designation,
+            since=since,
+            until=until,
+        )
+
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set."""
+        return bool(self.model_dump(exclude_defaults=True))
+
+
+class TransferDownload(TransferFilters):
+    """The filtered ledger to download whole."""
+
+    format: Literal["csv", "jsonl"] = Field("csv", description="csv (the export's columns) or jsonl.")
 
 
 class NewArticle(BaseModel):

@@ -22,6 +22,14 @@ QUADS: dict[int, str] = {
     3: "verbal conflict",
     4: "material conflict",
 }
+# how each transfers-ledger status is decided (claimgraph.transfers.status_of), in words
+STATUS_WHY: dict[str, str] = {
+    "acknowledged": "a party to the transfer asserts it",
+    "reported": "only third parties assert it",
+    "hedged": "only uncertain support (hedged claims, cooperation around the item) or doubts",
+    "denied": "denied, and asserted by nobody",
+    "contested": "asserted, and denied by a party",
+}
 # codes that are not countries (claims-format.md), in words for labels
 GROUPS = {
     "IGO": "intergovernmental orgs",

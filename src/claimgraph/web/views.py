@@ -16,11 +16,13 @@ from typing import Any
 
 from ..export import actor_network
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
+from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
 from .highlight import segments
-from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters
+from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
 from .present import actor_name, claim_record, cluster_words, country, quad_of
 
 OVERVIEW_ROWS = 8
+FLOW_NODES = 40  # suppliers and recipients drawn on each side of the flow picture, at most
 
 
 def _pages(total: int, f: ClaimFilters | ArticleFilters | ClusterFilters) -> dict[str, int]:
@@ -273,10 +275,94 @@ def source(store: Store, source_id: int, f: ClaimFilters) -> dict[str, Any] | No
     }
 
 
+def _party_name(code: str | None) -> str:
+    return actor_name(code) if code else "unknown"
+
+
+def transfer_flow(entries: Iterable[TransferEntry]) -> dict[str, Any]:
+    """Suppliers (left) and recipients (right) as nodes, one link per entry, for the flow picture."""
+    entries = list(entries)
+    left: Counter[str] = Counter(e.supplier or "?" for e in entries)
+    right: Counter[str] = Counter(e.recipient or "?" for e in entries)
+    if len(left) > FLOW_NODES or len(right) > FLOW_NODES:  # the busiest ends; the table has the rest
+        keep_l = {c for c, _ in left.most_common(FLOW_NODES)}
+        keep_r = {c for c, _ in right.most_common(FLOW_NODES)}
+        drawn = [e for e in entries if (e.supplier or "?") in keep_l and (e.recipient or "?") in keep_r]
+        left = Counter(e.supplier or "?" for e in drawn)
+        right = Counter(e.recipient or "?" for e in drawn)
+    else:
+        drawn = entries
+
+    def nodes(counts: Counter[str]) -> list[dict[str, Any]]:
+        order = sorted(counts, key=lambda c: (c == "?", -counts[c], _party_name(None if c == "?" else c)))
+        return [{"id": c, "name": _party_name(None if c == "?" else c), "entries": counts[c]} for c in order]
+
+    links = [
+        {
+            "source": e.supplier or "?",
+            "target": e.recipient or "?",
+            "key": e.key,
+            "category": e.category,
+            "status": e.status,
+            "mentions": len(e.mentions),
+            "title": f"{_party_name(e.supplier)} → {_party_name(e.recipient)}: {e.category_label}"
+            + (f" ({e.designation})" if e.designation else "")
+            + f" · {e.status} · {len(e.mentions)} mention{'' if len(e.mentions) == 1 else 's'}",
+        }
+        for e in drawn
+    ]
+    present = {e.category for e in drawn}
+    return {
+        "suppliers": nodes(left),
+        "recipients": nodes(right),
+        "links": links,
+        "categories": [[c, label] for c, label in CATEGORIES.items() if c in present],
+        "omitted": len(entries) - len(drawn),
+    }
+
+
+def transfers(store: Store, f: TransferFilters) -> dict[str, Any]:
+    """The transfers ledger with the filters applied, its status counts, the flow picture's data,
+    and the suppliers and recipients of the whole period (the filter's choices)."""
+    period = ledger(store, f.query(dates_only=True))
+    q = f.query()
+    entries = [e for e in period if q.keeps(e)]
+    counts = Counter(e.status for e in entries)
+
+    def choices(codes: Iterable[str | None], chosen: str | None) -> list[tuple[str, str]]:
+        found = {c for c in codes if c} | ({chosen.upper()[:3]} if chosen else set())
+        return sorted(((c, actor_name(c)) for c in found), key=lambda cn: cn[1].casefold())
+
+    return {
+        "total": len(entries),
+        "total_in_period": len(period),
+        "statuses": {s: counts[s] for s in STATUSES},
+        "entries": entries,
+        "flow": transfer_flow(entries),
+        "suppliers": choices((e.supplier for e in period), f.supplier),
+        "recipients": choices((e.recipient for e in period), f.recipient),
+    }
+
+
+def transfer(store: Store, key: str) -> dict[str, Any] | None:
+    """One ledger entry with its mentions in publication order and the titles of their articles."""
+    entry = ledger_entry(store, key)
+    if entry is None:
+        return None
+    titles: dict[str, str | None] = {}
+    for aid in entry.articles[:100]:
+        art = store.article(aid)
+        titles[aid] = art.title if art is not None else None
+    ordered = sorted(entry.mentions, key=lambda m: (m.published is None, m.published or "", m.claim_id or 0))
+    return {"entry": entry, "mentions": ordered, "titles": titles}
+
+
 def jsonable(obj: Any) -> Any:
     """The page data as JSON values: claims as records with labels, other records as dicts."""
     if isinstance(obj, StoredClaim):
         return claim_record(obj)
+    if isinstance(obj, TransferEntry):
+        return jsonable(obj.to_dict())
     if isinstance(obj, StoredCluster):
         d = {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
         return {**d, "words": cluster_words(obj.actor1, obj.cameo, obj.actor2, obj.object)}
