@@ -55,6 +55,8 @@ class EventMention:
     negated: bool
     hedged: bool
     rule: str
+    nominal: bool = False
+    """The predicate is a noun ("cooperation between A and B"), not a verb."""
 
 
 @dataclass(slots=True)
@@ -470,7 +472,7 @@ class EventCoder:
                 date=date,
                 place=place,
             )
-            out.append(EventMention(s, e, ev, neg, hedged, c.rule))
+            out.append(EventMention(s, e, ev, neg, hedged, c.rule, c.pred.nominal))
         return out
 
     def _code(self, doc: Doc, lo: int, hi: int, ctx: Ctx) -> list[EventMention]:
