@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,13 @@ def attributions():
         return extract(text, article_id="t", options=opts)
 
     return run
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say plainly when the store suite ran on SQLite only (``-q`` hides skip reasons)."""
+    if not os.environ.get("CLAIMGRAPH_TEST_PG"):
+        terminalreporter.write_line(
+            "PostgreSQL: SKIPPED - the store tests ran on SQLite only. Set CLAIMGRAPH_TEST_PG to a scratch "
+            "database URL (postgresql://user:pw@host/db; it is wiped) to run them on PostgreSQL too, "
+            "as .ci/run does."
+        )

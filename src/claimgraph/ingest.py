@@ -8,6 +8,8 @@ moment leaves whole articles only, and running the same command again finishes t
 from __future__ import annotations
 
 import logging
+import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -18,17 +20,43 @@ from .read import ReadError, ReadOptions, content_hash, read_inputs
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Extractor", "IngestReport", "IngestStore", "default_extractor", "ingest", "reprocess"]
+__all__ = [
+    "Extractor",
+    "IngestReport",
+    "IngestStore",
+    "PendingBatch",
+    "cores",
+    "default_extractor",
+    "ingest",
+    "reprocess",
+]
 
 ExtractFn = Callable[[Sequence[Article]], Iterable[tuple[Article, Sequence[Claim]]]]
 
 
+class PendingBatch(Protocol):
+    """A batch being extracted elsewhere (a worker process); ``get`` waits for its records."""
+
+    def get(self) -> Sequence[tuple[Article, Sequence[Claim]]]: ...
+
+
+SubmitFn = Callable[[Sequence[Article]], PendingBatch]
+
+
 @dataclass(frozen=True, slots=True)
 class Extractor:
-    """An extraction function and the version stamped on what it stores (for ``reprocess``)."""
+    """An extraction function and the version stamped on what it stores (for ``reprocess``).
+
+    An extractor that runs elsewhere also gives ``submit`` (start a batch, return at once) and a
+    ``window``: ingest keeps that many batches in flight while it stores the finished ones, so
+    the workers never wait for the database. ``close`` releases what it holds (its workers).
+    """
 
     extract: ExtractFn
     version: str
+    submit: SubmitFn | None = None
+    window: int = 0
+    close: Callable[[], None] | None = None
 
 
 class IngestStore(Protocol):
@@ -78,14 +106,43 @@ class IngestReport:
 Progress = Callable[[IngestReport], None]
 
 
+def cores() -> int:
+    """CPUs this process may run on: the default number of extraction workers."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
 def default_extractor(*, batch_size: int = 32, n_process: int = 1) -> Extractor:
-    """The claimgraph pipeline (loaded on first use, since loading spaCy takes seconds)."""
+    """The claimgraph pipeline (loaded on first use, since loading spaCy takes seconds).
+
+    With ``n_process > 1`` it extracts in that many worker processes (started on the first
+    batch); ``close`` stops them.
+    """
     from . import pipeline
 
-    def extract(articles: Sequence[Article]) -> Iterator[tuple[Article, Sequence[Claim]]]:
-        yield from pipeline.extract_articles(articles, batch_size=batch_size, n_process=n_process)
+    if n_process <= 1:
 
-    return Extractor(extract, pipeline.EXTRACTOR_VERSION)
+        def extract(articles: Sequence[Article]) -> Iterator[tuple[Article, Sequence[Claim]]]:
+            yield from pipeline.extract_articles(articles, batch_size=batch_size)
+
+        return Extractor(extract, pipeline.EXTRACTOR_VERSION)
+
+    pool = pipeline.ExtractionPool(n_process)
+
+    def extract_in_pool(articles: Sequence[Article]) -> Iterator[tuple[Article, Sequence[Claim]]]:
+        # a lone batch (reprocess, a retry) is shared out so that every worker has a part
+        part = max(1, -(-len(articles) // n_process))
+        yield from pool.extract(articles, batch_size=min(batch_size, part))
+
+    return Extractor(
+        extract_in_pool,
+        pipeline.EXTRACTOR_VERSION,
+        submit=pool.submit,
+        window=2 * n_process,
+        close=pool.terminate,  # called once every result is in: nothing left to wait for
+    )
 
 
 def ingest(
@@ -94,42 +151,55 @@ def ingest(
     store: IngestStore,
     extractor: Extractor | None = None,
     batch_size: int = 32,
+    workers: int = 1,
     progress: Progress | None = None,
     options: ReadOptions | None = None,
 ) -> IngestReport:
     """Read ``inputs`` (paths, directories, URLs, ``-``), extract claims and store every new article.
 
     Bad documents are recorded with ``store.add_error`` and in the report; they never stop the run.
-    Clusters are recomputed once at the end.
+    Clusters are recomputed once at the end. ``workers`` > 1 extracts in that many processes
+    while this one stays the single writer, storing each article as its batch comes back, in
+    input order. Inputs are streamed: memory does not grow with the length of the corpus.
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    ext = extractor or default_extractor(batch_size=batch_size)
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    own = extractor is None
+    ext = extractor or default_extractor(batch_size=batch_size, n_process=workers)
     report = IngestReport()
     run = _Run(store, ext, report, progress)
     batch: list[Article] = []
-    in_batch: set[str] = set()  # ids and hashes waiting in the batch: the same text twice is stored once
-    for item in read_inputs(inputs, options=options):
-        if isinstance(item, ReadError):
-            run.error(item)
-            continue
-        report.read += 1
-        if not item.text.strip():
-            report.empty += 1
-            run.tick()
-            continue
-        digest = content_hash(item.text)
-        if item.id in in_batch or digest in in_batch or store.has_article(item.id, content_hash=digest):
-            report.skipped_existing += 1
-            run.tick()
-            continue
-        batch.append(item)
-        in_batch.update((item.id, digest))
-        if len(batch) >= batch_size:
-            run.store_batch(batch)
-            batch, in_batch = [], set()
-    if batch:
-        run.store_batch(batch)
+    # ids and hashes read but not yet stored (in the batch or in flight): the same text twice is stored once
+    waiting: set[str] = set()
+    try:
+        for item in read_inputs(inputs, options=options):
+            if isinstance(item, ReadError):
+                run.error(item)
+                continue
+            report.read += 1
+            if not item.text.strip():
+                report.empty += 1
+                run.tick()
+                continue
+            digest = content_hash(item.text)
+            if item.id in waiting or digest in waiting or store.has_article(item.id, content_hash=digest):
+                report.skipped_existing += 1
+                run.tick()
+                continue
+            batch.append(item)
+            waiting.update((item.id, digest))
+            if len(batch) >= batch_size:
+                run.submit(batch)
+                batch = []
+                run.drain(keep=ext.window, waiting=waiting)
+        if batch:
+            run.submit(batch)
+        run.drain(keep=0, waiting=waiting)
+    finally:
+        if own and ext.close is not None:
+            ext.close()
     report.clusters = store.recluster()
     run.tick()
     return report
@@ -151,6 +221,7 @@ def reprocess(
     *,
     extractor: Extractor | None = None,
     batch_size: int = 32,
+    workers: int = 1,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Re-extract every stored article whose extractor version is not the current one.
@@ -161,7 +232,20 @@ def reprocess(
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
-    ext = extractor or default_extractor(batch_size=batch_size)
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    own = extractor is None
+    ext = extractor or default_extractor(batch_size=batch_size, n_process=workers)
+    try:
+        return _reprocess(store, ext, batch_size, progress)
+    finally:
+        if own and ext.close is not None:
+            ext.close()
+
+
+def _reprocess(
+    store: ReprocessStore, ext: Extractor, batch_size: int, progress: Progress | None
+) -> IngestReport:
     report = IngestReport()
     run = _Run(store, ext, report, progress)
     # Ids first (the listing leaves texts out), then texts one batch at a time: memory stays bounded.
@@ -211,6 +295,7 @@ class _Run:
     ext: Extractor
     report: IngestReport
     progress: Progress | None
+    pending: deque[tuple[list[Article], PendingBatch | None]] = field(default_factory=deque)
 
     def tick(self) -> None:
         if self.progress is not None:
@@ -221,9 +306,25 @@ class _Run:
         self.store.add_error(input=err.input, reason=err.reason, location=err.location)
         self.tick()
 
-    def store_batch(self, batch: Sequence[Article], *, replace: bool = False) -> None:
+    def submit(self, batch: list[Article]) -> None:
+        """Start extracting a batch (at once when the extractor runs here)."""
+        handle = self.ext.submit(batch) if self.ext.submit is not None else None
+        self.pending.append((batch, handle))
+
+    def drain(self, *, keep: int, waiting: set[str]) -> None:
+        """Store the oldest batches until at most ``keep`` are in flight; they are no longer waiting."""
+        while len(self.pending) > keep:
+            batch, handle = self.pending.popleft()
+            self.store_batch(batch, handle=handle)
+            for art in batch:
+                waiting.discard(art.id)
+                waiting.discard(content_hash(art.text))
+
+    def store_batch(
+        self, batch: Sequence[Article], *, replace: bool = False, handle: PendingBatch | None = None
+    ) -> None:
         """Extract a batch and commit each article with its claims as soon as it is extracted."""
-        for art, claims in self._extract(batch):
+        for art, claims in self._extract(batch, handle):
             if replace:
                 self.store.replace_claims(art.id, claims, extractor_version=self.ext.version)
                 self.report.stored += 1
@@ -233,11 +334,14 @@ class _Run:
                 self.report.skipped_existing += 1
             self.tick()
 
-    def _extract(self, batch: Sequence[Article]) -> Iterator[tuple[Article, Sequence[Claim]]]:
+    def _extract(
+        self, batch: Sequence[Article], handle: PendingBatch | None = None
+    ) -> Iterator[tuple[Article, Sequence[Claim]]]:
         """The batch's results; when the extractor fails, the rest one by one to isolate the culprit."""
         done = 0
         try:
-            for result in self.ext.extract(batch):
+            results = handle.get() if handle is not None else self.ext.extract(batch)
+            for result in results:
                 done += 1
                 yield result
             return

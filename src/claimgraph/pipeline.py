@@ -8,7 +8,8 @@ which is what the PolNeAR attribution benchmark measures).
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -19,9 +20,11 @@ from .attribute import Attribution, default_lexicon
 from .attribute.finder import is_hedged
 from .attribute.sources import SourceResolver
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
-from .nlp import load_nlp, looks_english
+from .nlp import doc_text, load_nlp, looks_english
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
     from .events import EventMention
 
 log = logging.getLogger(__name__)
@@ -73,8 +76,8 @@ def code_doc_events(doc: Doc) -> DocEvents:
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
             for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
-                verbal = " n:" not in m.rule  # nominal predicates here describe the reported context
-                if verbal and code[:2] != "01" and code not in acts:
+                # nominal predicates here describe the reported context, not an act of the speaker
+                if not m.nominal and code[:2] != "01" and code not in acts:
                     out.author.append(m)
     return out
 
@@ -123,21 +126,81 @@ def extract_articles(
 ) -> Iterator[tuple[Article, list[Claim]]]:
     """Records for many articles, parsed in batches; yields each article with its records, in order.
 
-    With ``n_process > 1`` batches go to worker processes that each load the pipeline once and
-    send back finished records (our Doc extensions hold Python objects spaCy cannot serialise,
-    so spaCy's own multiprocessing is not used).
+    With ``n_process > 1`` batches go to an :class:`ExtractionPool`. Memory stays bounded for input
+    of any length: articles are read as they are needed, a few batches at most are in flight, and
+    the strings spaCy learns while parsing a batch are freed after it (``nlp.memory_zone``).
     """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
     opts = options or ExtractOptions()
     if n_process <= 1:
-        yield from _extract_batch_stream(articles, batch_size, opts)
+        for batch in _batched(articles, batch_size):
+            yield from _extract_batch(batch, opts)
         return
-    import multiprocessing as mp
+    with ExtractionPool(n_process, options=opts) as pool:
+        yield from pool.extract(articles, batch_size=batch_size)
 
-    ctx = mp.get_context("spawn")
-    with ctx.Pool(n_process) as pool:
-        batches = _batched(articles, batch_size)
-        for batch in pool.imap(_worker, ((b, batch_size, opts) for b in batches)):
-            yield from batch
+
+class ExtractionPool:
+    """Worker processes that each load the pipeline once and turn whole batches into records.
+
+    Our Doc extensions hold Python objects spaCy cannot serialise, so spaCy's own multiprocessing
+    (which ships parsed Docs back) is not used: workers send back finished records, which are
+    small. Workers are spawned, not forked (a fork of a parent holding threads or a database
+    connection is unsafe), and only when the first batch arrives: a re-run that finds everything
+    stored never pays for loading the model.
+    """
+
+    def __init__(self, n_process: int, *, options: ExtractOptions | None = None) -> None:
+        if n_process < 1:
+            raise ValueError("n_process must be at least 1")
+        self.n_process = n_process
+        self.options = options or ExtractOptions()
+        self._pool: Pool | None = None
+
+    def submit(self, batch: Sequence[Article]) -> AsyncResult[list[tuple[Article, list[Claim]]]]:
+        """Start extracting ``batch`` in a worker; ``.get()`` on the result waits for its records."""
+        if self._pool is None:
+            import multiprocessing as mp
+
+            ctx = mp.get_context("spawn")
+            self._pool = ctx.Pool(self.n_process, initializer=_init_worker, initargs=(self.options,))
+        return self._pool.apply_async(_worker, ((list(batch), self.options),))
+
+    def extract(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[tuple[Article, list[Claim]]]:
+        """Records in input order, with at most two batches per worker in flight."""
+        pending: deque[AsyncResult[list[tuple[Article, list[Claim]]]]] = deque()
+        for batch in _batched(articles, batch_size):
+            pending.append(self.submit(batch))
+            if len(pending) >= 2 * self.n_process:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+    def close(self) -> None:
+        """Let the workers finish what they have and stop them."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def terminate(self) -> None:
+        """Stop the workers now (after an error or an interrupt)."""
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        if exc_type is None:
+            self.close()
+        else:
+            self.terminate()
 
 
 def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -151,9 +214,25 @@ def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _worker(job: tuple[list[Article], int, ExtractOptions]) -> list[tuple[Article, list[Claim]]]:
-    arts, batch_size, opts = job
-    return list(_extract_batch_stream(arts, batch_size, opts))
+def _init_worker(opts: ExtractOptions) -> None:
+    """Load the pipeline as the worker starts, while the parent is still reading."""
+    load_nlp(events=opts.events_only)
+
+
+def _worker(job: tuple[list[Article], ExtractOptions]) -> list[tuple[Article, list[Claim]]]:
+    arts, opts = job
+    return _extract_batch(arts, opts)
+
+
+def _extract_batch(batch: Sequence[Article], opts: ExtractOptions) -> list[tuple[Article, list[Claim]]]:
+    """One batch through ``nlp.pipe`` as a single minibatch, inside a spaCy memory zone.
+
+    The zone frees the words, lexemes and cache entries the batch added to the vocabulary, which
+    otherwise grow without end over a long corpus; the records are plain Python and outlive it.
+    """
+    nlp = load_nlp(events=opts.events_only)
+    with nlp.memory_zone():
+        return list(_extract_batch_stream(batch, max(1, len(batch)), opts))
 
 
 def _extract_batch_stream(
@@ -269,7 +348,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
         for m in events.author:
-            if (m.event.actor2 is None or not m.event.actor2.code) and " n:" in m.rule:
+            if (m.event.actor2 is None or not m.event.actor2.code) and m.nominal:
                 continue  # a one-party nominal ("Western accusations") names no event of its own
             out.append(
                 Claim(
@@ -465,12 +544,20 @@ def _cue(doc: Doc, a: Attribution) -> Cue:
     toks = sorted(a.cue_tokens)
     start = doc[toks[0]].idx
     end = doc[toks[-1]].idx + len(doc[toks[-1]].text)
-    return Cue(text=doc.text[start:end], lemma=a.cue.cue, start=start, end=end)
+    return Cue(text=doc_text(doc)[start:end], lemma=a.cue.cue, start=start, end=end)
 
 
 def _evidence(doc: Doc, span: tuple[int, int]) -> Evidence:
     s, e = span
-    return Evidence(start=s, end=e, text=doc.text[s:e])
+    return Evidence(start=s, end=e, text=doc_text(doc)[s:e])
 
 
-__all__ = ["EXTRACTOR_VERSION", "ExtractOptions", "Via", "claims_from_doc", "extract", "extract_articles"]
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "ExtractOptions",
+    "ExtractionPool",
+    "Via",
+    "claims_from_doc",
+    "extract",
+    "extract_articles",
+]

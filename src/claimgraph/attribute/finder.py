@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .quotes import QuoteIndex
 
@@ -50,7 +51,7 @@ class Attribution:
 def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> list[Attribution]:
     """All attributions in ``doc``, in text order."""
     lex = lexicon or default_lexicon()
-    quotes = QuoteIndex(doc.text)
+    quotes = QuoteIndex(doc_text(doc))
     found: list[Attribution] = []
     covered_quotes: set[tuple[int, int]] = set()
     for sent in doc.sents:
@@ -386,7 +387,7 @@ _HEADLINE = re.compile(
 def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
     """Headline attributions, "Name: claim": news style for "Name says claim"."""
     entry = lex.cues.get(":") or CueEntry(":", "say", "neutral", None)
-    for m in _HEADLINE.finditer(doc.text):
+    for m in _HEADLINE.finditer(doc_text(doc)):
         src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if src is None or colon is None or len(colon) != 1:
@@ -394,7 +395,7 @@ def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]
         if src.root.pos_ not in ("PROPN", "NOUN"):
             continue
         cs, ce = m.start(3), m.end(3)
-        while ce > cs and (doc.text[ce - 1].isspace() or doc.text[ce - 1] == "."):
+        while ce > cs and (doc_text(doc)[ce - 1].isspace() or doc_text(doc)[ce - 1] == "."):
             ce -= 1
         if any(a.content[0] < ce and cs < a.content[1] for a in found):
             continue
@@ -426,7 +427,7 @@ def _continuations(
             continue
         base = found[prev[-1]]
         # the quotation must open a sentence: a mid-sentence quote is a phrase, not a continuation
-        if doc.text[max(0, q[0] - 2) : q[0]].strip() not in ("", ".", ":"):
+        if doc_text(doc)[max(0, q[0] - 2) : q[0]].strip() not in ("", ".", ":"):
             continue
         found.append(
             Attribution(
@@ -603,7 +604,7 @@ def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     its opening mark is inside the span)."""
     s = doc[start].idx
     e = doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc.text
+    text = doc_text(doc)
     while s < e and text[s] in _EDGE_PUNCT:
         s += 1
     while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
@@ -641,7 +642,7 @@ def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
         if e <= sent.start_char - 1 and e < tok.idx:
             # a quote closing before this sentence counts when it ends the previous sentence(s)
             # and this sentence starts right after it: multi-sentence quote, cue in a later one
-            gap = tok.doc.text[e : sent.start_char]
+            gap = doc_text(tok.doc)[e : sent.start_char]
             if gap.strip() == "" and s < sent.start_char:
                 best = (s, e)
             continue

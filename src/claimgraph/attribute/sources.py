@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorCoder
 from ..model import Source, Via
+from ..nlp import doc_text
 from .lexicon import AttributionLexicon
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
@@ -61,7 +62,7 @@ def placed(code: str | None, home: str | None = None) -> str | None:
 def home_country(doc: Doc, coder: ActorCoder) -> str | None:
     """The country an article is about: the one named in at least 40% of its (≥ 3) country mentions."""
     counts: dict[str, int] = {}
-    for m in coder.find(doc.text):
+    for m in coder.find(doc_text(doc)):
         c = m.code[:3]
         if m.kind in ("country", "capital", "person") and c.isalpha() and c not in _SECTORS:
             counts[c] = counts.get(c, 0) + 1

@@ -16,7 +16,7 @@ from typing import Any, NoReturn
 import click
 
 from ..errors import ClaimgraphError
-from ..ingest import IngestReport, Progress, ingest, reprocess
+from ..ingest import IngestReport, Progress, cores, ingest, reprocess
 
 _db_option = click.option(
     "--db",
@@ -36,24 +36,101 @@ _batch_option = click.option(
     help="Articles extracted together (larger is faster, uses more memory).",
 )
 
+_workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=cores,
+    show_default="the number of cores",
+    help="Extraction processes (with --engine dask: LocalCluster workers).",
+)
+
 
 @click.command("ingest")
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @_db_option
 @_quiet_option
 @_batch_option
-def ingest_cmd(inputs: tuple[str, ...], db_url: str | None, quiet: bool, batch_size: int) -> None:
+@_workers_option
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; dask: dask.distributed over the input files as shards.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    default=None,
+    help="With --engine dask: a running scheduler (tcp://host:8786); default a LocalCluster here.",
+)
+@click.option(
+    "--out",
+    metavar="parquet:DIR",
+    default=None,
+    help="With --engine dask: write one Parquet file per shard into DIR (for `claimgraph load`) "
+    "instead of the database.",
+)
+def ingest_cmd(
+    inputs: tuple[str, ...],
+    db_url: str | None,
+    quiet: bool,
+    batch_size: int,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    out: str | None,
+) -> None:
     """Read files, directories, http(s) URLs or - (stdin); store their claims.
 
     Reads .txt, .html, .jsonl and .csv corpora, RSS/Atom feeds, WARC archives. Documents already
     stored are skipped, so running the same command again after an interruption finishes the rest.
+    With --engine dask, each input file (or glob match) is one shard extracted on a Dask worker.
     """
-    store = _open_store(db_url)
+    if engine == "local":
+        if scheduler or out:
+            _fail("--scheduler and --out need --engine dask")
+        store = _open_store(db_url)
+        try:
+            with _progress("ingesting", quiet) as progress:
+                report = ingest(
+                    inputs, store=store, batch_size=batch_size, workers=workers, progress=progress
+                )
+        finally:
+            store.close()
+        _finish(report, quiet)
+    _ingest_dask(inputs, db_url, quiet, batch_size, workers, scheduler, out)
+
+
+def _ingest_dask(
+    inputs: tuple[str, ...],
+    db_url: str | None,
+    quiet: bool,
+    batch_size: int,
+    workers: int,
+    scheduler: str | None,
+    out: str | None,
+) -> NoReturn:
     try:
-        with _progress("ingesting", quiet) as progress:
-            report = ingest(inputs, store=store, batch_size=batch_size, progress=progress)
+        from ..scale import ScaleOptions, run
+    except ImportError as exc:
+        _fail(f"--engine dask needs dask.distributed: pip install 'dask[distributed]' ({exc})")
+    out_dir = None
+    if out is not None:
+        kind, _, path = out.partition(":")
+        if kind != "parquet" or not path:
+            _fail(f"--out {out!r}: expected parquet:DIR")
+        out_dir = path
+    opts = ScaleOptions(scheduler=scheduler, workers=workers, batch_size=batch_size, out_dir=out_dir)
+    store = None if out_dir is not None else _open_store(db_url)
+    try:
+        with _progress("ingesting on dask", quiet) as progress:
+            report = run(inputs, store=store, options=opts, progress=progress)
     finally:
-        store.close()
+        if store is not None:
+            store.close()
+    if out_dir is not None and not quiet:
+        click.echo(f"Parquet shards in {out_dir}: import them with `claimgraph load {out_dir}/*.parquet`")
     _finish(report, quiet)
 
 
@@ -61,12 +138,13 @@ def ingest_cmd(inputs: tuple[str, ...], db_url: str | None, quiet: bool, batch_s
 @_db_option
 @_quiet_option
 @_batch_option
-def reprocess_cmd(db_url: str | None, quiet: bool, batch_size: int) -> None:
+@_workers_option
+def reprocess_cmd(db_url: str | None, quiet: bool, batch_size: int, workers: int) -> None:
     """Re-extract stored articles made by another extractor version."""
     store = _open_store(db_url)
     try:
         with _progress("reprocessing", quiet) as progress:
-            report = reprocess(store, batch_size=batch_size, progress=progress)
+            report = reprocess(store, batch_size=batch_size, workers=workers, progress=progress)
     finally:
         store.close()
     _finish(report, quiet, verb="re-extracted")
@@ -97,7 +175,7 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def _finish(report: IngestReport, quiet: bool, *, verb: str = "stored") -> None:
+def _finish(report: IngestReport, quiet: bool, *, verb: str = "stored") -> NoReturn:
     if not quiet:
         line = report.summary()
         if verb != "stored":

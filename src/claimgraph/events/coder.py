@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import cameo
 from ..model import Actor, Event
+from ..nlp import doc_text
 from . import modality
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import Act, Ctx, Resolve, actor_at, actors, controller
@@ -107,7 +108,7 @@ class EventCoder:
         if self._last is not None and self._last[0] is doc:
             return self._last[1]
         by_tok: dict[int, Act] = {}
-        for m in self.actor_coder.find(doc.text):
+        for m in self.actor_coder.find(doc_text(doc)):
             if not m.code:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -430,7 +431,7 @@ class EventCoder:
         s = min(t.idx for t in toks)
         e = max(t.idx + len(t) for t in toks)
         s, e = max(s, lo), min(e, hi)
-        text = top.doc.text
+        text = doc_text(top.doc)
         while e > s and text[e - 1] in " ,;:.-–—":
             e -= 1
         return s, e

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ..model import Actor
+from ..nlp import doc_text
 
 Resolve = Callable[[Token], "tuple[str, str | None] | None"]
 """The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
@@ -78,7 +79,7 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     hit = acts.get(tok.i)
     if hit is not None:
         s, e = np_extent(tok)
-        return [Act(tok.doc.text[s:e], hit.code, s, e, tok.i)]
+        return [Act(doc_text(tok.doc)[s:e], hit.code, s, e, tok.i)]
     agentive = poss or tok.lemma_.lower() in AGENT_NOUNS
     deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
     for c in tok.children:
@@ -88,7 +89,7 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
                 m = acts.get(t.i)
                 if m is not None:
                     s, e = np_extent(tok)
-                    return [Act(tok.doc.text[s:e], m.code, s, e, tok.i)]
+                    return [Act(doc_text(tok.doc)[s:e], m.code, s, e, tok.i)]
             if c.dep_ == "poss" and c.tag_ == "PRP$":
                 got = pronoun(c, ctx)
                 if got:
@@ -98,7 +99,7 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         r = resolve(tok)
         if r is not None and r[1]:
             s, e = np_extent(tok)
-            return [Act(tok.doc.text[s:e], r[1], s, e, tok.i)]
+            return [Act(doc_text(tok.doc)[s:e], r[1], s, e, tok.i)]
     return []
 
 
