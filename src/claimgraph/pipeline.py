@@ -8,6 +8,7 @@ which is what the PolNeAR attribution benchmark measures).
 from __future__ import annotations
 
 import logging
+import re
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 EXTRACTOR_VERSION = "0.1.0"
 """Bumped whenever extraction output changes, so stored articles can be reprocessed."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 MAX_CHARS = 400_000
 """Longer texts are cut at a paragraph boundary before parsing (a warning says so)."""
@@ -61,7 +64,22 @@ def code_doc_events(doc: Doc) -> DocEvents:
     out = DocEvents()
     resolve = SourceResolver(doc, default_coder(), default_lexicon(), None).resolve_token
     for a in atts:
-        out.per_attribution.append(coder.code_span(doc, a.content[0], a.content[1], resolve=resolve))
+        # a nested attribution's content is its own source's claim, not this one's ("X said the
+        # officials claim Z": Z is the officials'); coding it once also keeps a sentence of many
+        # nested cues linear, not quadratic
+        inner = [
+            b.content
+            for b in atts
+            if b is not a
+            and b.rule != "according-to"  # "..., according to a report" becomes a via, not a source
+            and b.refers_to is None
+            and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
+            and b.content != a.content
+        ]
+        mentions: list[EventMention] = []
+        for lo, hi in _gaps(a.content[0], a.content[1], inner) if inner else [a.content]:
+            mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve))
+        out.per_attribution.append(mentions)
     covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
     acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
     for sent in doc.sents:
@@ -243,7 +261,12 @@ def _extract_batch_stream(
     def docs() -> Iterator[tuple[Doc, Article]]:
         # pre-tokenised Docs carry the publication date to our components (relative dates)
         for text, art in texts():
-            doc = nlp.make_doc(text)
+            clean = _SURROGATE.sub("\ufffd", text)
+            doc = nlp.make_doc(clean)
+            if clean is not text and clean != text:
+                # lone surrogates crash the tokenizer; the parse sees U+FFFD (one code point for
+                # one), while records are sliced from the caller's own text, so offsets still hold
+                doc.user_data["claimgraph_text"] = text
             if art.published:
                 doc.user_data["published"] = art.published
             yield doc, art

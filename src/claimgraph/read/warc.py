@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
 from ._base import ReadError, ReadOptions, ReadResult, mb
 from .html import read_html
@@ -19,13 +20,19 @@ from .html import read_html
 log = logging.getLogger("claimgraph.read")
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_BLOCK = 4096
+"""Compressed bytes inflated at a time, for the archive's gzip and a response's Content-Encoding.
+
+Deflate expands at most ~1032:1, so one step yields at most ~4 MB and the ``max_bytes`` check comes
+before a gzip bomb can fill memory (warcio's default of 16 KB lets a step yield ~16 MB per layer).
+"""
 
 
 def read_warc(stream: BinaryIO, *, name: str, options: ReadOptions | None = None) -> Iterator[ReadResult]:
     """Articles from the HTML responses of a WARC stream, each bounded by ``options.max_bytes``."""
     opts = options or ReadOptions()
     try:
-        records: Any = ArchiveIterator(stream, arc2warc=True)
+        records: Any = ArchiveIterator(stream, arc2warc=True, block_size=_BLOCK)
         it = iter(records)
     except Exception as exc:  # warcio raises many types on garbage; all mean "not an archive"
         yield ReadError(input=name, reason=f"not a WARC archive: {_why(exc)}")
@@ -63,7 +70,7 @@ def _record(record: Any, *, name: str, location: str, opts: ReadOptions) -> Read
     truncated = record.rec_headers.get_header("WARC-Truncated")
     if truncated:
         return ReadError(input=where, location=location, reason=f"record marked truncated ({truncated})")
-    body = record.content_stream().read(opts.max_bytes + 1)
+    body = _content_stream(record).read(opts.max_bytes + 1)
     if len(body) > opts.max_bytes:
         return ReadError(
             input=where, location=location, reason=f"response over the {mb(opts.max_bytes)} limit"
@@ -75,6 +82,18 @@ def _record(record: Any, *, name: str, location: str, opts: ReadOptions) -> Read
     if isinstance(result, ReadError):
         return ReadError(input=where, location=location, reason=result.reason)
     return result
+
+
+def _content_stream(record: Any) -> Any:
+    """warcio's ``record.content_stream()`` (de-chunked, decoded), inflating ``_BLOCK`` bytes at a time."""
+    encoding = (record.http_headers.get_header("content-encoding") or "").lower() or None
+    if encoding not in BufferedReader.get_supported_decompressors():
+        encoding = None
+    if record.http_headers.get_header("transfer-encoding") == "chunked":
+        return ChunkedDataReader(record.raw_stream, decomp_type=encoding, block_size=_BLOCK)
+    if encoding:
+        return BufferedReader(record.raw_stream, decomp_type=encoding, block_size=_BLOCK)
+    return record.raw_stream
 
 
 def _loc(offset: int | None) -> str:

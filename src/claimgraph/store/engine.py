@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,12 +14,16 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import StaticPool
+
+from .errors import StoreError
 
 ENV_VAR = "CLAIMGRAPH_DB"
 DEFAULT_URL = "sqlite:///claimgraph.db"
 MIGRATIONS = Path(__file__).with_name("migrations")
 _WRITE = "claimgraph_write"
+log = logging.getLogger("claimgraph.store")
 
 
 def resolve_url(url: str | None) -> str:
@@ -63,13 +69,42 @@ def create(url: str) -> Engine:
     return engine
 
 
+WRITE_WAIT = 3600.0
+"""Seconds a writer waits for another to finish (another ingest's clustering of a large store holds
+the lock for a minute) before giving up with a StoreError; each try waits ``busy_timeout``."""
+
+
 @contextmanager
 def writing(engine: Engine) -> Iterator[Connection]:
-    """A connection in a write transaction: commits on exit, rolls back on an exception."""
-    with engine.connect() as conn:
+    """A connection in a write transaction: commits on exit, rolls back on an exception.
+
+    On SQLite a second writer waits for the first (see ``WRITE_WAIT``) instead of failing with
+    "database is locked" once the busy timeout is over.
+    """
+    deadline = time.monotonic() + WRITE_WAIT
+    warned = False
+    while True:
+        conn = engine.connect()
         conn.execution_options(**{_WRITE: True})
-        with conn.begin():
+        try:
+            tx = conn.begin()
+        except OperationalError as exc:
+            conn.close()
+            if "database is locked" not in str(exc.orig):
+                raise
+            if time.monotonic() > deadline:
+                where = engine.url.render_as_string(hide_password=True)
+                raise StoreError(
+                    f"{where} is locked: another process has been writing to it for over "
+                    f"{WRITE_WAIT:g} s; run again when it has finished"
+                ) from None
+            if not warned:
+                log.warning("another process is writing to %s; waiting for it to finish", engine.url.database)
+                warned = True
+            continue
+        with conn, tx:
             yield conn
+        return
 
 
 def migrate(engine: Engine) -> None:

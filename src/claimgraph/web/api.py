@@ -34,6 +34,7 @@ from .params import (
     DownloadFilters,
     NetworkFilters,
     NewArticle,
+    RowId,
     TransferDownload,
     TransferFilters,
 )
@@ -150,7 +151,7 @@ def api_clusters_download(store: StoreDep, f: Annotated[ClusterDownload, Query()
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster: sources by stance, reports in order, timeline")
-def api_cluster(store: StoreDep, cluster_id: int) -> Any:
+def api_cluster(store: StoreDep, cluster_id: RowId) -> Any:
     data = views.cluster(store, cluster_id)
     if data is None:
         raise _not_found(f"cluster {cluster_id}")
@@ -233,7 +234,7 @@ def api_article(store: StoreDep, article_id: str) -> Any:
 
 
 @router.get("/sources/{source_id}", summary="A source: stance counts, dyads, one page of its claims")
-def api_source(store: StoreDep, source_id: int, f: Annotated[ClaimFilters, Query()]) -> Any:
+def api_source(store: StoreDep, source_id: RowId, f: Annotated[ClaimFilters, Query()]) -> Any:
     data = views.source(store, source_id, f)
     if data is None:
         raise _not_found(f"source {source_id}")

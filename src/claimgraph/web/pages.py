@@ -21,6 +21,7 @@ from .params import (
     ClaimFilters,
     ClusterFilters,
     NetworkFilters,
+    RowId,
     TransferFilters,
 )
 
@@ -47,7 +48,7 @@ def clusters_page(request: Request, store: StoreDep, f: Annotated[ClusterFilters
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, store: StoreDep, cluster_id: int) -> HTMLResponse:
+def cluster_page(request: Request, store: StoreDep, cluster_id: RowId) -> HTMLResponse:
     data = views.cluster(store, cluster_id)
     if data is None:
         raise _missing(f"claim cluster {cluster_id}")
@@ -103,7 +104,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResp
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
 def source_page(
-    request: Request, store: StoreDep, source_id: int, f: Annotated[ClaimFilters, Query()]
+    request: Request, store: StoreDep, source_id: RowId, f: Annotated[ClaimFilters, Query()]
 ) -> HTMLResponse:
     data = views.source(store, source_id, f)
     if data is None:

@@ -8,8 +8,9 @@ JSON), so the Store only ever sees codes, dates and numbers it can use. An empty
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
+from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..store import ClaimQuery, ClusterQuery
@@ -18,6 +19,9 @@ from ..transfers import CATEGORIES, TransferQuery
 ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
 COUNTRY = r"^[A-Za-z]{3}$"
 CAMEO = r"^[0-9]{2,4}$"
+MAX_ID = 2**63 - 1
+"""The largest row id SQLite stores: a larger number in a URL is a 422, not an overflow in the driver."""
+RowId = Annotated[int, Path(ge=1, le=MAX_ID, description="A row id.")]
 TRANSFER_KEY = 300  # the longest ledger key a path may carry (IRN>RUS/uav/Shahed-136)
 Stance = Literal["asserts", "denies", "questions"]
 
@@ -75,13 +79,13 @@ class ClaimFilters(Page):
     code: str | None = Field(None, pattern=CAMEO, description="CAMEO code prefix: 07 (a root) or 072.")
     stance: Stance | None = Field(None, description="The source's stance.")
     source: str | None = Field(None, max_length=200, description="Source name contains (case-insensitive).")
-    source_id: int | None = Field(None, ge=1, description="One stored source.")
+    source_id: int | None = Field(None, ge=1, le=MAX_ID, description="One stored source.")
     outlet: str | None = Field(None, max_length=200, description="Outlet contains (case-insensitive).")
     since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
     until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
     text: str | None = Field(None, max_length=200, description="Full-text search in the evidence.")
     article_id: str | None = Field(None, max_length=500, description="One article.")
-    cluster_id: int | None = Field(None, ge=1, description="One claim cluster.")
+    cluster_id: int | None = Field(None, ge=1, le=MAX_ID, description="One claim cluster.")
     order: Literal["newest", "oldest"] = Field("newest", description="Publication order.")
 
     def query(self, *, paged: bool = True, **override: Any) -> ClaimQuery:
