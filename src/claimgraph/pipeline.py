@@ -261,12 +261,13 @@ def _extract_batch_stream(
     def docs() -> Iterator[tuple[Doc, Article]]:
         # pre-tokenised Docs carry the publication date to our components (relative dates)
         for text, art in texts():
-            clean = _SURROGATE.sub("\ufffd", text)
-            doc = nlp.make_doc(clean)
-            if clean is not text and clean != text:
+            if _SURROGATE.search(text):
                 # lone surrogates crash the tokenizer; the parse sees U+FFFD (one code point for
                 # one), while records are sliced from the caller's own text, so offsets still hold
+                doc = nlp.make_doc(_SURROGATE.sub("\ufffd", text))
                 doc.user_data["claimgraph_text"] = text
+            else:
+                doc = nlp.make_doc(text)
             if art.published:
                 doc.user_data["published"] = art.published
             yield doc, art
