@@ -440,6 +440,8 @@ def run(n: int, *, workers: int, seed_value: int, progress: bool = True) -> dict
                     flush=True,
                 )
     finally:
+        if workers <= 1:
+            logging.disable(logging.NOTSET)  # in-process runs (tests) leave logging as they found it
         if pool is not None:
             pool.close()
             pool.join()

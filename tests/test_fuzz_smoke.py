@@ -88,3 +88,15 @@ def test_the_script_ends_with_a_json_line() -> None:
     last = json.loads(out.stdout.strip().splitlines()[-1])
     assert {"documents", "exceptions", "invalid_offsets", "nondeterministic"} <= last.keys()
     assert last["documents"] == 20
+
+
+def test_lone_surrogate_inside_a_source_mention() -> None:
+    from claimgraph import extract
+    from claimgraph.pipeline import ExtractOptions
+
+    text = "Minister Ana Pere\ud800ira said Russia attacked Ukraine."
+    for opts in (ExtractOptions(), ExtractOptions(events_only=False)):
+        for r in extract(text, options=opts):
+            assert text[r.evidence.start : r.evidence.end] == r.evidence.text
+            if r.source.start is not None:
+                assert text[r.source.start : r.source.end] == r.source.text

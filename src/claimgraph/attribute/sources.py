@@ -175,12 +175,17 @@ class SourceResolver:
 
     def via(self, start: int, end: int) -> Via:
         span = self.doc[start:end]
-        text = span.text
+        text = self._mention(span)
         src = self._resolve(span)
         name = self._outlet_name(span) or src.name or text
         return Via(
             name=name, kind=src.kind, actor=src.actor, text=text, start=span.start_char, end=span.end_char
         )
+
+    def _mention(self, span: Span) -> str:
+        """A mention's text as the caller's article has it (offsets slice that text, which can
+        differ from the parsed text where lone surrogates were replaced)."""
+        return doc_text(self.doc)[span.start_char : span.end_char]
 
     def _outlet_name(self, span: Span) -> str | None:
         for m in self.coder.find(span.text):
@@ -194,7 +199,7 @@ class SourceResolver:
             # "officials who said ...": the mention is the pronoun, the source its antecedent
             head = root.head.head
             ante = self._resolve(self.doc[head.left_edge.i : head.i + 1])
-            return replace(ante, text=span.text, start=span.start_char, end=span.end_char)
+            return replace(ante, text=self._mention(span), start=span.start_char, end=span.end_char)
         src = self._resolve_raw(span)
         fixed = placed(src.actor, self.home)
         return (
@@ -212,7 +217,7 @@ class SourceResolver:
         )
 
     def _resolve_raw(self, span: Span) -> Source:
-        text = span.text
+        text = self._mention(span)
         head = span.root
         low = text.lower()
         base: dict[str, Any] = {"text": text, "start": span.start_char, "end": span.end_char}
