@@ -7,7 +7,7 @@ clients, each a browsing user: request a page or API call from a fixed mix, wait
 repeat. The run is bounded by ``--requests`` and ``--seconds``; only 127.0.0.1 is ever contacted.
 
 Usage: ``python hardening/loadtest.py [--claims 100000] [--concurrency 100] [--requests 6000]
-[--seconds 120] [--think-ms 1000] [--db PATH]``. The last line on stdout is JSON with
+[--seconds 120] [--think-ms 1000] [--workers CORES] [--db PATH]``. The last line on stdout is JSON with
 ``concurrency``, ``requests``, ``errors``, ``p50_ms``, ``p99_ms`` (and per-path figures).
 Exit status 1 when any request failed.
 """
@@ -307,9 +307,10 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _serve(url: str, port: int) -> subprocess.Popen[bytes]:
+def _serve(url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
     main = "from claimgraph.cli import main; main()"
     cmd = [sys.executable, "-c", main, "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port)]
+    cmd += ["--workers", str(workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -333,6 +334,7 @@ def run(
     requests: int,
     seconds: float,
     think_ms: float,
+    workers: int = 1,
     seed: int = 0,
 ) -> dict[str, Any]:
     """Build (or reuse) the database, serve it, load it; the summary the script prints last."""
@@ -352,7 +354,7 @@ def run(
         n_articles = int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
     engine.dispose()
     port = _free_port()
-    proc = _serve(url, port)
+    proc = _serve(url, port, workers)
     try:
         out = asyncio.run(
             _drive(
@@ -386,6 +388,7 @@ def run(
         "max_ms": round(max(lat), 1) if lat else 0.0,
         "throughput_rps": round(len(lat) / out["wall"], 1) if out["wall"] else 0.0,
         "think_ms": think_ms,
+        "workers": workers,
         "seconds": round(out["wall"], 1),
         "claims": stats.get("claims"),
         "clusters": stats.get("clusters"),
@@ -403,6 +406,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seconds", type=float, default=float(os.environ.get("LOAD_SECONDS", "120")))
     p.add_argument("--think-ms", type=float, default=float(os.environ.get("LOAD_THINK_MS", "1000")))
     p.add_argument("--db", type=Path, default=Path(os.environ.get("LOAD_DB", "/tmp/claimgraph-loadtest.db")))
+    p.add_argument(
+        "--workers", type=int, default=int(os.environ.get("LOAD_WORKERS", str(os.cpu_count() or 1)))
+    )
     p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
     summary = run(
@@ -412,6 +418,7 @@ def main(argv: list[str] | None = None) -> int:
         requests=args.requests,
         seconds=args.seconds,
         think_ms=args.think_ms,
+        workers=args.workers,
         seed=args.seed,
     )
     print(json.dumps(summary))

@@ -59,7 +59,7 @@ def make_claim(
 
 
 def make_article(
-    article_id: str = "a1", *, outlet: str = "Mehr", published: str = "2023-01-02", text: str = ""
+    article_id: str = "a1", *, outlet: str = "Mehr", published: str | None = "2023-01-02", text: str = ""
 ) -> Article:
     """An article whose text holds the default evidence at offset 0."""
     body = text or f"Iran is supplying drones to the Russians, Burns said. ({article_id})"
@@ -429,3 +429,54 @@ def test_cluster_filters(filled: Store) -> None:
     assert [c.actor1 for c in filled.clusters(ClusterQuery(min_articles=2))] == ["IRN"]
     assert [c.actor1 for c in filled.clusters(ClusterQuery(order="newest"))] == ["IRN", "RUS"]
     assert filled.cluster_sizes()[1] == (3, 3, 3)
+
+
+def test_newest_first_puts_undated_claims_last(store: Store) -> None:
+    """The newest-first order walks the index on SQLite and says NULLS LAST on PostgreSQL: same result."""
+    for aid, published in (("d1", "2023-01-05"), ("d0", None), ("d2", "2023-03-05")):
+        store.add_article(
+            make_article(aid, outlet="TASS", published=published), [make_claim(aid)], extractor_version="v"
+        )
+    assert [sc.article_id for sc in store.claims(ClaimQuery(newest_first=True))] == ["d2", "d1", "d0"]
+    assert [sc.article_id for sc in store.claims(ClaimQuery())] == ["d1", "d2", "d0"]
+
+
+def test_version_changes_when_another_connection_commits(store: Store, store_url: str) -> None:
+    """The web cache's key: steady while nobody writes, new after any commit, from any connection."""
+    if store.version() is None:
+        pytest.skip("this database cannot report changes")
+    before = store.version()
+    assert store.version() == before
+    with Store(store_url) as other:
+        other.add_error(input="elsewhere.txt", reason="a commit by another connection")
+    assert store.version() != before
+
+
+def test_an_in_memory_store_cannot_tell_its_version() -> None:
+    with Store("sqlite://") as s:
+        assert s.version() is None
+
+
+def test_a_store_made_by_the_first_revision_gains_the_browse_indexes(tmp_path: Path) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from claimgraph.store.engine import MIGRATIONS, create, writing
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    engine = create(url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    with writing(engine) as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    assert "ix_claims_root" in {i["name"] for i in inspect(engine).get_indexes("claims")}
+    engine.dispose()
+    with Store(url):
+        pass
+    engine = create(url)
+    names = {i["name"] for i in inspect(engine).get_indexes("claims")}
+    engine.dispose()
+    assert {"ix_claims_root_published", "ix_claims_actor1_published", "ix_claims_actor2_published"} <= names
+    assert "ix_claims_root" not in names

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -114,3 +116,51 @@ def migrate(engine: Engine) -> None:
     with writing(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
+
+
+class ChangeWatcher:
+    """Tells whether anyone has committed to the database since last asked, cheaply enough to ask per request.
+
+    SQLite: ``PRAGMA data_version`` on a read-only connection of our own, which changes when any
+    other connection (this process's pool, an ingest in another process, the sqlite3 shell)
+    commits. PostgreSQL: the current snapshot (``xmin:xmax:xip``), which changes when any write
+    transaction starts or ends. An in-memory SQLite database has no second connection to watch
+    from, so there the answer is always None ("cannot tell"), and callers must not cache.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._lock = threading.Lock()
+        self._sqlite: sqlite3.Connection | None = None
+        self._broken = False
+
+    def token(self) -> str | None:
+        """An opaque value that differs after every commit, or None when changes cannot be seen."""
+        if self._broken:
+            return None
+        url = self._engine.url
+        try:
+            if url.get_backend_name() == "sqlite":
+                return self._sqlite_token(url.database)
+            with self._engine.connect() as conn:
+                return str(conn.exec_driver_sql("SELECT pg_current_snapshot()::text").scalar_one())
+        except Exception as exc:  # a watcher that cannot watch turns caching off, it never fails a request
+            log.warning("cannot watch %s for changes (%s); responses will not be cached", url.database, exc)
+            self._broken = True
+            return None
+
+    def _sqlite_token(self, database: str | None) -> str | None:
+        if database in (None, "", ":memory:"):
+            return None
+        with self._lock:
+            if self._sqlite is None:
+                uri = Path(database).resolve().as_uri() + "?mode=ro"
+                self._sqlite = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+            return str(self._sqlite.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the watching connection, if any."""
+        with self._lock:
+            if self._sqlite is not None:
+                self._sqlite.close()
+                self._sqlite = None

@@ -119,7 +119,9 @@ claims = Table(
 )
 Index("ix_claims_article", claims.c.article_id, claims.c.seq)
 Index("ix_claims_dyad", claims.c.actor1_country, claims.c.actor2_country, claims.c.published)
-Index("ix_claims_root", claims.c.root)
+Index("ix_claims_root_published", claims.c.root, claims.c.published)
+Index("ix_claims_actor1_published", claims.c.actor1_country, claims.c.published)
+Index("ix_claims_actor2_published", claims.c.actor2_country, claims.c.published)
 Index("ix_claims_published", claims.c.published)
 Index("ix_claims_source", claims.c.source_id)
 

@@ -22,7 +22,7 @@ from ..aggregate import DEFAULT_WINDOW_DAYS, build_clusters
 from ..cameo import quad_class
 from ..model import Article, Claim
 from . import clusters as cluster_io
-from .engine import create, migrate, resolve_url, writing
+from .engine import ChangeWatcher, create, migrate, resolve_url, writing
 from .errors import StoreError
 from .queries import (
     ClaimQuery,
@@ -72,13 +72,22 @@ class Store:
                 hint += " (for SQLite the directory must exist and be writable)"
             raise StoreError(f"cannot open database {_safe_url(self.url)}: {_reason(exc)}; {hint}") from exc
         self.dialect = self._engine.dialect
+        self._watcher = ChangeWatcher(self._engine)
 
     def __repr__(self) -> str:
         return f"Store({_safe_url(self.url)!r})"
 
     def close(self) -> None:
         """Release the connections (the file stays as it is)."""
+        self._watcher.close()
         self._engine.dispose()
+
+    def version(self) -> str | None:
+        """A token that changes whenever anyone commits to the database; None when that cannot be seen.
+
+        The web app keys its response cache on it, so a page is recomputed only after a change.
+        """
+        return self._watcher.token()
 
     def __enter__(self) -> Store:
         return self

@@ -8,7 +8,8 @@ that says what was wrong, never a traceback.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+import asyncio
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request, Response
@@ -20,12 +21,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import QueryError, Store, StoreError
 from . import api, pages
+from .cache import ResponseCache, SecurityHeaders, warm_up
 from .deps import STATIC, make_templates, render
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+WARM_PATHS = (
+    "/api/stats", "/", "/api/overview", "/network", "/api/network", "/claims", "/clusters", "/articles"
+)  # fmt: skip
+"""The pages over the whole store: the slow ones on a large store, and the ones every visitor opens."""
 SECURITY_HEADERS = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -97,17 +103,25 @@ def _install_errors(app: FastAPI) -> None:
         return resp
 
 
-def create_app(store_url: str, *, token: str | None = None) -> FastAPI:
+def create_app(
+    store_url: str, *, token: str | None = None, cache_mb: float = 64, warm: bool = True
+) -> FastAPI:
     """The web UI and JSON API over the database at ``store_url``.
 
     Writes (``POST /api/articles``) are accepted only with ``Authorization: Bearer <token>`` and
-    only when ``token`` is set; without one the app is read-only.
+    only when ``token`` is set; without one the app is read-only. Successful GET responses are
+    kept in memory (``cache_mb``, 0 for none) until the store changes (``web/cache.py``); with
+    ``warm`` the whole-store pages are computed once at start-up, in the background, so the first
+    visitors of a large store do not wait for them.
     """
     store = Store(store_url)
 
     @asynccontextmanager
-    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warming = asyncio.create_task(warm_up(app, WARM_PATHS)) if warm and cache_mb > 0 else None
         yield
+        if warming is not None:
+            warming.cancel()
         store.close()
 
     app = FastAPI(
@@ -122,15 +136,13 @@ def create_app(store_url: str, *, token: str | None = None) -> FastAPI:
     app.state.token = token or None
     app.state.templates = make_templates()
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
-
+    app.add_middleware(
+        ResponseCache,
+        version=store.version,
+        version_blocks=store.dialect.name != "sqlite",
+        max_bytes=int(cache_mb * 1024 * 1024),
+    )
+    app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS.items())
     _install_errors(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
