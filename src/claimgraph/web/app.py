@@ -8,7 +8,6 @@ that says what was wrong, never a traceback.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -111,17 +110,16 @@ def create_app(
     Writes (``POST /api/articles``) are accepted only with ``Authorization: Bearer <token>`` and
     only when ``token`` is set; without one the app is read-only. Successful GET responses are
     kept in memory (``cache_mb``, 0 for none) until the store changes (``web/cache.py``); with
-    ``warm`` the whole-store pages are computed once at start-up, in the background, so the first
-    visitors of a large store do not wait for them.
+    ``warm`` the whole-store pages are computed once at start-up, before the server takes its first
+    request, so the first visitors of a large store do not queue behind them.
     """
     store = Store(store_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        warming = asyncio.create_task(warm_up(app, WARM_PATHS)) if warm and cache_mb > 0 else None
+        if warm and cache_mb > 0:  # before the first connection: the server is ready when it is warm
+            await warm_up(app, WARM_PATHS)
         yield
-        if warming is not None:
-            warming.cancel()
         store.close()
 
     app = FastAPI(
