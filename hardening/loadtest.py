@@ -39,7 +39,7 @@ from claimgraph.model import Actor, Claim, Cue, Event, Evidence, Source
 from claimgraph.store import Store
 from claimgraph.store.engine import create, writing
 from claimgraph.store.rows import claim_to_row, country, day, paragraph_of, source_key
-from claimgraph.store.schema import actors, articles, claims, sources
+from claimgraph.store.schema import actors, articles, claims, clusters, sources
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS_PER_ARTICLE = 5
@@ -193,11 +193,18 @@ def build_db(url: str, *, n_claims: int, seed: int = 0, batch: int = 2000) -> di
 # --- the load ---------------------------------------------------------------------------------
 
 
-def _paths(rnd: random.Random, n_articles: int, n_clusters: int, n_sources: int) -> Iterator[str]:
-    """An endless mix of what browsing users ask for: pages, filters, detail pages and the API."""
+def _paths(
+    rnd: random.Random, n_articles: int, cluster_ids: list[int], n_sources: int, dyads: list[tuple[str, str]]
+) -> Iterator[str]:
+    """An endless mix of what browsing users ask for: pages, filters, detail pages and the API.
+
+    Dyad pages are drawn from the pairs the store holds (a user follows links to them); the other
+    filters take any two countries, and an empty result is a valid answer.
+    """
     codes = sorted(COUNTRIES)
     while True:
         a, b = rnd.sample(codes, 2)
+        da, db = rnd.choice(dyads) if dyads else (a, b)
         yield rnd.choice(
             [
                 "/",
@@ -209,8 +216,8 @@ def _paths(rnd: random.Random, n_articles: int, n_clusters: int, n_sources: int)
                 f"/claims?since=2024-0{rnd.randint(1, 9)}-01&until=2024-12-31",
                 "/clusters",
                 f"/clusters?dyad={a},{b}",
-                f"/clusters/{rnd.randint(1, max(1, n_clusters))}",
-                f"/dyads/{a}/{b}",
+                f"/clusters/{rnd.choice(cluster_ids) if cluster_ids else 1}",
+                f"/dyads/{da}/{db}",
                 "/network",
                 "/articles",
                 f"/articles/load-{rnd.randrange(n_articles):06d}",
@@ -236,10 +243,10 @@ async def _drive(
     seconds: float,
     think_ms: float,
     seed: int,
-    shape: dict[str, int],
+    shape: dict[str, Any],
 ) -> dict[str, Any]:
     rnd = random.Random(seed)
-    paths = _paths(rnd, shape["articles"], shape["clusters"], len(SOURCES))
+    paths = _paths(rnd, shape["articles"], shape["cluster_ids"], len(SOURCES), shape["dyads"])
     latencies: list[float] = []
     by_path: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
@@ -352,6 +359,9 @@ def run(
     engine = create(url)
     with engine.connect() as conn:
         n_articles = int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+        pairs = select(claims.c.actor1_country, claims.c.actor2_country).distinct()
+        dyads = sorted((a, b) for a, b in conn.execute(pairs) if a and b and a != b)
+        cluster_ids = list(conn.execute(select(clusters.c.id).order_by(clusters.c.id)).scalars())
     engine.dispose()
     port = _free_port()
     proc = _serve(url, port, workers)
@@ -364,7 +374,7 @@ def run(
                 seconds=seconds,
                 think_ms=think_ms,
                 seed=seed,
-                shape={"articles": n_articles, "clusters": stats.get("clusters", 1)},
+                shape={"articles": n_articles, "cluster_ids": cluster_ids, "dyads": dyads},
             )
         )
     finally:
