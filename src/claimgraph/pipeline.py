@@ -391,19 +391,27 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
 
 def _one_direction(claims: list[Claim]) -> list[Claim]:
     """ "Cooperation between Iran and Russia" is one event, not one per direction: of two records
-    with the same evidence, source and code whose actors are swapped, keep the first."""
+    with the same evidence, source and code whose actors are swapped, keep the first. A record that
+    repeats an earlier one exactly (the same event from the same source over the same evidence, got
+    at a second cue) goes too: without that, one sentence of n "according to"s repeating one clause
+    gave n² records."""
     seen: set[tuple[object, ...]] = set()
     out: list[Claim] = []
     for c in claims:
         ev = c.event
-        if ev is None or ev.action is None or ev.actor1 is None or ev.actor2 is None:
+        if ev is None or ev.action is None:
             out.append(c)
             continue
-        a1, a2 = (ev.actor1.code or "")[:3], (ev.actor2.code or "")[:3]
         key = (c.evidence.start, c.evidence.end, c.source.name, c.stance, ev.action.cameo)
-        if (*key, a2, a1) in seen:
+        exact = (*key, "exact", ev.actor1.code if ev.actor1 else None, ev.actor2.code if ev.actor2 else None)
+        if exact in seen:
             continue
-        seen.add((*key, a1, a2))
+        seen.add(exact)
+        if ev.actor1 is not None and ev.actor2 is not None:
+            a1, a2 = (ev.actor1.code or "")[:3], (ev.actor2.code or "")[:3]
+            if (*key, a2, a1) in seen:
+                continue
+            seen.add((*key, a1, a2))
         out.append(c)
     return out
 

@@ -8,6 +8,7 @@ rule-based resolver over the parse, named entities and the actor coder.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -99,6 +100,10 @@ class SourceResolver:
         if "claimgraph_home" not in doc.user_data:
             doc.user_data["claimgraph_home"] = home_country(doc, coder)
         self.home: str | None = doc.user_data["claimgraph_home"]
+        # PERSON entities in text order, with their starts for bisection: `doc.ents` builds every
+        # Span afresh on each access, which made one resolution per source quadratic in long texts
+        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_starts = [e.start for e in self._persons]
         self._index_people()
 
     # --- people ---------------------------------------------------------------------------------
@@ -280,12 +285,8 @@ class SourceResolver:
             if i < before and s.kind == "person":
                 best_src = (i, s)
                 break
-        last_ent = None
-        for ent in self.doc.ents:
-            if ent.start >= before:
-                break
-            if ent.label_ == "PERSON":
-                last_ent = ent
+        k = bisect_left(self._person_starts, before)
+        last_ent = self._persons[k - 1] if k else None
         if last_ent is not None:
             p = self._person_at(last_ent)
             if p is not None and (best_src is None or last_ent.start > best_src[0] + 40):
