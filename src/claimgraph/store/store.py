@@ -363,8 +363,13 @@ class Store:
     # --- clusters -----------------------------------------------------------------------------
 
     def recluster(self, *, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
-        """Rebuild every claim cluster from the stored claims (``claimgraph.aggregate``); returns how many."""
+        """Rebuild every claim cluster from the stored claims (``claimgraph.aggregate``); returns how many.
+
+        One transaction: a crash leaves the clusters as they were. A cluster whose key and opening
+        report are unchanged keeps its id (``clusters.assign_ids``), so links to it stay valid.
+        """
         with writing(self._engine) as conn:
+            cluster_io.lock(conn)
             built = build_clusters(cluster_io.reports(conn), window_days=window_days)
             cluster_io.replace_all(conn, built)
         return len(built)
