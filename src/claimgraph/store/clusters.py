@@ -278,9 +278,9 @@ def read(conn: Connection, q: ClusterQuery) -> list[StoredCluster]:
     return [_cluster(r, by_cluster[r.id], with_reports=False) for r in rows]
 
 
-def read_one(conn: Connection, cluster_id: int) -> StoredCluster | None:
-    """One cluster with everything, reports in publication order."""
+def read_one(conn: Connection, cluster_id: int, *, with_reports: bool = True) -> StoredCluster | None:
+    """One cluster with its sources and outlets, and its reports in publication order if asked."""
     row = conn.execute(select(clusters).where(clusters.c.id == cluster_id)).first()
     if row is None:
         return None
-    return _cluster(row, _member_rows(conn, [cluster_id]), with_reports=True)
+    return _cluster(row, _member_rows(conn, [cluster_id]), with_reports=with_reports)
