@@ -192,12 +192,43 @@ def test_a_store_of_revision_0002_keeps_its_cluster_ids(store_url: str) -> None:
                 {"now": now, "was": was},
             )
             conn.execute(text("DELETE FROM clusters WHERE id = :was"), {"was": was})
+        # and a cluster whose reports were reprocessed away before any recluster: no member left
+        conn.execute(text(f"INSERT INTO clusters (id, {cols}) SELECT 12, {cols} FROM clusters WHERE id = 3"))
     engine.dispose()
     expected = {k: renumber[v] for k, v in old.items()}
     with Store(store_url) as s:  # upgrades to 0003
-        assert _ids(s) == expected and _given(s) == {3, 7}
+        assert {c.id for c in s.clusters()} == {3, 7, 12} and _given(s) == {3, 7, 12}
         s.recluster()
         assert _ids(s) == expected
         _add(s, "c1", "2023-03-01", shelling=True)
         s.recluster()
-        assert _ids(s)[("RUS|UKR|19|-", "2023-03-01")] == 8
+        assert _ids(s)[("RUS|UKR|19|-", "2023-03-01")] == 13  # 12 stays retired
+
+
+def test_concurrent_reclusters_take_turns(store: Store) -> None:
+    """Two processes reclustering at once would both hand out the next free id; they queue instead."""
+    import threading
+
+    before = _ids(store)
+    _add(store, "c1", "2023-03-01", shelling=True)
+    _add(store, "c2", "2023-06-01")
+    errors: list[BaseException] = []
+    others = [Store(store.url) for _ in range(3)]  # opened (and migrated) one at a time
+
+    def run(s: Store) -> None:
+        try:
+            s.recluster()
+        except BaseException as exc:  # reported below, with the thread's failure
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in others]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for s in others:
+        s.close()
+    assert not errors
+    after = _ids(store)
+    assert {k: after[k] for k in before} == before and len(after) == 4
+    assert _given(store) == set(after.values())

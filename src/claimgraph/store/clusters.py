@@ -118,13 +118,14 @@ def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
 
 def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
     """Swap the stored clusters for ``built``, each under its stable id (``assign_ids``)."""
+    ids = assign_ids(conn, built) if built else []  # before the delete: it sees the ids in use
     conn.execute(delete(cluster_claims))
     conn.execute(delete(clusters))
     if not built:
         return
     rows: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
-    for n, cl in zip(assign_ids(conn, built), built, strict=True):
+    for n, cl in zip(ids, built, strict=True):
         rows.append(
             {
                 "id": n,

@@ -6,7 +6,9 @@ the (article, seq) of the report that opened it (``claimgraph.aggregate``), reco
 
 The upgrade records the clusters already stored under the ids they have, so links made before it
 keep working: a cluster's opener is its first asserting member in the clustering order
-(publication time, article, claim), or its first member when none asserts.
+(publication time, article, claim), or its first member when none asserts. A cluster with no
+member left (its claims were reprocessed away) has its id recorded as retired, under an opener no
+clustering can name (seq -1), so it is never given to another cluster either.
 
 Revision ID: 0003
 Revises: 0002
@@ -37,9 +39,9 @@ def _seed(conn: sa.Connection) -> list[dict[str, Any]]:
     """The identity of each stored cluster, from its members as the clustering ordered them."""
     rows = conn.execute(
         sa.text(
-            "SELECT cc.cluster_id, cl.key, c.id AS claim_id, c.article_id, c.seq, c.stance, a.published "
-            "FROM cluster_claims cc JOIN clusters cl ON cl.id = cc.cluster_id "
-            "JOIN claims c ON c.id = cc.claim_id JOIN articles a ON a.id = c.article_id"
+            "SELECT cc.cluster_id, c.id AS claim_id, c.article_id, c.seq, c.stance, a.published "
+            "FROM cluster_claims cc JOIN claims c ON c.id = cc.claim_id "
+            "JOIN articles a ON a.id = c.article_id"
         )
     ).all()
     members: dict[int, list[Any]] = {}
@@ -47,17 +49,16 @@ def _seed(conn: sa.Connection) -> list[dict[str, Any]]:
         members.setdefault(r.cluster_id, []).append(r)
     out: list[dict[str, Any]] = []
     seen: set[tuple[str, str, int]] = set()
-    for cluster_id in sorted(members):
-        ms = members[cluster_id]
-        asserting = [m for m in ms if m.stance == "asserts"]
-        opener = min(asserting or ms, key=_order)
-        identity = (opener.key, opener.article_id, opener.seq)
-        if identity not in seen:  # two clusters of one identity cannot be built; keep the first
-            seen.add(identity)
-            out.append(
-                {"id": cluster_id, "key": opener.key, "origin_article": opener.article_id,
-                 "origin_seq": opener.seq}
-            )  # fmt: skip
+    for cluster_id, key in conn.execute(sa.text("SELECT id, key FROM clusters ORDER BY id")).all():
+        ms = members.get(cluster_id)
+        identity = (key, f"retired:{cluster_id}", -1)
+        if ms:
+            opener = min([m for m in ms if m.stance == "asserts"] or ms, key=_order)
+            identity = (key, opener.article_id, opener.seq)
+        if identity in seen:  # two clusters of one identity cannot be built: the later id retires
+            identity = (key, f"retired:{cluster_id}", -1)
+        seen.add(identity)
+        out.append({"id": cluster_id, "key": key, "origin_article": identity[1], "origin_seq": identity[2]})
     return out
 
 
