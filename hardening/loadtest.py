@@ -287,7 +287,7 @@ async def _drive(
 
 _ROUTES = (
     (re.compile(r"^(/api)?/dyads/[A-Z]{3}/[A-Z]{3}$"), r"\1/dyads/{a}/{b}"),
-    (re.compile(r"^(/api)?/(clusters|sources)/\d+$"), r"\1/\2/{id}"),
+    (re.compile(r"^(/api)?/(clusters|sources|claims)/\d+$"), r"\1/\2/{id}"),
     (re.compile(r"^(/api)?/articles/.+$"), r"\1/articles/{id}"),
 )
 

@@ -103,14 +103,15 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Client:
     return Client(create_app(url))
 
 
-def _ids(client: Client) -> tuple[int, int]:
-    item = client.get("/api/claims").json()["items"][0]
-    return item["cluster_id"], item["source_id"]
+def _ids(client: Client) -> tuple[int, int, list[int]]:
+    items = client.get("/api/claims").json()["items"]
+    return items[0]["cluster_id"], items[0]["source_id"], [i["id"] for i in items]
 
 
 def _pages(client: Client) -> list[str]:
-    cluster_id, source_id = _ids(client)
+    cluster_id, source_id, claim_ids = _ids(client)
     return [
+        *(f"/claims/{i}" for i in claim_ids),
         "/",
         "/claims",
         "/claims?source=" + httpx.QueryParams({"x": SCRIPT})["x"],
@@ -191,6 +192,7 @@ OUR_TAGS = {
     "dt",
     "dd",
     "pre",
+    "blockquote",
 }
 
 
@@ -330,3 +332,17 @@ def test_claims_query_for_the_hostile_article(client: Client) -> None:
     data = client.get("/api/claims", params={"article_id": HOSTILE_ID}).json()
     assert data["total"] == 3
     assert ClaimQuery(article_id=HOSTILE_ID).article_id == HOSTILE_ID
+
+
+def test_the_claim_pages_show_the_hostile_evidence_as_text(client: Client) -> None:
+    for cid in _ids(client)[2]:
+        page = client.get(f"/claims/{cid}").text
+        _inert(page)
+        data = client.get(f"/api/claims/{cid}").json()
+        quote = re.search(r'<blockquote class="context"[^>]*>(.*?)</blockquote>', page, re.S)
+        assert quote is not None
+        shown = htmlmod.unescape(re.sub(r"<[^>]+>", "", quote.group(1)))
+        assert data["context"]["text"] in shown and data["claim"]["evidence"]["text"] in shown
+        pre = re.search(r'<pre class="json">(.*?)</pre>', page, re.S)
+        assert pre is not None and "<" not in pre.group(1)  # the record cannot close the element
+        assert json.loads(htmlmod.unescape(pre.group(1))) == data["claim"]

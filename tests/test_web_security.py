@@ -113,6 +113,12 @@ EVERY_KIND = [
     ("/claims?since=not-a-date", 422),
     ("/api/claims?page=0", 422),
     ("/clusters/not-a-number", 422),
+    ("/claims/1", 200),
+    ("/api/claims/1", 200),
+    ("/claims/999999", 404),
+    ("/api/claims/999999", 404),
+    ("/claims/not-a-number", 422),
+    ("/api/claims/0", 422),
 ]
 
 
@@ -315,6 +321,11 @@ def test_since_after_until_is_refused(app: Any) -> None:
         "/dyads/IRNX/RUS",
         "/api/dyads/1/2",
         "/api/sources/1e9",
+        "/claims/0x10",
+        "/claims/-1",
+        "/claims/1.5",
+        "/api/claims/1e9",
+        "/api/claims/9223372036854775808",
     ],
 )
 def test_path_parameters_are_validated(app: Any, path: str) -> None:

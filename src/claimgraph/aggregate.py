@@ -45,8 +45,16 @@ Each report (record) is an **originator** or an **echo**:
   another outlet, or a later article of the same outlet — is an echo of it. Undated reports are
   originators only when no report of that source's claim is dated.
 
-``build_clusters`` is a pure function of its input: ``Store.recluster`` deletes the clusters and
-rebuilds them from every stored record, so re-running it gives the same clusters and ids.
+Identity
+========
+
+A cluster is identified by its key and its **origin**: the report that opened it (the first
+asserting report in the order above, or the first denial for a cluster of denials only). Later
+reports, denials and echoes joining it do not change that, so ``Store.recluster`` — which rebuilds
+every cluster from the stored records — gives a cluster the id it had before whenever its key and
+origin are the same (``store/clusters.py``).
+
+``build_clusters`` is a pure function of its input, so re-running it gives the same clusters.
 """
 
 from __future__ import annotations
@@ -116,6 +124,7 @@ class Cluster:
     n_denying: int
     n_questioning: int
     members: tuple[Member, ...]
+    origin: int  # claim id of the report that opened the cluster: with ``key``, its identity
 
 
 # --- normalisation -------------------------------------------------------------------------------
@@ -431,4 +440,5 @@ def _finish(b: _Building) -> Cluster:
         n_denying=len(sources["denies"]),
         n_questioning=len(sources["questions"]),
         members=tuple(_roles(items)),
+        origin=b.items[0].report.claim_id,
     )

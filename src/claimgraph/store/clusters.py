@@ -7,12 +7,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, func, insert, select
 
 from ..aggregate import Cluster, Report
 from ..model import Evidence
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
-from .schema import articles, claims, cluster_claims, clusters, sources
+from .schema import articles, claims, cluster_claims, cluster_ids, clusters, sources
 
 
 def reports(conn: Connection) -> Iterable[Report]:
@@ -64,15 +64,68 @@ def reports(conn: Connection) -> Iterable[Report]:
         )
 
 
+def lock(conn: Connection) -> None:
+    """Make concurrent reclusters take turns (SQLite writers already do, from BEGIN IMMEDIATE).
+
+    Two PostgreSQL transactions that both gave a new cluster the next free id would collide; the
+    lock still lets every reader through.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("LOCK TABLE cluster_ids IN EXCLUSIVE MODE")
+
+
+def _origins(conn: Connection, claim_ids: Sequence[int]) -> dict[int, tuple[str, int]]:
+    """(article id, seq) per claim id: a claim's identity that survives ``replace_claims``."""
+    c = claims.c
+    out: dict[int, tuple[str, int]] = {}
+    ids = sorted(set(claim_ids))
+    for i in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound parameters
+        stmt = select(c.id, c.article_id, c.seq).where(c.id.in_(ids[i : i + 500]))
+        out.update((r.id, (r.article_id, r.seq)) for r in conn.execute(stmt))
+    return out
+
+
+def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
+    """The id of each built cluster: the one its identity (key, opener's article and seq) was given
+    before, else the next never-used id, handed out in ``built``'s deterministic order.
+
+    Ids are only ever added to ``cluster_ids``, so one that belonged to a vanished cluster is never
+    given to another, and the same store reclustered (or the same corpus ingested again) gets the
+    same ids.
+    """
+    origins = _origins(conn, [cl.origin for cl in built])
+    ci = cluster_ids.c
+    known = {
+        (r.key, r.origin_article, r.origin_seq): r.id
+        for r in conn.execute(select(ci.id, ci.key, ci.origin_article, ci.origin_seq))
+    }
+    top = conn.execute(select(func.max(cluster_ids.c.id))).scalar() or 0
+    top = max(top, conn.execute(select(func.max(clusters.c.id))).scalar() or 0)  # ids from before 0003
+    ids: list[int] = []
+    new: list[dict[str, Any]] = []
+    for cl in built:
+        article_id, seq = origins[cl.origin]
+        identity = (cl.key, article_id, seq)
+        if identity not in known:
+            top += 1
+            known[identity] = top
+            new.append({"id": top, "key": cl.key, "origin_article": article_id, "origin_seq": seq})
+        ids.append(known[identity])
+    if new:
+        conn.execute(insert(cluster_ids), new)
+    return ids
+
+
 def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
-    """Swap the stored clusters for ``built``; ids are positions in its (deterministic) order."""
+    """Swap the stored clusters for ``built``, each under its stable id (``assign_ids``)."""
+    ids = assign_ids(conn, built) if built else []  # before the delete: it sees the ids in use
     conn.execute(delete(cluster_claims))
     conn.execute(delete(clusters))
     if not built:
         return
     rows: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
-    for n, cl in enumerate(built, 1):
+    for n, cl in zip(ids, built, strict=True):
         rows.append(
             {
                 "id": n,
@@ -226,9 +279,9 @@ def read(conn: Connection, q: ClusterQuery) -> list[StoredCluster]:
     return [_cluster(r, by_cluster[r.id], with_reports=False) for r in rows]
 
 
-def read_one(conn: Connection, cluster_id: int) -> StoredCluster | None:
-    """One cluster with everything, reports in publication order."""
+def read_one(conn: Connection, cluster_id: int, *, with_reports: bool = True) -> StoredCluster | None:
+    """One cluster with its sources and outlets, and its reports in publication order if asked."""
     row = conn.execute(select(clusters).where(clusters.c.id == cluster_id)).first()
     if row is None:
         return None
-    return _cluster(row, _member_rows(conn, [cluster_id]), with_reports=True)
+    return _cluster(row, _member_rows(conn, [cluster_id]), with_reports=with_reports)

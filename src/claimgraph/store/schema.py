@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 metadata = MetaData()
@@ -157,6 +158,19 @@ cluster_claims = Table(
     Column("echo_via", Text),  # the outlet named in `via` that makes this an echo
 )
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster_id)
+
+# Every cluster id ever given out, with the identity it stands for: the cluster's key and the
+# (article, seq) of the report that opened it. ``recluster`` rebuilds ``clusters`` but only adds
+# rows here, so a cluster keeps its id while its identity lives on and no id is ever given twice.
+cluster_ids = Table(
+    "cluster_ids",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("key", Text, nullable=False),
+    Column("origin_article", String, nullable=False),  # no foreign key: the id outlives its claims
+    Column("origin_seq", Integer, nullable=False),
+    UniqueConstraint("origin_article", "origin_seq", "key", name="uq_cluster_ids_identity"),
+)
 
 errors = Table(
     "errors",

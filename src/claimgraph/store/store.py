@@ -275,6 +275,13 @@ class Store:
             row = conn.execute(stmt).first()
         return StoredArticle(**row._mapping) if row is not None else None
 
+    def claim(self, claim_id: int) -> StoredClaim | None:
+        """One stored claim by its id (the claim page's permalink), or None."""
+        stmt = claims_select(ClaimQuery(), self.dialect).where(claims_t.c.id == claim_id)
+        with self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return stored_claim(row) if row is not None else None
+
     def claims(self, q: ClaimQuery | None = None) -> list[StoredClaim]:
         """The stored claims matching ``q`` (all of them when None), in publication order."""
         return list(self.iter_claims(q))
@@ -363,8 +370,13 @@ class Store:
     # --- clusters -----------------------------------------------------------------------------
 
     def recluster(self, *, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
-        """Rebuild every claim cluster from the stored claims (``claimgraph.aggregate``); returns how many."""
+        """Rebuild every claim cluster from the stored claims (``claimgraph.aggregate``); returns how many.
+
+        One transaction: a crash leaves the clusters as they were. A cluster whose key and opening
+        report are unchanged keeps its id (``clusters.assign_ids``), so links to it stay valid.
+        """
         with writing(self._engine) as conn:
+            cluster_io.lock(conn)
             built = build_clusters(cluster_io.reports(conn), window_days=window_days)
             cluster_io.replace_all(conn, built)
         return len(built)
@@ -374,10 +386,21 @@ class Store:
         with self._engine.connect() as conn:
             return cluster_io.read(conn, q or ClusterQuery())
 
-    def cluster(self, cluster_id: int) -> StoredCluster | None:
-        """One cluster with its reports (originators and echoes) in publication order, or None."""
+    def cluster(self, cluster_id: int, *, reports: bool = True) -> StoredCluster | None:
+        """One cluster with its reports (originators and echoes) in publication order, or None.
+
+        ``reports=False`` leaves the reports out (sources and outlets stay), for a summary.
+        """
         with self._engine.connect() as conn:
-            return cluster_io.read_one(conn, cluster_id)
+            return cluster_io.read_one(conn, cluster_id, with_reports=reports)
+
+    def cluster_member(self, claim_id: int) -> dict[str, Any] | None:
+        """A claim's place in its cluster (cluster_id, role, echo_of, echo_via), or None if unclustered."""
+        cc = cluster_claims.c
+        stmt = select(cc.cluster_id, cc.role, cc.echo_of, cc.echo_via).where(cc.claim_id == claim_id)
+        with self._engine.connect() as conn:
+            row = conn.execute(stmt).first()
+        return dict(row._mapping) if row is not None else None
 
     def cluster_sizes(self) -> dict[int, tuple[int, int, int]]:
         """Per cluster id: (claims, outlets, articles) — GDELT's NumMentions, NumSources, NumArticles."""

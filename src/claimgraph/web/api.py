@@ -111,6 +111,17 @@ def api_claims_download(store: StoreDep, f: Annotated[DownloadFilters, Query()])
     )
 
 
+@router.get(
+    "/claims/{claim_id}",
+    summary="One claim: the record, its evidence in context, its article and cluster (the permalink's data)",
+)
+def api_claim(store: StoreDep, claim_id: RowId) -> Any:
+    data = views.claim(store, claim_id)
+    if data is None:
+        raise _not_found(f"claim {claim_id}")
+    return views.jsonable({k: data[k] for k in ("claim", "context", "article", "cluster", "links")})
+
+
 @router.get("/clusters", summary="One page of claim clusters matching the filters")
 def api_clusters(store: StoreDep, f: Annotated[ClusterFilters, Query()]) -> Any:
     return views.jsonable(views.clusters(store, f))

@@ -9,6 +9,7 @@ Offsets outside the text or empty spans are ignored rather than trusted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -63,8 +64,8 @@ class Segment:
         return " ".join(str(i) for i in self.claim_ids)
 
 
-def spans_of(claims: Sequence[StoredClaim], length: int) -> list[Span]:
-    """The evidence, source and cue spans of the claims, clipped to the text; empty ones dropped."""
+def spans_of(claims: Sequence[StoredClaim], length: int, start: int = 0) -> list[Span]:
+    """The evidence, source and cue spans of the claims, clipped to ``[start, length)``; empty ones out."""
     out: list[Span] = []
     for sc in claims:
         c = sc.claim
@@ -73,17 +74,24 @@ def spans_of(claims: Sequence[StoredClaim], length: int) -> list[Span]:
             parts.append(("source", c.source.start, c.source.end))
         if c.cue is not None and c.cue.start is not None and c.cue.end is not None:
             parts.append(("cue", c.cue.start, c.cue.end))
-        for kind, start, end in parts:
-            s, e = max(0, start), min(length, end)
+        for kind, a, b in parts:
+            s, e = max(start, a), min(length, b)
             if s < e:
                 out.append(Span(sc.id, kind, s, e, c.stance))
     return out
 
 
-def segments(text: str, claims: Sequence[StoredClaim]) -> list[Segment]:
-    """The text cut at every span boundary; concatenated, the segments' texts give ``text`` back."""
-    spans = spans_of(claims, len(text))
-    cuts = sorted({0, len(text), *(s.start for s in spans), *(s.end for s in spans)})
+def segments(
+    text: str, claims: Sequence[StoredClaim], window: tuple[int, int] | None = None
+) -> list[Segment]:
+    """The text cut at every span boundary; concatenated, the segments' texts give ``text`` back.
+
+    With a ``window`` (start, end), only that stretch of the text: the claim page's context.
+    """
+    lo, hi = window if window is not None else (0, len(text))
+    lo, hi = max(0, min(lo, len(text))), max(0, min(hi, len(text)))
+    spans = spans_of(claims, hi, lo)
+    cuts = sorted({lo, max(lo, hi), *(s.start for s in spans), *(s.end for s in spans)})
     out: list[Segment] = []
     for a, b in pairwise(cuts):
         seg = Segment(text=text[a:b], start=a)
@@ -99,3 +107,33 @@ def segments(text: str, claims: Sequence[StoredClaim]) -> list[Segment]:
         seg.anchors = sorted(s.claim_id for s in spans if s.kind == "evidence" and s.start == a)
         out.append(seg)
     return out
+
+
+# where a sentence ends: its final punctuation (and closing quotes or brackets) then space, or a
+# blank line; the next sentence starts after it
+_SENTENCE_END = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019\u00bb)\]]*\s+|\n\s*\n")
+
+
+def context_window(
+    text: str, start: int, end: int, *, sentences: int = 2, limit: int = 600
+) -> tuple[int, int]:
+    """The stretch of ``text`` a claim is shown in: the sentences of ``[start, end)`` and ``sentences``
+    more on each side, at most ``limit`` characters either side (cut at a space), so the reader sees
+    what comes before and after the evidence without the whole article."""
+    start = max(0, min(start, len(text)))
+    end = max(start, min(end, len(text)))
+    lo, hi = max(0, start - limit), min(len(text), end + limit)
+    ends = [lo + m.end() for m in _SENTENCE_END.finditer(text[lo:hi])]
+    before = [0] * (lo == 0) + [b for b in ends if b <= start]
+    after = [b for b in ends if b >= end] + [len(text)] * (hi == len(text))
+    a = before[-1 - sentences] if len(before) > sentences else lo
+    b = after[sentences] if len(after) > sentences else hi
+    if a == lo and lo > 0:  # cut mid-sentence: start after a space
+        space = text.find(" ", lo, start)
+        a = space + 1 if space >= 0 else lo
+    if b == hi and hi < len(text):
+        space = text.rfind(" ", end, hi)
+        b = space if space >= 0 else hi
+    while b > end and text[b - 1].isspace():
+        b -= 1
+    return a, b

@@ -42,6 +42,14 @@ def claims_page(request: Request, store: StoreDep, f: Annotated[ClaimFilters, Qu
     return render(request, "claims.html", {"nav": "claims", "f": f, **views.claims(store, f)})
 
 
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim_page(request: Request, store: StoreDep, claim_id: RowId) -> HTMLResponse:
+    data = views.claim(store, claim_id)
+    if data is None:
+        raise _missing(f"claim {claim_id}")
+    return render(request, "claim.html", {"nav": "claims", "record": views.jsonable(data["claim"]), **data})
+
+
 @router.get("/clusters", response_class=HTMLResponse)
 def clusters_page(request: Request, store: StoreDep, f: Annotated[ClusterFilters, Query()]) -> HTMLResponse:
     return render(request, "clusters.html", {"nav": "clusters", "f": f, **views.clusters(store, f)})

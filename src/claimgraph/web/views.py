@@ -16,9 +16,9 @@ from typing import Any
 
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
 from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
-from .highlight import segments
+from .highlight import context_window, segments
 from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
-from .present import actor_name, claim_record, cluster_words, country, quad_of
+from .present import actor_name, claim_record, cluster_words, country, path_part, quad_of
 
 OVERVIEW_ROWS = 8
 FLOW_NODES = 40  # suppliers and recipients drawn on each side of the flow picture, at most
@@ -255,6 +255,63 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
         "segments": segments(text, rows),
         "records": {str(sc.id): claim_record(sc) for sc in rows},
         "stances": Counter(sc.claim.stance for sc in rows),
+    }
+
+
+def claim(store: Store, claim_id: int) -> dict[str, Any] | None:
+    """One claim as a citable page: the record, its evidence in a few sentences of context, its
+    article and its cluster (with its place there: originator, or echo of which report)."""
+    sc = store.claim(claim_id)
+    if sc is None:
+        return None
+    art = store.article(sc.article_id)
+    text = (art.text if art is not None else None) or ""
+    ev = sc.claim.evidence
+    context = None
+    segs: list[Any] = []
+    if 0 <= ev.start < ev.end <= len(text) and text[ev.start : ev.end] == ev.text:
+        a, b = context_window(text, ev.start, ev.end)
+        segs = segments(text, [sc], (a, b))
+        context = {"start": a, "end": b, "text": text[a:b], "more_before": a > 0, "more_after": b < len(text)}
+    member = store.cluster_member(sc.id)
+    cl = store.cluster(member["cluster_id"], reports=False) if member else None
+    article_link = f"/articles/{path_part(sc.article_id)}#claim-{sc.id}"
+    return {
+        "claim": sc,
+        "context": context,  # None when the stored text does not hold the evidence (a loaded stub)
+        "segments": segs,
+        "article": {
+            "id": sc.article_id,
+            "title": sc.title,
+            "outlet": sc.outlet,
+            "published": art.published if art is not None else sc.published,
+            "url": sc.url,
+        },
+        "cluster": None
+        if cl is None or member is None
+        else {
+            "id": cl.id,
+            "label": cl.label,
+            "words": cluster_words(cl.actor1, cl.cameo, cl.actor2, cl.object),
+            "root": cl.root,
+            "first_seen": cl.first_seen,
+            "last_seen": cl.last_seen,
+            "n_claims": cl.n_claims,
+            "n_articles": cl.n_articles,
+            "n_outlets": cl.n_outlets,
+            "n_asserting": len(cl.asserting),
+            "n_denying": len(cl.denying),
+            "n_questioning": len(cl.questioning),
+            "role": member["role"],
+            "echo_of": member["echo_of"],
+            "echo_via": member["echo_via"],
+        },
+        "links": {
+            "page": f"/claims/{sc.id}",
+            "json": f"/api/claims/{sc.id}",
+            "article": article_link,
+            "cluster": f"/clusters/{cl.id}" if cl is not None else None,
+        },
     }
 
 

@@ -58,7 +58,7 @@
       }
       parts.push(el("p", { class: "muted small" }, ids.length + " claims cover this place (innermost first):"), sw);
     }
-    parts.push(el("h3", {}, "Claim #" + r.id + " ", el("span", { class: "stance st-" + r.stance }, r.stance)));
+    parts.push(el("h3", {}, el("a", { href: path("claims", r.id), title: "this claim's own page, to cite" }, "Claim #" + r.id), " ", el("span", { class: "stance st-" + r.stance }, r.stance)));
     const dl = el("dl");
     const src = r.source || {};
     const sourceName = src.kind !== "author" && r.source_id
@@ -79,6 +79,7 @@
     row(dl, "evidence", el("q", {}, r.evidence.text), " [" + r.evidence.start + "–" + r.evidence.end + "]");
     if (r.cluster_id) row(dl, "cluster", el("a", { href: path("clusters", r.cluster_id) }, "#" + r.cluster_id), " (" + r.cluster_role + ")");
     if (r.rule) row(dl, "why", el("code", {}, r.rule));
+    row(dl, "permalink", el("a", { href: path("claims", r.id) }, "/claims/" + r.id));
     parts.push(dl);
     const pre = el("pre", {}, JSON.stringify(Object.fromEntries(Object.entries(r).filter(([k]) => k !== "label")), null, 2));
     parts.push(el("details", {}, el("summary", {}, "full record (JSON)"), pre));
