@@ -194,7 +194,12 @@ def build_db(url: str, *, n_claims: int, seed: int = 0, batch: int = 2000) -> di
 
 
 def _paths(
-    rnd: random.Random, n_articles: int, cluster_ids: list[int], n_sources: int, dyads: list[tuple[str, str]]
+    rnd: random.Random,
+    n_articles: int,
+    n_claims: int,
+    cluster_ids: list[int],
+    n_sources: int,
+    dyads: list[tuple[str, str]],
 ) -> Iterator[str]:
     """An endless mix of what browsing users ask for: pages, filters, detail pages and the API.
 
@@ -214,6 +219,7 @@ def _paths(
                 f"/claims?code={rnd.choice(sorted(ACTIONS))[:2]}&page={rnd.randint(1, 20)}",
                 f"/claims?text={rnd.choice(OBJECTS) or 'talks'}",
                 f"/claims?since=2024-0{rnd.randint(1, 9)}-01&until=2024-12-31",
+                f"/claims/{rnd.randint(1, n_claims)}",
                 "/clusters",
                 f"/clusters?dyad={a},{b}",
                 f"/clusters/{rnd.choice(cluster_ids) if cluster_ids else 1}",
@@ -246,7 +252,9 @@ async def _drive(
     shape: dict[str, Any],
 ) -> dict[str, Any]:
     rnd = random.Random(seed)
-    paths = _paths(rnd, shape["articles"], shape["cluster_ids"], len(SOURCES), shape["dyads"])
+    paths = _paths(
+        rnd, shape["articles"], shape["claims"], shape["cluster_ids"], len(SOURCES), shape["dyads"]
+    )
     latencies: list[float] = []
     by_path: dict[str, list[float]] = defaultdict(list)
     errors: list[str] = []
@@ -359,6 +367,7 @@ def run(
     engine = create(url)
     with engine.connect() as conn:
         n_articles = int(conn.execute(select(func.count()).select_from(articles)).scalar_one())
+        n_claims_stored = int(conn.execute(select(func.max(claims.c.id))).scalar_one() or 1)
         pairs = select(claims.c.actor1_country, claims.c.actor2_country).distinct()
         dyads = sorted((a, b) for a, b in conn.execute(pairs) if a and b and a != b)
         cluster_ids = list(conn.execute(select(clusters.c.id).order_by(clusters.c.id)).scalars())
@@ -374,7 +383,12 @@ def run(
                 seconds=seconds,
                 think_ms=think_ms,
                 seed=seed,
-                shape={"articles": n_articles, "cluster_ids": cluster_ids, "dyads": dyads},
+                shape={
+                    "articles": n_articles,
+                    "claims": n_claims_stored,
+                    "cluster_ids": cluster_ids,
+                    "dyads": dyads,
+                },
             )
         )
     finally:
