@@ -480,3 +480,17 @@ def test_a_store_made_by_the_first_revision_gains_the_browse_indexes(tmp_path: P
     engine.dispose()
     assert {"ix_claims_root_published", "ix_claims_actor1_published", "ix_claims_actor2_published"} <= names
     assert "ix_claims_root" not in names
+
+
+def test_stores_opened_by_several_threads_at_once_all_open(store_url: str) -> None:
+    """Alembic's module state is not thread-safe: opening (and so migrating) a fresh database from
+    several threads at once hung on PostgreSQL before it was serialised."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def open_one(_: int) -> dict[str, int]:
+        with Store(store_url) as s:
+            return s.stats()
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(open_one, range(8), timeout=120))
+    assert all(r["claims"] == 0 for r in results)

@@ -109,11 +109,16 @@ def writing(engine: Engine) -> Iterator[Connection]:
         return
 
 
+_MIGRATING = threading.Lock()
+"""Alembic keeps the running migration in module state, so two threads opening Stores at once
+would trip over each other; other processes are kept apart by the database's write lock."""
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest revision (a no-op when it is there already)."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS))
-    with writing(engine) as conn:
+    with _MIGRATING, writing(engine) as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
