@@ -92,7 +92,7 @@ def test_reingesting_the_same_corpus_changes_nothing(store: Store) -> None:
 
 
 def test_reprocessed_claims_keep_their_cluster_ids(store: Store) -> None:
-    """``replace_claims`` gives the claims new row ids; the cluster keeps its id by article and seq."""
+    """The cluster keeps its id by article and seq, whatever happens to the claim rows."""
     before = _ids(store)
     store.replace_claims("a1", [make_claim("a1")], extractor_version="v2")
     store.recluster()

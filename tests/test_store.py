@@ -494,3 +494,21 @@ def test_stores_opened_by_several_threads_at_once_all_open(store_url: str) -> No
     with ThreadPoolExecutor(8) as pool:
         results = list(pool.map(open_one, range(8), timeout=120))
     assert all(r["claims"] == 0 for r in results)
+
+
+def test_reprocess_keeps_the_ids_of_records_it_finds_again(store: Store) -> None:
+    """A cited /claims/{id} survives a re-extraction that gives the same record; a record that is
+    gone is gone, and a new one gets a new id."""
+    kept = make_claim("a1")
+    dropped = make_claim("a1", stance="denies", source="Nasser Kanaani", source_actor="IRNGOV")
+    store.add_article(make_article("a1"), [dropped, kept], extractor_version="v1")
+    ids = {sc.claim.stance: sc.id for sc in store.claims(ClaimQuery(article_id="a1"))}
+    added = make_claim("a1", cameo="0711")
+    store.replace_claims("a1", [kept, added], extractor_version="v2")
+    after = store.claims(ClaimQuery(article_id="a1"))
+    by_code = {sc.claim.event.action.cameo: sc.id for sc in after if sc.claim.event and sc.claim.event.action}
+    assert by_code["072"] == ids["asserts"]  # the same record, the same id
+    assert by_code["0711"] not in ids.values()  # a new record, a new id
+    assert ids["denies"] not in {sc.id for sc in after}  # the dropped record is gone
+    assert [sc.claim for sc in after] == [kept, added]  # and in the new order
+    assert store.count_claims(ClaimQuery(text="supplying")) == 2  # the full-text index followed

@@ -40,6 +40,12 @@ from .rows import article_id_for, claim_to_row, content_hash, country, day, para
 from .schema import actors, articles, cluster_claims, clusters, errors, sources
 from .schema import claims as claims_t
 
+_IDENTITY = (
+    "evidence_start", "evidence_end", "source_name", "cue_start",
+    "stance", "cameo", "actor1_code", "actor2_code",
+)  # fmt: skip
+"""What makes a re-extracted record "the same record" for ``replace_claims``: it keeps its id."""
+
 
 def _safe_url(url: str) -> str:
     try:
@@ -153,21 +159,44 @@ class Store:
         return True
 
     def replace_claims(self, article_id: str, claims: Sequence[Claim], *, extractor_version: str) -> None:
-        """Swap an article's claims for a new extraction (``reprocess``); run ``recluster`` after."""
+        """Swap an article's claims for a new extraction (``reprocess``); run ``recluster`` after.
+
+        A record the new extraction gives again (same evidence, source, cue, stance and event)
+        keeps its row id, so a cited ``/claims/{id}`` still shows it; records that are gone are
+        deleted (their links answer 404), new ones get new ids.
+        """
         with writing(self._engine) as conn:
             row = conn.execute(select(articles).where(articles.c.id == article_id)).first()
             if row is None:
                 raise StoreError(f"no article {article_id!r} in {_safe_url(self.url)}")
-            old = select(claims_t.c.id).where(claims_t.c.article_id == article_id)
-            conn.execute(delete(cluster_claims).where(cluster_claims.c.claim_id.in_(old)))
-            conn.execute(delete(claims_t).where(claims_t.c.article_id == article_id))
             conn.execute(
                 update(articles)
                 .where(articles.c.id == article_id)
                 .values(extractor_version=extractor_version)
             )
             article = Article(id=row.id, text=row.text, outlet=row.outlet, published=row.published)
-            self._insert_claims(conn, article_id, article, claims)
+            identity = [claims_t.c[name] for name in _IDENTITY]
+            old: dict[tuple[Any, ...], list[int]] = {}
+            for r in conn.execute(
+                select(claims_t.c.id, *identity)
+                .where(claims_t.c.article_id == article_id)
+                .order_by(claims_t.c.id)
+            ):
+                old.setdefault(tuple(r[1:]), []).append(r.id)
+            fresh = []
+            for new_row in self._claim_rows(conn, article_id, article, claims):
+                same = old.get(tuple(new_row[name] for name in _IDENTITY))
+                if same:
+                    conn.execute(update(claims_t).where(claims_t.c.id == same.pop(0)).values(**new_row))
+                else:
+                    fresh.append(new_row)
+            gone = [i for ids in old.values() for i in ids]
+            for k in range(0, len(gone), 500):  # bounded IN lists
+                part = gone[k : k + 500]
+                conn.execute(delete(cluster_claims).where(cluster_claims.c.claim_id.in_(part)))
+                conn.execute(delete(claims_t).where(claims_t.c.id.in_(part)))
+            if fresh:
+                conn.execute(insert(claims_t), fresh)
 
     def add_error(self, *, input: str, reason: str, location: str | None = None) -> None:
         """Record a document that could not be read (listed by ``errors()`` and ``stats``)."""
@@ -214,8 +243,16 @@ class Store:
         return [ids[k] for k in keys]
 
     def _insert_claims(self, conn: Connection, aid: str, article: Article, cls: Sequence[Claim]) -> None:
+        rows = self._claim_rows(conn, aid, article, cls)
+        if rows:
+            conn.execute(insert(claims_t), rows)
+
+    def _claim_rows(
+        self, conn: Connection, aid: str, article: Article, cls: Sequence[Claim]
+    ) -> list[dict[str, Any]]:
+        """The claims' rows, their sources and actors stored first (the rows refer to them)."""
         if not cls:
-            return
+            return []
         source_ids = self._source_ids(conn, cls, article.outlet)
         published = day(article.published)
         rows = []
@@ -239,7 +276,7 @@ class Store:
                 if code and code not in codes:
                     codes[code] = {"code": code, "country": country(code), "label": label}
         self._insert_ignore(conn, actors, list(codes.values()))
-        conn.execute(insert(claims_t), rows)
+        return rows
 
     # --- reading ------------------------------------------------------------------------------
 
