@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import os
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,7 +18,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimgraph.model import SOURCE_KINDS, Action, Actor, Article, Claim, Cue, Event, Evidence, Source, Via
-from claimgraph.store import ClaimQuery, ClusterQuery, QueryError, Store, StoreError, content_hash
+from claimgraph.store import (
+    ClaimQuery,
+    ClusterQuery,
+    QueryError,
+    Store,
+    StoredClaim,
+    StoreError,
+    content_hash,
+)
 
 PG_ENV = "CLAIMGRAPH_TEST_PG"
 
@@ -512,3 +521,20 @@ def test_reprocess_keeps_the_ids_of_records_it_finds_again(store: Store) -> None
     assert ids["denies"] not in {sc.id for sc in after}  # the dropped record is gone
     assert [sc.claim for sc in after] == [kept, added]  # and in the new order
     assert store.count_claims(ClaimQuery(text="supplying")) == 2  # the full-text index followed
+
+
+def test_dyad_points_are_the_dyad_s_claims_as_plain_columns(filled: Store) -> None:
+    def point(sc: StoredClaim) -> tuple[object, ...]:
+        ev = sc.claim.event
+        coded = ev is not None and ev.action is not None and ev.actor1 is not None
+        if not coded or ev is None or ev.action is None or ev.actor1 is None:
+            return (sc.published, False)
+        return (sc.published, True, ev.actor1.code, ev.action.cameo, ev.action.goldstein)
+
+    points = filled.dyad_points("IRN", "RUS")
+    expected = Counter(point(sc) for sc in filled.claims(ClaimQuery(dyad=("IRN", "RUS"))))
+    got = Counter(
+        (p.published, True, p.actor1_code, p.cameo, p.goldstein) if p.coded else (p.published, False)
+        for p in points
+    )
+    assert got == expected and len(points) > 0

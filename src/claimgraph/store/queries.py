@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal, cast
+from typing import Any, Literal, NamedTuple, cast
 
 from sqlalchemy import Column, ColumnElement, Integer, Select, and_, column, false, func, or_, select, text
 from sqlalchemy.engine import Dialect
@@ -67,6 +67,17 @@ class ClaimQuery:
             raise QueryError("--limit and --offset must not be negative")
         _date_opt("since", self.since)
         _date_opt("until", self.until)
+
+
+class DyadPoint(NamedTuple):
+    """One claim between two countries as the dyad chart needs it (``Store.dyad_points``)."""
+
+    published: str | None
+    actor1_code: str | None
+    root: str | None
+    cameo: str | None
+    goldstein: float | None
+    coded: bool  # an event with an action and an actor 1: what a chart can place
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

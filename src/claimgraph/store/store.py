@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import Connection, case, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -27,6 +27,7 @@ from .errors import StoreError
 from .queries import (
     ClaimQuery,
     ClusterQuery,
+    DyadPoint,
     StoredArticle,
     StoredClaim,
     StoredCluster,
@@ -376,6 +377,18 @@ class Store:
             stmt = stmt.join(cluster_claims, cluster_claims.c.claim_id == c.id)
         with self._engine.connect() as conn:
             return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    def dyad_points(self, a: str, b: str) -> list[DyadPoint]:
+        """The claims between two countries (both directions) as plain columns: the dyad chart's
+        input, without building whole records (a frequent pair has thousands of claims)."""
+        c = claims_t.c
+        actor1 = or_(*(c[f"actor1_{k}"].is_not(None) for k in ("text", "code", "start", "end")))
+        coded = and_(c.has_event.is_(True), c.cameo.is_not(None), actor1)  # as row_to_claim reads it
+        stmt = select(c.published, c.actor1_code, c.root, c.cameo, c.goldstein, coded).where(
+            *claim_conditions(ClaimQuery(dyad=(a, b)), self.dialect)
+        )
+        with self._engine.connect() as conn:
+            return [DyadPoint(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in conn.execute(stmt)]
 
     def network_edges(self, q: ClaimQuery | None = None) -> list[dict[str, Any]]:
         """Claims with both actors coded and an action, counted per actor1 country, actor2 country and

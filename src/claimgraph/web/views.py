@@ -15,6 +15,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
+from ..store.queries import DyadPoint
 from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
 from .highlight import context_window, segments
 from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
@@ -115,7 +116,7 @@ def _buckets(months: list[str]) -> tuple[list[str], int]:
     return out, 7
 
 
-def dyad_series(rows: Iterable[StoredClaim], a: str, b: str) -> dict[str, Any]:
+def dyad_series(points: Iterable[DyadPoint], a: str, b: str) -> dict[str, Any]:
     """Claims between two countries counted per month (or year) and quad class, in each direction."""
     per: dict[str, dict[str, list[int]]] = {
         "ab": defaultdict(lambda: [0, 0, 0, 0]),
@@ -123,21 +124,20 @@ def dyad_series(rows: Iterable[StoredClaim], a: str, b: str) -> dict[str, Any]:
     }
     gold: dict[str, dict[str, list[float]]] = {"ab": defaultdict(list), "ba": defaultdict(list)}
     undated = uncoded = 0
-    for sc in rows:
-        ev = sc.claim.event
-        if ev is None or ev.action is None or ev.actor1 is None:
+    for p in points:
+        if not p.coded:
             uncoded += 1
             continue
-        if not sc.published:
+        if not p.published:
             undated += 1
             continue
-        direction = "ab" if country(ev.actor1.code) == a else "ba"
-        q = quad_of(ev.action.root or ev.action.cameo)
-        month = sc.published[:7]
+        direction = "ab" if country(p.actor1_code) == a else "ba"
+        q = quad_of(p.root or p.cameo)
+        month = p.published[:7]
         if q:
             per[direction][month][q - 1] += 1
-        if ev.action.goldstein is not None:
-            gold[direction][month].append(ev.action.goldstein)
+        if p.goldstein is not None:
+            gold[direction][month].append(p.goldstein)
     months = sorted(set(per["ab"]) | set(per["ba"]))
     buckets, width = _buckets(months)
 
@@ -177,7 +177,7 @@ def dyad(store: Store, a: str, b: str, f: ClaimFilters) -> dict[str, Any] | None
         return None
     matching = store.count_claims(f.query(paged=False))
     return {
-        "series": dyad_series(store.iter_claims(ClaimQuery(dyad=(a, b))), a, b),
+        "series": dyad_series(store.dyad_points(a, b), a, b),
         "total": total,
         "matching": matching,
         **_pages(matching, f),
