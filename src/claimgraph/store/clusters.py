@@ -270,7 +270,7 @@ def _cluster(row: Any, members: Sequence[Any], *, with_reports: bool) -> StoredC
 
 def read(conn: Connection, q: ClusterQuery) -> list[StoredCluster]:
     """The clusters matching ``q`` with their outlets and sources (not their reports)."""
-    rows = list(conn.execute(clusters_select(q)))
+    rows = list(conn.execute(clusters_select(q, conn.dialect)))
     by_cluster: dict[int, list[Any]] = defaultdict(list)
     ids = [r.id for r in rows]
     for i in range(0, len(ids), 500):  # bounded IN lists: SQLite caps bound parameters

@@ -406,12 +406,18 @@ def cluster_conditions(q: ClusterQuery) -> list[ColumnElement[bool]]:
     return conds
 
 
-def clusters_select(q: ClusterQuery) -> Select[Any]:
+def clusters_select(q: ClusterQuery, dialect: Dialect | None = None) -> Select[Any]:
     """SELECT of the cluster rows matching ``q``, in the requested order."""
     c = clusters.c
+    # newest first, undated last: SQLite does that by itself in descending order and then walks
+    # ix_clusters_last_seen instead of sorting every cluster; PostgreSQL says NULLS LAST
+    if dialect is not None and dialect.name == "sqlite":
+        newest: tuple[Any, ...] = (c.last_seen.desc(), c.id.desc())
+    else:
+        newest = (c.last_seen.desc().nulls_last(), c.id.desc())
     order = {
         "first_seen": (c.first_seen.is_(None), c.first_seen, c.id),
-        "newest": (c.last_seen.is_(None), c.last_seen.desc(), c.id.desc()),
+        "newest": newest,
         "articles": (c.n_articles.desc(), c.n_claims.desc(), c.id),
         "contested": ((c.n_denying + c.n_questioning).desc(), c.n_asserting.desc(), c.id),
     }[q.order]

@@ -147,6 +147,7 @@ clusters = Table(
     Column("n_questioning", Integer, nullable=False),
 )
 Index("ix_clusters_dyad", clusters.c.actor1_country, clusters.c.actor2_country, clusters.c.first_seen)
+Index("ix_clusters_last_seen", clusters.c.last_seen, clusters.c.id)
 
 cluster_claims = Table(
     "cluster_claims",
