@@ -85,7 +85,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
         ref, cont = links[id(a)]
         a.refers_to = pos[id(ref)] if ref is not None else None
         a.continuation_of = pos[id(cont)] if cont is not None else None
-    _dedupe(found)
+    _dedupe(doc, found)
     for a in found:
         _stance_and_hedge(doc, a, lex)
     return found
@@ -442,7 +442,7 @@ def _continuations(
         )
 
 
-def _dedupe(found: list[Attribution]) -> None:
+def _dedupe(doc: Doc, found: list[Attribution]) -> None:
     """Two cues claiming the same content: keep the one whose cue is nearest the content."""
     seen: dict[tuple[int, int], int] = {}
     drop: set[int] = set()
@@ -451,8 +451,8 @@ def _dedupe(found: list[Attribution]) -> None:
             j = seen[a.content]
             if found[j].rule.startswith("nominal") or a.rule.startswith("nominal"):
                 continue
-            dist_i = abs(a.cue_tokens[0] - a.content[0])
-            dist_j = abs(found[j].cue_tokens[0] - found[j].content[0])
+            dist_i = _cue_distance(doc, a)
+            dist_j = _cue_distance(doc, found[j])
             drop.add(i if dist_i >= dist_j else j)
         else:
             seen[a.content] = i
@@ -464,6 +464,12 @@ def _dedupe(found: list[Attribution]) -> None:
             a.refers_to = remap.get(a.refers_to) if a.refers_to is not None else None
             a.continuation_of = remap.get(a.continuation_of) if a.continuation_of is not None else None
         found[:] = keep
+
+
+def _cue_distance(doc: Doc, a: Attribution) -> int:
+    """Characters between the cue and the nearer edge of its content (0 when the cue is inside)."""
+    c = doc[a.cue_tokens[0]].idx
+    return max(0, a.content[0] - c, c - a.content[1])
 
 
 # --- stance and hedging ----------------------------------------------------------------------------
