@@ -31,3 +31,27 @@ def test_nearest_cue_keeps_a_shared_quotation(attributions):
     )
     recs = [r for r in attributions(text) if r.evidence.text.startswith("“The wells")]
     assert [r.cue.text for r in recs] == ["said"]
+
+
+def test_quote_interrupted_by_cue_in_one_sentence(attributions):
+    text = "“The harvest was poor,” farmer Jonas Berg said, “and prices will rise this winter.”"
+    recs = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
+    assert recs[0].evidence.text == text
+    assert recs[0].source.name == "Jonas Berg"
+
+
+def test_quote_resumed_in_next_sentence(attributions):
+    text = (
+        "“The harvest was poor,” Jonas Berg said. “Prices will rise this winter and families will feel it.”"
+    )
+    recs = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
+    assert len(recs) == 1
+    assert recs[0].evidence.text == text
+
+
+def test_quote_in_a_new_paragraph_is_not_resumed(attributions):
+    text = (
+        "“The harvest was poor,” Jonas Berg said.\n“Prices will rise this winter,” the baker Mia Holm added."
+    )
+    said = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
+    assert said[0].evidence.text == "“The harvest was poor,”"

@@ -70,6 +70,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     _nominal_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
     _headline_colons(doc, lex, found)
+    _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
     # sort into text order, keeping the links between attributions (list indices) right
     links = {
@@ -408,6 +409,38 @@ def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]
                 rule="headline-colon",
             )
         )
+
+
+def _interrupted_quotes(
+    doc: Doc, quotes: QuoteIndex, found: list[Attribution], covered: set[tuple[int, int]]
+) -> None:
+    """ "'We won,' she said, 'and we will win again.'": a quotation the cue interrupts is one content.
+
+    PolNeAR marks such a content as one discontinuous span, scored as its hull: the first part up
+    to the end of the quotation that resumes right after the cue's clause (same paragraph).
+    """
+    text = doc_text(doc)
+    starts = {a.content[0] for a in found}
+    for a in found:
+        if a.rule == "continuation" or a.content not in quotes.spans:
+            continue
+        cue_at = doc[a.cue_tokens[-1]].idx
+        if cue_at < a.content[1]:
+            continue
+        nxt = next((q for q in quotes.spans if q[0] > cue_at), None)
+        if nxt is None or nxt[0] in starts:
+            continue
+        gap = text[a.content[1] : nxt[0]]
+        if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith((",", ".", ":")):
+            continue
+        if nxt[1] - a.content[0] > MAX_INTERRUPTED:
+            continue
+        a.content = (a.content[0], nxt[1])
+        covered.add(nxt)
+        a.rule += "+resumed"
+
+
+MAX_INTERRUPTED = 1500  # characters of an interrupted quotation, both parts and the cue between
 
 
 def _continuations(
