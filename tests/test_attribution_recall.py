@@ -55,3 +55,15 @@ def test_quote_in_a_new_paragraph_is_not_resumed(attributions):
     )
     said = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
     assert said[0].evidence.text == "“The harvest was poor,”"
+
+
+def test_parenthetical_cue_inside_the_clause(attributions):
+    text = "Most of the closed mills, Jonas Berg said, had lost money for years."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
+    assert r.evidence.text == "Most of the closed mills, Jonas Berg said, had lost money for years"
+    assert r.source.name == "Jonas Berg"
+
+
+def test_unset_off_say_is_not_parenthetical(attributions):
+    recs = attributions("The mayor says many things.")
+    assert not [r for r in recs if r.rule and "parenthetical" in r.rule]

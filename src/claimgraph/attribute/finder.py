@@ -199,6 +199,10 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         # "Amnesty condemned the government": the act itself, with no content of its own
         content = _clause_chars(tok)
         rule += "+speech-act-only"
+    if content is None and entry.type in ("say", "belief"):
+        content = _parenthetical_content(tok)
+        if content is not None:
+            rule += "+parenthetical"
     if content is None and tok.dep_ in _CLAUSE_LEVEL:
         q = _adjacent_quote(tok, quotes)
         if q is not None:
@@ -222,6 +226,28 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     )
     _citing(tok, att)
     return att
+
+
+def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
+    """ "Many closures, he said, involved public courses": a cue set off by commas inside (or after)
+    the clause it reports, which the parser hangs under that clause's verb as parataxis.
+
+    The content is the governing clause around the cue, as PolNeAR marks it (a hull holding the
+    cue when the cue interrupts the clause, the part before it when the cue comes last).
+    """
+    head = tok.head
+    if tok.dep_ != "parataxis" or head is tok or not any(c.dep_ in _SUBJ for c in tok.children):
+        return None
+    doc = tok.doc
+    first = tok.left_edge.i
+    marks = (",", "—", "–")
+    if doc[first].text not in marks and (first == 0 or doc[first - 1].text not in marks):
+        return None  # not set off: "Trump says racist things" is no parenthesis
+    own = {t.i for t in tok.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
+    if not any(i < first for i in rest):
+        return None
+    return _trim_chars(doc, min(rest), max(rest) + 1)
 
 
 def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
