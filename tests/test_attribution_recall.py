@@ -67,3 +67,9 @@ def test_parenthetical_cue_inside_the_clause(attributions):
 def test_unset_off_say_is_not_parenthetical(attributions):
     recs = attributions("The mayor says many things.")
     assert not [r for r in recs if r.rule and "parenthetical" in r.rule]
+
+
+def test_content_does_not_end_on_a_conjunction(attributions):
+    recs = attributions("The council said the new tram line would open in May and")
+    r = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
+    assert not r.evidence.text.endswith(" and")

@@ -661,7 +661,12 @@ def _aux_neg(tok: Token) -> list[int]:
 
 
 def _clause_chars(tok: Token) -> tuple[int, int]:
-    return _trim_chars(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
+    """A token's subtree as characters, without a dangling conjunction at its end ("... and")."""
+    end = tok.right_edge.i + 1
+    doc = tok.doc
+    while end - 1 > tok.i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    return _trim_chars(doc, tok.left_edge.i, end)
 
 
 def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
