@@ -73,3 +73,19 @@ def test_content_does_not_end_on_a_conjunction(attributions):
     recs = attributions("The council said the new tram line would open in May and")
     r = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
     assert not r.evidence.text.endswith(" and")
+
+
+def test_according_to_a_saying_is_its_own_bare_record(attributions):
+    # PolNeAR marks the outermost attribution: the report relaying the saying
+    text = "The mill will close, Jonas Berg told reporters, according to the Harbour Gazette."
+    acc = [r for r in attributions(text) if r.cue and r.cue.lemma == "according to"]
+    assert acc and acc[0].source.text == "the Harbour Gazette"
+    assert "Jonas Berg told reporters" in acc[0].evidence.text
+
+
+def test_according_to_stays_a_via_of_event_records():
+    from claimgraph.pipeline import extract
+
+    text = "Iran is supplying drones to Russia, Jonas Berg told reporters, according to the Harbour Gazette."
+    recs = [r for r in extract(text, article_id="t") if r.cue and r.cue.lemma == "according to"]
+    assert not recs

@@ -325,7 +325,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     aid = article.id or None
     out: list[Claim] = []
     for i, a in enumerate(atts):
-        if i in merged_into:
+        if i in merged_into and opts.events_only:
+            # an event record names the report as a via; a bare attribution keeps it as its own,
+            # the outermost one, as PolNeAR marks "X said Y, according to Z"
             continue
         src = sources[i]
         via = vias[i]
