@@ -89,3 +89,31 @@ def test_according_to_stays_a_via_of_event_records():
     text = "Iran is supplying drones to Russia, Jonas Berg told reporters, according to the Harbour Gazette."
     recs = [r for r in extract(text, article_id="t") if r.cue and r.cue.lemma == "according to"]
     assert not recs
+
+
+def test_announce_takes_its_object(attributions):
+    r = next(r for r in attributions("The governor announced her resignation on Monday.") if r.cue)
+    assert r.cue.text.endswith("announced")
+    assert r.evidence.text.startswith("her resignation")
+
+
+def test_poll_shows_its_object(attributions):
+    text = "A new survey by the college shows a narrow lead for the senator."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("shows"))
+    assert r.evidence.text == "a narrow lead for the senator"
+
+
+def test_prepositional_cue_talk_about(attributions):
+    r = next(r for r in attributions("The mayor talked about the flooding in the old town.") if r.cue)
+    assert r.cue.text == "talked about"
+    assert r.evidence.text == "the flooding in the old town"
+
+
+def test_offer_is_not_a_saying(attributions):
+    recs = attributions("The ministry was offering the farmers new tractors.")
+    assert not [r for r in recs if r.cue and "offer" in r.cue.text]
+
+
+def test_hoping_lemmatised_as_hop(attributions):
+    text = "The coach is hoping that the team will win the cup this year."
+    assert any(r.cue and r.cue.text.endswith("hoping") for r in attributions(text))
