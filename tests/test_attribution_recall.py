@@ -117,3 +117,18 @@ def test_offer_is_not_a_saying(attributions):
 def test_hoping_lemmatised_as_hop(attributions):
     text = "The coach is hoping that the team will win the cup this year."
     assert any(r.cue and r.cue.text.endswith("hoping") for r in attributions(text))
+
+
+def test_coordinated_cues_are_two_attributions(attributions):
+    text = "The senator praised the bill and said the vote would come before the summer recess."
+    recs = attributions(text)
+    said = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
+    assert said.evidence.text == "the vote would come before the summer recess"
+    praised = next(r for r in recs if r.cue and r.cue.text.endswith("praised"))
+    assert "said" not in praised.evidence.text
+
+
+def test_second_said_splits_the_first_content(attributions):
+    text = "Ms. Ortiz said the bridge was safe and said the repairs would end in May."
+    recs = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
+    assert [r.evidence.text for r in recs] == ["the bridge was safe", "the repairs would end in May"]

@@ -72,6 +72,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     _headline_colons(doc, lex, found)
     _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
+    _split_coordinated(doc, found)
     # sort into text order, keeping the links between attributions (list indices) right
     links = {
         id(a): (
@@ -198,8 +199,9 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
             content = _clause_chars(obj)
             rule += "+dobj"
     if content is None and entry.type == "accuse" and target is not None:
-        # "Amnesty condemned the government": the act itself, with no content of its own
-        content = _clause_chars(tok)
+        # "Amnesty condemned the government": the act itself, with no content of its own (nor the
+        # next verb's: "condemned the government and said ..." is a second attribution)
+        content = _own_clause_chars(tok)
         rule += "+speech-act-only"
     if content is None and entry.type in ("say", "belief"):
         content = _parenthetical_content(tok)
@@ -503,6 +505,29 @@ def _continuations(
         )
 
 
+def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
+    """ "He said A and said B": a content ends where a coordinated cue of its own begins.
+
+    The parser often hangs the second "said" under the first one's clause, so the first content
+    would swallow the second attribution (which is then dropped as nested).
+    """
+    for b in found:
+        cue = doc[b.cue_tokens[0]]
+        if cue.dep_ != "conj" or b.rule == "continuation":
+            continue
+        i = min(b.cue_tokens[0], cue.left_edge.i if cue.left_edge.i < cue.i else cue.i)
+        while i > 0 and (doc[i - 1].dep_ == "cc" or doc[i - 1].is_punct):
+            i -= 1
+        if i == 0:
+            continue
+        cut = doc[i - 1].idx + len(doc[i - 1].text)
+        for a in found:
+            if a is not b and a.content[0] < cut < cue.idx < a.content[1]:
+                head = doc.char_span(a.content[0], cut, alignment_mode="expand")
+                if head is not None:
+                    a.content = _trim_chars(doc, head.start, i)
+
+
 def _dedupe(doc: Doc, found: list[Attribution]) -> None:
     """Two cues claiming the same content: keep the one whose cue is nearest the content."""
     seen: dict[tuple[int, int], int] = {}
@@ -660,6 +685,16 @@ def _aux_neg(tok: Token) -> list[int]:
         if day or nxt.text == ":":
             out.append(j)
     return out
+
+
+def _own_clause_chars(tok: Token) -> tuple[int, int]:
+    """A verb's clause without the clauses coordinated or subordinated after it."""
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("conj", "cc", "advcl", "parataxis", "punct"):
+            break
+        end = c.right_edge.i
+    return _trim_chars(tok.doc, tok.left_edge.i, end + 1)
 
 
 def _clause_chars(tok: Token) -> tuple[int, int]:
