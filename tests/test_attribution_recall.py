@@ -132,3 +132,11 @@ def test_second_said_splits_the_first_content(attributions):
     text = "Ms. Ortiz said the bridge was safe and said the repairs would end in May."
     recs = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
     assert [r.evidence.text for r in recs] == ["the bridge was safe", "the repairs would end in May"]
+
+
+def test_possessive_claim_noun(attributions):
+    text = "The mayor's claim that the budget was balanced surprised the council."
+    r = next(r for r in attributions(text) if r.rule and r.rule.startswith("possessive"))
+    assert r.cue.text == "claim"
+    assert r.source.text == "The mayor"
+    assert r.evidence.text == "that the budget was balanced"

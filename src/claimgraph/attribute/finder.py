@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
+from .nominal import possessive_claims
 from .quotes import QuoteIndex
 
 # dependency labels of a verb's clausal complement (the content of a reporting verb)
@@ -68,6 +69,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
                 covered_quotes.add(q)
             found.append(att)
     _nominal_claims(doc, lex, found)
+    possessive_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
     _headline_colons(doc, lex, found)
     _interrupted_quotes(doc, quotes, found, covered_quotes)
