@@ -140,3 +140,9 @@ def test_possessive_claim_noun(attributions):
     assert r.cue.text == "claim"
     assert r.source.text == "The mayor"
     assert r.evidence.text == "that the budget was balanced"
+
+
+def test_object_and_infinitive_are_one_content(attributions):
+    text = "The union urged its members to reject the new contract."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("urged"))
+    assert r.evidence.text == "its members to reject the new contract"

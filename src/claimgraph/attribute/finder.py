@@ -169,6 +169,10 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         comp = _clausal_child(tok)
         if comp is not None:
             content = _clause_chars(comp)
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
+            if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
+                # "urged voters to stay home": who is urged is part of what is asked
+                content = (_clause_chars(obj)[0], content[1])
             rule += "+ccomp"
     if content is None and len(cue_toks) > 1 and doc[cue_toks[1]].dep_ == "prep":
         # "called for new talks", "called on Iran to stop", "pointed to the report"
