@@ -146,3 +146,9 @@ def test_object_and_infinitive_are_one_content(attributions):
     text = "The union urged its members to reject the new contract."
     r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("urged"))
     assert r.evidence.text == "its members to reject the new contract"
+
+
+def test_content_keeps_the_opening_quote_mark(attributions):
+    text = "Jonas Berg said “the river keeps rising” every spring since the dam was built."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
+    assert r.evidence.text.startswith("“the river keeps rising”")

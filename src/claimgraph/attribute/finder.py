@@ -709,7 +709,10 @@ def _clause_chars(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     while end - 1 > tok.i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
         end -= 1
-    return _trim_chars(doc, tok.left_edge.i, end)
+    start = tok.left_edge.i
+    if start > 0 and doc[start - 1].text in ("“", '"', "''"):
+        start -= 1  # '“it gets me mad” every time': the opening mark hangs on the cue in the parse
+    return _trim_chars(doc, start, end)
 
 
 def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
