@@ -152,3 +152,12 @@ def test_content_keeps_the_opening_quote_mark(attributions):
     text = "Jonas Berg said “the river keeps rising” every spring since the dam was built."
     r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
     assert r.evidence.text.startswith("“the river keeps rising”")
+
+
+def test_object_cue_keeps_as_and_for_phrases(attributions):
+    recs = attributions("The coach described the season as a disaster.")
+    r = next(r for r in recs if r.cue and r.cue.text.endswith("described"))
+    assert r.evidence.text == "the season as a disaster"
+    recs = attributions("The senator mocked her rival for losing the debate.")
+    r = next(r for r in recs if r.cue and r.cue.text.endswith("mocked"))
+    assert r.evidence.text == "her rival for losing the debate"

@@ -161,7 +161,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
         if obj is not None:
             # "called Trump a liar": the object and its predicate complement
-            last = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.dep_ == "oprd"])
+            last = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if _object_tail(c, obj)])
             content = _trim_chars(doc, obj.left_edge.i, last + 1)
             target = _np_span(obj, keep_conj=True)
             rule += "+object"
@@ -236,6 +236,19 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     )
     _citing(tok, att)
     return att
+
+
+def _object_tail(c: Token, obj: Token) -> bool:
+    """What completes an object-taking cue's object: "called him a liar", "described X as Y",
+    "mocked Rubio for losing", "endorsed Cruz for president", "urged steps to tighten ...".
+    """
+    if c.i < obj.i:
+        return False
+    if c.dep_ == "oprd":
+        return True
+    if c.dep_ == "prep" and c.lower_ in ("as", "for"):
+        return True
+    return c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
 
 
 def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
