@@ -161,3 +161,11 @@ def test_object_cue_keeps_as_and_for_phrases(attributions):
     recs = attributions("The senator mocked her rival for losing the debate.")
     r = next(r for r in recs if r.cue and r.cue.text.endswith("mocked"))
     assert r.evidence.text == "her rival for losing the debate"
+
+
+def test_speech_act_bare_content_is_target_and_reason(attributions):
+    text = "The governor criticized the mayor for closing the library."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("criticized"))
+    assert r.evidence.text == "the mayor for closing the library"
+    r = next(r for r in attributions("The governor praised the firefighters.") if r.cue)
+    assert r.evidence.text == "the firefighters"

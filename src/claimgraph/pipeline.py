@@ -334,7 +334,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
         cue = _cue(doc, a)
         base = Claim(
             article_id=aid,
-            evidence=_evidence(doc, a.content),
+            evidence=_evidence(doc, a.content if opts.events_only else (a.bare_content or a.content)),
             source=src,
             via=via,
             cue=cue,

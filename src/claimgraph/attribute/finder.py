@@ -43,6 +43,9 @@ class Attribution:
     rule: str = ""
     refers_to: int | None = None  # index of the attribution whose content a nominal claim refers to
     continuation_of: int | None = None  # index of the attribution whose source this one keeps
+    # a speech act's content as PolNeAR marks it ("criticized [Clinton for taking fees]"), where
+    # ``content`` is the act's clause or reason, which event coding reads
+    bare_content: tuple[int, int] | None = None
 
     @property
     def framing(self) -> str:
@@ -225,6 +228,12 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     if q and (content[0] - q[0] <= 2 or q[1] - content[1] <= 3):
         content = q
     source = _subject_span(tok)
+    bare: tuple[int, int] | None = None
+    if entry.type == "accuse":
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
+        if obj is not None:
+            tail = [c.right_edge.i for c in tok.children if _object_tail(c, obj) or c.lower_ == "of"]
+            bare = _trim_chars(doc, obj.left_edge.i, max([obj.right_edge.i, *tail]) + 1)
     att = Attribution(
         cue_tokens=sorted(cue_toks + _aux_neg(tok)),
         cue=entry,
@@ -233,6 +242,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         target_span=target,
         negated_cue=any(c.dep_ == "neg" for c in tok.children),
         rule=rule,
+        bare_content=bare,
     )
     _citing(tok, att)
     return att
