@@ -22,7 +22,8 @@ _PREPS = ("about", "of", "on", "over")
 
 def possessive_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
     """Append the attributions of possessed claim nouns not already a cue of ``found``."""
-    from .finder import Attribution, _clause_chars, _np_span
+    from .finder import Attribution
+    from .spans import _clause_chars, _np_span
 
     taken = {i for a in found for i in a.cue_tokens}
     for tok in doc:
