@@ -169,3 +169,20 @@ def test_speech_act_bare_content_is_target_and_reason(attributions):
     assert r.evidence.text == "the mayor for closing the library"
     r = next(r for r in attributions("The governor praised the firefighters.") if r.cue)
     assert r.evidence.text == "the firefighters"
+
+
+def test_continued_next_to_a_quotation(attributions):
+    text = "“The harbour will stay open all winter,” the port director continued."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("continued"))
+    assert r.evidence.text == "“The harbour will stay open all winter,”"
+
+
+def test_continued_to_is_no_cue(attributions):
+    recs = attributions("Prices continued to rise in the spring.")
+    assert not [r for r in recs if r.cue and "continued" in r.cue.text]
+
+
+def test_joked_that(attributions):
+    r = next(r for r in attributions("The mayor joked that the bridge was older than she was.") if r.cue)
+    assert r.cue.text.endswith("joked")
+    assert r.evidence.text == "that the bridge was older than she was"

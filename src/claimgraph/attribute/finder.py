@@ -146,6 +146,13 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     content: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
     rule = f"cue:{entry.cue}"
+    if entry.type == "quote":
+        # "“...,” he continued": a cue only next to a quotation ("prices continued to rise" is none)
+        q = _adjacent_quote(tok, quotes) if tok.dep_ in _CLAUSE_LEVEL else None
+        if q is None or not any(c.dep_ in _SUBJ for c in tok.children):
+            return None
+        content = q
+        rule += "+quote"
     if entry.type == "accuse":
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
         if obj is not None:
