@@ -186,3 +186,16 @@ def test_joked_that(attributions):
     r = next(r for r in attributions("The mayor joked that the bridge was older than she was.") if r.cue)
     assert r.cue.text.endswith("joked")
     assert r.evidence.text == "that the bridge was older than she was"
+
+
+def test_trailing_participle_is_the_reporters(attributions):
+    text = "The minister said the tax would fall next year, adding that wages would rise."
+    recs = attributions(text)
+    said = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
+    assert said.evidence.text == "the tax would fall next year"
+
+
+def test_reported_clause_stops_at_a_paragraph_break(attributions):
+    text = "The council said the new bridge would open\nin May. Traffic on the old one is heavy."
+    said = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
+    assert "\n" not in said.evidence.text

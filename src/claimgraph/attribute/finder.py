@@ -25,6 +25,7 @@ from .spans import (
     _clause_chars,
     _np_span,
     _own_clause_chars,
+    _reported_clause_chars,
     _subject_span,
     _trim_chars,
 )
@@ -184,7 +185,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     if content is None:
         comp = _clausal_child(tok)
         if comp is not None:
-            content = _clause_chars(comp)
+            content = _reported_clause_chars(comp)
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
             if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
                 # "urged voters to stay home": who is urged is part of what is asked

@@ -121,6 +121,34 @@ def _own_clause_chars(tok: Token) -> tuple[int, int]:
     return _trim_chars(tok.doc, tok.left_edge.i, end + 1)
 
 
+def _reported_clause_chars(tok: Token) -> tuple[int, int]:
+    """A reported clause without what the parser wrongly hangs on it from the narration around:
+    a participle after a comma ("..., saying ...", "..., adding ...": the reporter's, about the
+    cue's subject) and, outside quotations, anything past a paragraph break.
+    """
+    doc = tok.doc
+    cut: int | None = None
+    for c in tok.rights:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or doc[c.left_edge.i - 1].text != ",":
+            continue
+        if not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children):
+            cut = c.left_edge.i
+            break
+    if cut is None:
+        s, e = _clause_chars(tok)
+    else:
+        while cut - 1 > tok.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+            cut -= 1
+        s, e = _trim_chars(doc, tok.left_edge.i, cut)
+    text = doc_text(doc)
+    nl = text.find("\n", s, e)
+    if nl > s and '"' not in text[s:e] and "“" not in text[s:e] and "''" not in text[s:e]:
+        e = nl
+        while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
+            e -= 1
+    return (s, e)
+
+
 def _clause_chars(tok: Token) -> tuple[int, int]:
     """A token's subtree as characters, without a dangling conjunction at its end ("... and")."""
     end = tok.right_edge.i + 1
