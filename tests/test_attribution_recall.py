@@ -199,3 +199,9 @@ def test_reported_clause_stops_at_a_paragraph_break(attributions):
     text = "The council said the new bridge would open\nin May. Traffic on the old one is heavy."
     said = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
     assert "\n" not in said.evidence.text
+
+
+def test_said_yes(attributions):
+    recs = attributions("Asked whether she would run again, the mayor said yes.")
+    r = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
+    assert r.evidence.text == "yes"

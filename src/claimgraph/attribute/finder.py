@@ -218,7 +218,10 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     if content is None and entry.type in ("deny", "doubt", "say"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         negated = any(c.dep_ == "neg" for c in tok.children)
-        if obj is not None and (entry.type != "say" or negated):
+        short = {"yes", "no", "so", "same"}  # "said yes", "said so", "said the same of Sanders"
+        if obj is None and entry.type == "say":
+            obj = next((c for c in tok.children if c.dep_ in ("advmod", "intj") and c.lower_ in short), None)
+        if obj is not None and (entry.type != "say" or negated or obj.lower_ in short):
             content = _clause_chars(obj)
             rule += "+dobj"
     if content is None and entry.type == "accuse" and target is not None:
