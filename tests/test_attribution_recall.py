@@ -205,3 +205,9 @@ def test_said_yes(attributions):
     recs = attributions("Asked whether she would run again, the mayor said yes.")
     r = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
     assert r.evidence.text == "yes"
+
+
+def test_according_to_before_a_separator_line(attributions):
+    text = "The fund spent $2 million on mailers, according to state filings. ___."
+    r = next(r for r in attributions(text) if r.cue and r.cue.lemma == "according to")
+    assert r.evidence.text == "The fund spent $2 million on mailers"

@@ -342,6 +342,8 @@ def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
     idxs = [t.i for t in head.subtree if not (lo <= t.i <= hi)]
     left = [i for i in idxs if i < lo and not tok.doc[i].is_punct]
     right = [i for i in idxs if i > hi and not tok.doc[i].is_punct]
+    if not any(tok.doc[i].is_alpha or tok.doc[i].like_num for i in right):
+        right = []  # "..., according to FEC filings. ___": no words after the phrase
     if not left and not right:
         return None
     if left and right:
