@@ -211,3 +211,9 @@ def test_according_to_before_a_separator_line(attributions):
     text = "The fund spent $2 million on mailers, according to state filings. ___."
     r = next(r for r in attributions(text) if r.cue and r.cue.lemma == "according to")
     assert r.evidence.text == "The fund spent $2 million on mailers"
+
+
+def test_ccomp_preferred_to_a_parataxis(attributions):
+    text = "Late on Friday, with the storm still raging, the mayor said the bridge would stay closed."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
+    assert r.evidence.text == "the bridge would stay closed"

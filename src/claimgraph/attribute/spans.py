@@ -21,9 +21,15 @@ _CLOSING = re.compile(r"[,.!?;]?[”\"]")
 
 
 def _clausal_child(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            return c
+    """A reporting verb's clausal complement: a ccomp before a parataxis the parser attaches to it
+    ("In a statement released Friday, X said he is certain ...": the statement is no content)."""
+    kids = [
+        c for c in tok.children if c.dep_ in CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+    ]
+    for dep in ("ccomp", "xcomp", "parataxis"):
+        for c in kids:
+            if c.dep_ == dep:
+                return c
     return None
 
 
