@@ -217,3 +217,8 @@ def test_ccomp_preferred_to_a_parataxis(attributions):
     text = "Late on Friday, with the storm still raging, the mayor said the bridge would stay closed."
     r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
     assert r.evidence.text == "the bridge would stay closed"
+
+
+def test_hopes_lemmatised_as_hop(attributions):
+    text = "The coach hopes the team will win the cup this year."
+    assert any(r.cue and r.cue.text.endswith("hopes") for r in attributions(text))

@@ -121,8 +121,12 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma not in lex.cues and lemma.endswith("s"):
         lemma = lemma[:-1]  # "rejects" mis-tagged as a plural noun
-    if lemma not in lex.cues and f"{lemma}e" in lex.cues and tok.lower_.endswith("ing"):
-        lemma = f"{lemma}e"  # "hoping" lemmatised as "hop"
+    if (
+        lemma not in lex.cues
+        and f"{lemma}e" in lex.cues
+        and (tok.lower_.startswith(f"{lemma}e") or tok.lower_.endswith("ing"))
+    ):
+        lemma = f"{lemma}e"  # "hoping", "hopes" lemmatised as "hop"
     for child in tok.children:
         if child.dep_ == "prt":
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
