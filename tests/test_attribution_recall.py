@@ -222,3 +222,20 @@ def test_ccomp_preferred_to_a_parataxis(attributions):
 def test_hopes_lemmatised_as_hop(attributions):
     text = "The coach hopes the team will win the cup this year."
     assert any(r.cue and r.cue.text.endswith("hopes") for r in attributions(text))
+
+
+def test_bare_source_is_the_whole_noun_phrase(attributions):
+    text = "Lena Ortiz, who chairs the harbour board, said the port would reopen in May."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
+    assert r.source.text == "Lena Ortiz, who chairs the harbour board,"
+    assert r.source.name == "Lena Ortiz"
+    assert text[r.source.start : r.source.end] == r.source.text
+
+
+def test_bare_source_leaves_out_a_dateline():
+    from claimgraph.pipeline import ExtractOptions, extract
+
+    text = "OSLO (Wire) – Fisheries minister Per Lund said the quota would rise."
+    recs = extract(text, article_id="t", options=ExtractOptions(events_only=False))
+    r = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
+    assert not r.source.text.startswith("OSLO")

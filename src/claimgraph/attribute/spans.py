@@ -219,3 +219,32 @@ def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
         if (e <= tok.idx or s >= tok.idx) and s <= sent.end_char:
             best = (s, e) if best is None or abs(s - tok.idx) < abs(best[0] - tok.idx) else best
     return best
+
+
+def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple[int, int]:
+    """The whole noun phrase around a source mention ``doc[start:end]``, as PolNeAR marks sources:
+    with its appositives and relative clauses ("Chris Cox, who runs the NRA's lobbying arm,";
+    "Carter's press secretary, Peter Cook"), a comma closing them included.
+
+    The mention itself stays the short form (a name to resolve); this is the span a bare
+    attribution reports. It never reaches over the cue, a line break or a dateline dash, and a
+    mention the parse does not head as a phrase is kept as it is.
+    """
+    head = doc[start:end].root
+    if head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head  # the name was picked out of "title, Name"
+    s, e = min(head.left_edge.i, start), max(head.right_edge.i + 1, end)
+    if any(s <= i < e for i in cue_tokens):
+        return (start, end)
+    for i in range(s, start):
+        if "\n" in doc[i].text_with_ws or doc[i].text in ("–", "—"):
+            s = i + 1  # "MACAU (Reuters) – Top donor X": the dateline is no part of it
+    for i in range(end, e):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            e = i
+            break
+    while s < start and doc[s].is_punct:
+        s += 1
+    while e > end and (doc[e - 1].dep_ == "case" or (doc[e - 1].is_punct and doc[e - 1].text != ",")):
+        e -= 1  # nor the possessive ending of "the mayor's claim"
+    return (s, e)
