@@ -239,3 +239,9 @@ def test_bare_source_leaves_out_a_dateline():
     recs = extract(text, article_id="t", options=ExtractOptions(events_only=False))
     r = next(r for r in recs if r.cue and r.cue.text.endswith("said"))
     assert not r.source.text.startswith("OSLO")
+
+
+def test_bare_source_keeps_a_closed_bracket(attributions):
+    text = "Sen. Ann Lee (D-Vt.) said the bill would pass."
+    r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
+    assert r.source.text.endswith("(D-Vt.)")

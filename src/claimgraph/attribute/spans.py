@@ -236,15 +236,24 @@ def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple
     s, e = min(head.left_edge.i, start), max(head.right_edge.i + 1, end)
     if any(s <= i < e for i in cue_tokens):
         return (start, end)
-    for i in range(s, start):
-        if "\n" in doc[i].text_with_ws or doc[i].text in ("–", "—"):
-            s = i + 1  # "MACAU (Reuters) – Top donor X": the dateline is no part of it
+    for i in range(s, end - 1):
+        if "\n" in doc[i].text_with_ws or (i < start and doc[i].text in ("–", "—")):
+            s = i + 1  # "MACAU (Reuters) – Top donor X", "10:30 p.m.\n": no part of it
     for i in range(end, e):
         if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
             e = i
             break
-    while s < start and doc[s].is_punct:
+    while s < e - 1 and (doc[s].is_punct or doc[s].is_space):
         s += 1
-    while e > end and (doc[e - 1].dep_ == "case" or (doc[e - 1].is_punct and doc[e - 1].text != ",")):
+    while e > s + 1 and (doc[e - 1].is_space or doc[e - 1].dep_ == "case" or _loose_punct(doc, s, e)):
         e -= 1  # nor the possessive ending of "the mayor's claim"
     return (s, e)
+
+
+def _loose_punct(doc: Doc, s: int, e: int) -> bool:
+    """A trailing mark that closes nothing: not a comma (which closes an appositive), nor the
+    ")" of "Bernie Sanders (I-Vt.)"."""
+    t = doc[e - 1]
+    if not t.is_punct or t.text == ",":
+        return False
+    return not (t.text == ")" and any(doc[i].text == "(" for i in range(s, e - 1)))
