@@ -20,6 +20,7 @@ from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute.finder import is_hedged
 from .attribute.sources import SourceResolver
+from .attribute.spans import full_mention
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_nlp, looks_english
 
@@ -325,14 +326,18 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     aid = article.id or None
     out: list[Claim] = []
     for i, a in enumerate(atts):
-        if i in merged_into:
+        if i in merged_into and opts.events_only:
+            # an event record names the report as a via; a bare attribution keeps it as its own,
+            # the outermost one, as PolNeAR marks "X said Y, according to Z"
             continue
         src = sources[i]
+        if not opts.events_only and a.source_span is not None and a.rule != "headline-colon":
+            src = _full_source(doc, a, src)
         via = vias[i]
         cue = _cue(doc, a)
         base = Claim(
             article_id=aid,
-            evidence=_evidence(doc, a.content),
+            evidence=_evidence(doc, a.content if opts.events_only else (a.bare_content or a.content)),
             source=src,
             via=via,
             cue=cue,
@@ -387,6 +392,18 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     return _one_direction(out)
+
+
+def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:
+    """A bare attribution reports its source as the whole noun phrase (appositives, relative
+    clause), as PolNeAR marks it; the name stays the one resolved from the short mention."""
+    if a.source_span is None or src.start is None:
+        return src
+    s, e = full_mention(doc, a.source_span[0], a.source_span[1], a.cue_tokens)
+    if (s, e) == a.source_span:
+        return src
+    start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    return replace(src, text=doc_text(doc)[start:end], start=start, end=end)
 
 
 def _one_direction(claims: list[Claim]) -> list[Claim]:

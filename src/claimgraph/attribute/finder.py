@@ -11,18 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
+from .nominal import possessive_claims
 from .quotes import QuoteIndex
+from .spans import SUBJ as _SUBJ
+from .spans import (
+    _adjacent_quote,
+    _aux_neg,
+    _clausal_child,
+    _clause_chars,
+    _np_span,
+    _own_clause_chars,
+    _reported_clause_chars,
+    _subject_span,
+    _trim_chars,
+)
 
-# dependency labels of a verb's clausal complement (the content of a reporting verb)
-_CLAUSAL = {"ccomp", "xcomp", "parataxis"}
-_SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_EDGE_PUNCT = set(" \t\n,;:.—–-")
 # a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
-_CLOSING = re.compile(r"[,.!?;]?[”\"]")
 _CLAUSE_LEVEL = {"ROOT", "conj", "advcl", "ccomp", "parataxis", "relcl"}
 
 
@@ -42,6 +50,9 @@ class Attribution:
     rule: str = ""
     refers_to: int | None = None  # index of the attribution whose content a nominal claim refers to
     continuation_of: int | None = None  # index of the attribution whose source this one keeps
+    # a speech act's content as PolNeAR marks it ("criticized [Clinton for taking fees]"), where
+    # ``content`` is the act's clause or reason, which event coding reads
+    bare_content: tuple[int, int] | None = None
 
     @property
     def framing(self) -> str:
@@ -68,9 +79,12 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
                 covered_quotes.add(q)
             found.append(att)
     _nominal_claims(doc, lex, found)
+    possessive_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
     _headline_colons(doc, lex, found)
+    _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
+    _split_coordinated(doc, found)
     # sort into text order, keeping the links between attributions (list indices) right
     links = {
         id(a): (
@@ -85,7 +99,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
         ref, cont = links[id(a)]
         a.refers_to = pos[id(ref)] if ref is not None else None
         a.continuation_of = pos[id(cont)] if cont is not None else None
-    _dedupe(found)
+    _dedupe(doc, found)
     for a in found:
         _stance_and_hedge(doc, a, lex)
     return found
@@ -107,6 +121,12 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     lemma = tok.lemma_.lower()
     if tok.pos_ == "NOUN" and lemma not in lex.cues and lemma.endswith("s"):
         lemma = lemma[:-1]  # "rejects" mis-tagged as a plural noun
+    if (
+        lemma not in lex.cues
+        and f"{lemma}e" in lex.cues
+        and (tok.lower_.startswith(f"{lemma}e") or tok.lower_.endswith("ing"))
+    ):
+        lemma = f"{lemma}e"  # "hoping", "hopes" lemmatised as "hop"
     for child in tok.children:
         if child.dep_ == "prt":
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
@@ -131,6 +151,13 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     content: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
     rule = f"cue:{entry.cue}"
+    if entry.type == "quote":
+        # "“...,” he continued": a cue only next to a quotation ("prices continued to rise" is none)
+        q = _adjacent_quote(tok, quotes) if tok.dep_ in _CLAUSE_LEVEL else None
+        if q is None or not any(c.dep_ in _SUBJ for c in tok.children):
+            return None
+        content = q
+        rule += "+quote"
     if entry.type == "accuse":
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
         if obj is not None:
@@ -155,14 +182,18 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
         if obj is not None:
             # "called Trump a liar": the object and its predicate complement
-            last = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if c.dep_ == "oprd"])
+            last = max([obj.right_edge.i] + [c.right_edge.i for c in tok.children if _object_tail(c, obj)])
             content = _trim_chars(doc, obj.left_edge.i, last + 1)
             target = _np_span(obj, keep_conj=True)
             rule += "+object"
     if content is None:
         comp = _clausal_child(tok)
         if comp is not None:
-            content = _clause_chars(comp)
+            content = _reported_clause_chars(comp)
+            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
+            if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
+                # "urged voters to stay home": who is urged is part of what is asked
+                content = (_clause_chars(obj)[0], content[1])
             rule += "+ccomp"
     if content is None and len(cue_toks) > 1 and doc[cue_toks[1]].dep_ == "prep":
         # "called for new talks", "called on Iran to stop", "pointed to the report"
@@ -191,13 +222,21 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     if content is None and entry.type in ("deny", "doubt", "say"):
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         negated = any(c.dep_ == "neg" for c in tok.children)
-        if obj is not None and (entry.type != "say" or negated):
+        short = {"yes", "no", "so", "same"}  # "said yes", "said so", "said the same of Sanders"
+        if obj is None and entry.type == "say":
+            obj = next((c for c in tok.children if c.dep_ in ("advmod", "intj") and c.lower_ in short), None)
+        if obj is not None and (entry.type != "say" or negated or obj.lower_ in short):
             content = _clause_chars(obj)
             rule += "+dobj"
     if content is None and entry.type == "accuse" and target is not None:
-        # "Amnesty condemned the government": the act itself, with no content of its own
-        content = _clause_chars(tok)
+        # "Amnesty condemned the government": the act itself, with no content of its own (nor the
+        # next verb's: "condemned the government and said ..." is a second attribution)
+        content = _own_clause_chars(tok)
         rule += "+speech-act-only"
+    if content is None and entry.type in ("say", "belief"):
+        content = _parenthetical_content(tok)
+        if content is not None:
+            rule += "+parenthetical"
     if content is None and tok.dep_ in _CLAUSE_LEVEL:
         q = _adjacent_quote(tok, quotes)
         if q is not None:
@@ -210,6 +249,12 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     if q and (content[0] - q[0] <= 2 or q[1] - content[1] <= 3):
         content = q
     source = _subject_span(tok)
+    bare: tuple[int, int] | None = None
+    if entry.type == "accuse":
+        obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
+        if obj is not None:
+            tail = [c.right_edge.i for c in tok.children if _object_tail(c, obj) or c.lower_ == "of"]
+            bare = _trim_chars(doc, obj.left_edge.i, max([obj.right_edge.i, *tail]) + 1)
     att = Attribution(
         cue_tokens=sorted(cue_toks + _aux_neg(tok)),
         cue=entry,
@@ -218,9 +263,45 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         target_span=target,
         negated_cue=any(c.dep_ == "neg" for c in tok.children),
         rule=rule,
+        bare_content=bare,
     )
     _citing(tok, att)
     return att
+
+
+def _object_tail(c: Token, obj: Token) -> bool:
+    """What completes an object-taking cue's object: "called him a liar", "described X as Y",
+    "mocked Rubio for losing", "endorsed Cruz for president", "urged steps to tighten ...".
+    """
+    if c.i < obj.i:
+        return False
+    if c.dep_ == "oprd":
+        return True
+    if c.dep_ == "prep" and c.lower_ in ("as", "for"):
+        return True
+    return c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+
+
+def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
+    """ "Many closures, he said, involved public courses": a cue set off by commas inside (or after)
+    the clause it reports, which the parser hangs under that clause's verb as parataxis.
+
+    The content is the governing clause around the cue, as PolNeAR marks it (a hull holding the
+    cue when the cue interrupts the clause, the part before it when the cue comes last).
+    """
+    head = tok.head
+    if tok.dep_ != "parataxis" or head is tok or not any(c.dep_ in _SUBJ for c in tok.children):
+        return None
+    doc = tok.doc
+    first = tok.left_edge.i
+    marks = (",", "—", "–")
+    if doc[first].text not in marks and (first == 0 or doc[first - 1].text not in marks):
+        return None  # not set off: "Trump says racist things" is no parenthesis
+    own = {t.i for t in tok.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
+    if not any(i < first for i in rest):
+        return None
+    return _trim_chars(doc, min(rest), max(rest) + 1)
 
 
 def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
@@ -265,6 +346,8 @@ def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
     idxs = [t.i for t in head.subtree if not (lo <= t.i <= hi)]
     left = [i for i in idxs if i < lo and not tok.doc[i].is_punct]
     right = [i for i in idxs if i > hi and not tok.doc[i].is_punct]
+    if not any(tok.doc[i].is_alpha or tok.doc[i].like_num for i in right):
+        right = []  # "..., according to FEC filings. ___": no words after the phrase
     if not left and not right:
         return None
     if left and right:
@@ -410,6 +493,38 @@ def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]
         )
 
 
+def _interrupted_quotes(
+    doc: Doc, quotes: QuoteIndex, found: list[Attribution], covered: set[tuple[int, int]]
+) -> None:
+    """ "'We won,' she said, 'and we will win again.'": a quotation the cue interrupts is one content.
+
+    PolNeAR marks such a content as one discontinuous span, scored as its hull: the first part up
+    to the end of the quotation that resumes right after the cue's clause (same paragraph).
+    """
+    text = doc_text(doc)
+    starts = {a.content[0] for a in found}
+    for a in found:
+        if a.rule == "continuation" or a.content not in quotes.spans:
+            continue
+        cue_at = doc[a.cue_tokens[-1]].idx
+        if cue_at < a.content[1]:
+            continue
+        nxt = next((q for q in quotes.spans if q[0] > cue_at), None)
+        if nxt is None or nxt[0] in starts:
+            continue
+        gap = text[a.content[1] : nxt[0]]
+        if "\n" in gap or len(gap) > 120 or not gap.rstrip().endswith((",", ".", ":")):
+            continue
+        if nxt[1] - a.content[0] > MAX_INTERRUPTED:
+            continue
+        a.content = (a.content[0], nxt[1])
+        covered.add(nxt)
+        a.rule += "+resumed"
+
+
+MAX_INTERRUPTED = 1500  # characters of an interrupted quotation, both parts and the cue between
+
+
 def _continuations(
     doc: Doc, quotes: QuoteIndex, found: list[Attribution], covered: set[tuple[int, int]]
 ) -> None:
@@ -442,7 +557,30 @@ def _continuations(
         )
 
 
-def _dedupe(found: list[Attribution]) -> None:
+def _split_coordinated(doc: Doc, found: list[Attribution]) -> None:
+    """ "He said A and said B": a content ends where a coordinated cue of its own begins.
+
+    The parser often hangs the second "said" under the first one's clause, so the first content
+    would swallow the second attribution (which is then dropped as nested).
+    """
+    for b in found:
+        cue = doc[b.cue_tokens[0]]
+        if cue.dep_ != "conj" or b.rule == "continuation":
+            continue
+        i = min(b.cue_tokens[0], cue.left_edge.i if cue.left_edge.i < cue.i else cue.i)
+        while i > 0 and (doc[i - 1].dep_ == "cc" or doc[i - 1].is_punct):
+            i -= 1
+        if i == 0:
+            continue
+        cut = doc[i - 1].idx + len(doc[i - 1].text)
+        for a in found:
+            if a is not b and a.content[0] < cut < cue.idx < a.content[1]:
+                head = doc.char_span(a.content[0], cut, alignment_mode="expand")
+                if head is not None:
+                    a.content = _trim_chars(doc, head.start, i)
+
+
+def _dedupe(doc: Doc, found: list[Attribution]) -> None:
     """Two cues claiming the same content: keep the one whose cue is nearest the content."""
     seen: dict[tuple[int, int], int] = {}
     drop: set[int] = set()
@@ -451,8 +589,8 @@ def _dedupe(found: list[Attribution]) -> None:
             j = seen[a.content]
             if found[j].rule.startswith("nominal") or a.rule.startswith("nominal"):
                 continue
-            dist_i = abs(a.cue_tokens[0] - a.content[0])
-            dist_j = abs(found[j].cue_tokens[0] - found[j].content[0])
+            dist_i = _cue_distance(doc, a)
+            dist_j = _cue_distance(doc, found[j])
             drop.add(i if dist_i >= dist_j else j)
         else:
             seen[a.content] = i
@@ -464,6 +602,12 @@ def _dedupe(found: list[Attribution]) -> None:
             a.refers_to = remap.get(a.refers_to) if a.refers_to is not None else None
             a.continuation_of = remap.get(a.continuation_of) if a.continuation_of is not None else None
         found[:] = keep
+
+
+def _cue_distance(doc: Doc, a: Attribution) -> int:
+    """Characters between the cue and the nearer edge of its content (0 when the cue is inside)."""
+    c = doc[a.cue_tokens[0]].idx
+    return max(0, a.content[0] - c, c - a.content[1])
 
 
 # --- stance and hedging ----------------------------------------------------------------------------
@@ -499,155 +643,3 @@ def is_hedged(doc: Doc, span: tuple[int, int], lex: AttributionLexicon) -> bool:
         ):
             return True
     return False
-
-
-# --- span helpers ----------------------------------------------------------------------------------
-
-
-def _clausal_child(tok: Token) -> Token | None:
-    for c in tok.children:
-        if c.dep_ in _CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN"):
-            return c
-    return None
-
-
-def _subject_span(tok: Token) -> tuple[int, int] | None:
-    """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
-    cur = tok
-    for _ in range(4):
-        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c)]
-        if subjects:
-            # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
-            return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
-        for c in cur.children:
-            if c.dep_ == "agent":
-                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return _np_span(pobj)
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
-            return None  # "it was stressed that ...": no named source
-        # "said Woodward, adding ...", "and added": take the governing verb's subject
-        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
-            cur = cur.head
-            continue
-        break
-    return None
-
-
-def _dateline(tok: Token) -> bool:
-    """ "VILNIUS – ...": an upper-case place name before a dash at the start of a paragraph."""
-    doc = tok.doc
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    at_start = tok.i == 0 or doc[tok.i - 1].is_space or "\n" in doc[tok.i - 1].text_with_ws
-    return bool(
-        tok.text.isupper() and len(tok.text) > 2 and at_start and nxt is not None and nxt.text in "–—-"
-    )
-
-
-def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
-    """A noun phrase's token span, without a trailing relative clause or punctuation.
-
-    An appositive name is kept ("UK Ambassador to the UN Barbara Woodward" parses the name as an
-    appositive of the title); coordination is kept on request (targets: "accused Iran and Russia").
-    """
-    for c in tok.children:
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > tok.i and tok.ent_type_ != "PERSON":
-            # "The director of the CIA, William Burns, said": the name is the mention
-            return (c.left_edge.i, c.i + 1)
-    start = tok.left_edge.i
-    end = tok.i + 1
-    stop = {"relcl", "acl", "punct", "advcl"} | (set() if keep_conj else {"cc", "conj"})
-    for c in tok.rights:
-        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == end:
-            end = c.right_edge.i + 1
-            continue
-        if c.dep_ in stop or c.dep_ == "appos":
-            break
-        end = c.right_edge.i + 1
-    doc = tok.doc
-    while start < tok.i and doc[start].is_punct:
-        start += 1
-    return (start, end)
-
-
-def _aux_neg(tok: Token) -> list[int]:
-    """Words right around a verb that belong to its cue: auxiliaries, negation and adverbs before it
-    ("have not confirmed", "also said", "had publicly stated"); a day or a colon right after it
-    ("said Tuesday", "declared:"), as PolNeAR marks cues."""
-    out: list[int] = []
-    i = tok.i - 1
-    kids = {
-        c.i
-        for c in tok.children
-        if c.dep_ in ("aux", "neg", "auxpass")
-        or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.n_lefts + c.n_rights == 0)
-    }
-    while i >= 0 and i in kids:
-        out.append(i)
-        i -= 1
-    doc = tok.doc
-    j = tok.i + 1
-    if j < len(doc) and doc[j].head.i == tok.i:
-        nxt = doc[j]
-        day = nxt.dep_ == "npadvmod" and nxt.ent_type_ == "DATE" and len(list(nxt.subtree)) == 1
-        if day or nxt.text == ":":
-            out.append(j)
-    return out
-
-
-def _clause_chars(tok: Token) -> tuple[int, int]:
-    return _trim_chars(tok.doc, tok.left_edge.i, tok.right_edge.i + 1)
-
-
-def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token span → character span without edge punctuation (a closing quote mark is kept when
-    its opening mark is inside the span)."""
-    s = doc[start].idx
-    e = doc[end - 1].idx + len(doc[end - 1].text)
-    text = doc_text(doc)
-    while s < e and text[s] in _EDGE_PUNCT:
-        s += 1
-    while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
-        e -= 1
-    # a content that opens a quotation ends with it: 'will “leave here with momentum.”'
-    seg = text[s:e]
-    if seg.count("“") > seg.count("”") or (seg.count('"') % 2 == 1 and seg.lstrip().startswith('"')):
-        m = _CLOSING.match(text, e)
-        if m:
-            e = m.end()
-    # a timestamp or dateline on a line of its own before the clause is not part of it
-    while True:
-        nl = text.find("\n", s, min(e, s + 40))
-        if nl < 0 or e - nl < 20:
-            break
-        s = nl + 1
-        while s < e and (text[s].isspace() or text[s] in _EDGE_PUNCT):
-            s += 1
-    seg = text[s:e]
-    # balance quotation marks at the edges
-    if seg.endswith(("”", '"')) and seg.count("“") + seg.count('"') < 2 and seg[:-1].count("“") == 0:
-        e -= 1
-        while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
-            e -= 1
-    if text[s : s + 1] in ("“",) and "”" not in text[s:e]:
-        s += 1
-    return (s, e)
-
-
-def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
-    """A quotation right before ('"...," he said') or after ('said X, "..."') the cue's clause."""
-    sent: Span = tok.sent
-    best: tuple[int, int] | None = None
-    for s, e in quotes.spans:
-        if e <= sent.start_char - 1 and e < tok.idx:
-            # a quote closing before this sentence counts when it ends the previous sentence(s)
-            # and this sentence starts right after it: multi-sentence quote, cue in a later one
-            gap = doc_text(tok.doc)[e : sent.start_char]
-            if gap.strip() == "" and s < sent.start_char:
-                best = (s, e)
-            continue
-        if s >= sent.end_char + 1:
-            break
-        if (e <= tok.idx or s >= tok.idx) and s <= sent.end_char:
-            best = (s, e) if best is None or abs(s - tok.idx) < abs(best[0] - tok.idx) else best
-    return best

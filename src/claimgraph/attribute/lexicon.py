@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..lexicons import Row, read_table, read_words
 
-CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief", "object"})
+CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief", "object", "quote"})
 FRAMINGS = frozenset({"neutral", "distancing", "endorsing"})
 HEDGE_PLACES = frozenset({"modal", "adverb", "verb"})
 

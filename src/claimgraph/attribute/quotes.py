@@ -22,8 +22,15 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         ch, i = m.group(), m.start()
         if ch in ('"', "''", "``"):
             end = m.end()
+            role = "open" if ch == "``" else _straight_role(text, i, end)
             if straight_open is None:
+                if role != "close":
+                    straight_open = i
+            elif role == "open" and "\n" not in text[straight_open:i]:
+                # an opener while one is open in the same paragraph: the earlier mark was stray
                 straight_open = i
+            elif role == "open":
+                pass  # a new paragraph re-opens a running quotation: keep the first opener
             else:
                 if i - straight_open <= MAX_QUOTE:
                     spans.append((straight_open, end))
@@ -50,6 +57,24 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             continue
         out.append((s, e))
     return out
+
+
+def _straight_role(text: str, start: int, end: int) -> str:
+    """Whether a straight quote mark opens or closes a quotation, from the characters around it.
+
+    Pairing straight marks strictly in order lets one stray mark flip every later quotation of the
+    article inside out; a mark after a space and before a word opens, one after a word and before
+    a space or punctuation closes. A mark between two words or two spaces is left to the order.
+    """
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    opens = before.isspace() or before in "([{—–-/"
+    closes = after.isspace() or after in ".,;:!?)]}—–-"
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either"
 
 
 class QuoteIndex:

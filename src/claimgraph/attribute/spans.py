@@ -1,0 +1,259 @@
+"""Token and character spans for attributions: a cue's subject, a noun phrase, a clause as
+characters with its edge punctuation and quotation marks balanced, the quotation next to a cue.
+
+Split from :mod:`.finder`, whose rules use these helpers, to keep each module readable.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ..nlp import doc_text
+from .quotes import QuoteIndex
+
+# dependency labels of a verb's clausal complement (the content of a reporting verb)
+CLAUSAL = {"ccomp", "xcomp", "parataxis"}
+SUBJ = {"nsubj", "nsubjpass", "csubj"}
+_EDGE_PUNCT = set(" \t\n,;:.—–-")
+_CLOSING = re.compile(r"[,.!?;]?[”\"]")
+
+
+def _clausal_child(tok: Token) -> Token | None:
+    """A reporting verb's clausal complement: a ccomp before a parataxis the parser attaches to it
+    ("In a statement released Friday, X said he is certain ...": the statement is no content)."""
+    kids = [
+        c for c in tok.children if c.dep_ in CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+    ]
+    for dep in ("ccomp", "xcomp", "parataxis"):
+        for c in kids:
+            if c.dep_ == dep:
+                return c
+    return None
+
+
+def _subject_span(tok: Token) -> tuple[int, int] | None:
+    """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
+    cur = tok
+    for _ in range(4):
+        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c)]
+        if subjects:
+            # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
+            return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
+        for c in cur.children:
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _np_span(pobj)
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            return None  # "it was stressed that ...": no named source
+        # "said Woodward, adding ...", "and added": take the governing verb's subject
+        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+            cur = cur.head
+            continue
+        break
+    return None
+
+
+def _dateline(tok: Token) -> bool:
+    """ "VILNIUS – ...": an upper-case place name before a dash at the start of a paragraph."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    at_start = tok.i == 0 or doc[tok.i - 1].is_space or "\n" in doc[tok.i - 1].text_with_ws
+    return bool(
+        tok.text.isupper() and len(tok.text) > 2 and at_start and nxt is not None and nxt.text in "–—-"
+    )
+
+
+def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
+    """A noun phrase's token span, without a trailing relative clause or punctuation.
+
+    An appositive name is kept ("UK Ambassador to the UN Barbara Woodward" parses the name as an
+    appositive of the title); coordination is kept on request (targets: "accused Iran and Russia").
+    """
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.i > tok.i and tok.ent_type_ != "PERSON":
+            # "The director of the CIA, William Burns, said": the name is the mention
+            return (c.left_edge.i, c.i + 1)
+    start = tok.left_edge.i
+    end = tok.i + 1
+    stop = {"relcl", "acl", "punct", "advcl"} | (set() if keep_conj else {"cc", "conj"})
+    for c in tok.rights:
+        if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.left_edge.i == end:
+            end = c.right_edge.i + 1
+            continue
+        if c.dep_ in stop or c.dep_ == "appos":
+            break
+        end = c.right_edge.i + 1
+    doc = tok.doc
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    return (start, end)
+
+
+def _aux_neg(tok: Token) -> list[int]:
+    """Words right around a verb that belong to its cue: auxiliaries, negation and adverbs before it
+    ("have not confirmed", "also said", "had publicly stated"); a day or a colon right after it
+    ("said Tuesday", "declared:"), as PolNeAR marks cues."""
+    out: list[int] = []
+    i = tok.i - 1
+    kids = {
+        c.i
+        for c in tok.children
+        if c.dep_ in ("aux", "neg", "auxpass")
+        or (c.dep_ == "advmod" and c.pos_ == "ADV" and c.n_lefts + c.n_rights == 0)
+    }
+    while i >= 0 and i in kids:
+        out.append(i)
+        i -= 1
+    doc = tok.doc
+    j = tok.i + 1
+    if j < len(doc) and doc[j].head.i == tok.i:
+        nxt = doc[j]
+        day = nxt.dep_ == "npadvmod" and nxt.ent_type_ == "DATE" and len(list(nxt.subtree)) == 1
+        if day or nxt.text == ":":
+            out.append(j)
+    return out
+
+
+def _own_clause_chars(tok: Token) -> tuple[int, int]:
+    """A verb's clause without the clauses coordinated or subordinated after it."""
+    end = tok.i
+    for c in tok.rights:
+        if c.dep_ in ("conj", "cc", "advcl", "parataxis", "punct"):
+            break
+        end = c.right_edge.i
+    return _trim_chars(tok.doc, tok.left_edge.i, end + 1)
+
+
+def _reported_clause_chars(tok: Token) -> tuple[int, int]:
+    """A reported clause without what the parser wrongly hangs on it from the narration around:
+    a participle after a comma ("..., saying ...", "..., adding ...": the reporter's, about the
+    cue's subject) and, outside quotations, anything past a paragraph break.
+    """
+    doc = tok.doc
+    cut: int | None = None
+    for c in tok.rights:
+        if c.dep_ != "advcl" or c.tag_ != "VBG" or doc[c.left_edge.i - 1].text != ",":
+            continue
+        if not any(g.dep_ in ("mark", "advmod") and g.i < c.i for g in c.children):
+            cut = c.left_edge.i
+            break
+    if cut is None:
+        s, e = _clause_chars(tok)
+    else:
+        while cut - 1 > tok.i and (doc[cut - 1].is_punct or doc[cut - 1].dep_ == "cc"):
+            cut -= 1
+        s, e = _trim_chars(doc, tok.left_edge.i, cut)
+    text = doc_text(doc)
+    nl = text.find("\n", s, e)
+    if nl > s and '"' not in text[s:e] and "“" not in text[s:e] and "''" not in text[s:e]:
+        e = nl
+        while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
+            e -= 1
+    return (s, e)
+
+
+def _clause_chars(tok: Token) -> tuple[int, int]:
+    """A token's subtree as characters, without a dangling conjunction at its end ("... and")."""
+    end = tok.right_edge.i + 1
+    doc = tok.doc
+    while end - 1 > tok.i and (doc[end - 1].dep_ == "cc" or doc[end - 1].is_punct):
+        end -= 1
+    start = tok.left_edge.i
+    if start > 0 and doc[start - 1].text in ("“", '"', "''"):
+        start -= 1  # '“it gets me mad” every time': the opening mark hangs on the cue in the parse
+    return _trim_chars(doc, start, end)
+
+
+def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token span → character span without edge punctuation (a closing quote mark is kept when
+    its opening mark is inside the span)."""
+    s = doc[start].idx
+    e = doc[end - 1].idx + len(doc[end - 1].text)
+    text = doc_text(doc)
+    while s < e and text[s] in _EDGE_PUNCT:
+        s += 1
+    while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
+        e -= 1
+    # a content that opens a quotation ends with it: 'will “leave here with momentum.”'
+    seg = text[s:e]
+    if seg.count("“") > seg.count("”") or (seg.count('"') % 2 == 1 and seg.lstrip().startswith('"')):
+        m = _CLOSING.match(text, e)
+        if m:
+            e = m.end()
+    # a timestamp or dateline on a line of its own before the clause is not part of it
+    while True:
+        nl = text.find("\n", s, min(e, s + 40))
+        if nl < 0 or e - nl < 20:
+            break
+        s = nl + 1
+        while s < e and (text[s].isspace() or text[s] in _EDGE_PUNCT):
+            s += 1
+    seg = text[s:e]
+    # balance quotation marks at the edges
+    if seg.endswith(("”", '"')) and seg.count("“") + seg.count('"') < 2 and seg[:-1].count("“") == 0:
+        e -= 1
+        while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
+            e -= 1
+    if text[s : s + 1] in ("“",) and "”" not in text[s:e]:
+        s += 1
+    return (s, e)
+
+
+def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
+    """A quotation right before ('"...," he said') or after ('said X, "..."') the cue's clause."""
+    sent: Span = tok.sent
+    best: tuple[int, int] | None = None
+    for s, e in quotes.spans:
+        if e <= sent.start_char - 1 and e < tok.idx:
+            # a quote closing before this sentence counts when it ends the previous sentence(s)
+            # and this sentence starts right after it: multi-sentence quote, cue in a later one
+            gap = doc_text(tok.doc)[e : sent.start_char]
+            if gap.strip() == "" and s < sent.start_char:
+                best = (s, e)
+            continue
+        if s >= sent.end_char + 1:
+            break
+        if (e <= tok.idx or s >= tok.idx) and s <= sent.end_char:
+            best = (s, e) if best is None or abs(s - tok.idx) < abs(best[0] - tok.idx) else best
+    return best
+
+
+def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple[int, int]:
+    """The whole noun phrase around a source mention ``doc[start:end]``, as PolNeAR marks sources:
+    with its appositives and relative clauses ("Chris Cox, who runs the NRA's lobbying arm,";
+    "Carter's press secretary, Peter Cook"), a comma closing them included.
+
+    The mention itself stays the short form (a name to resolve); this is the span a bare
+    attribution reports. It never reaches over the cue, a line break or a dateline dash, and a
+    mention the parse does not head as a phrase is kept as it is.
+    """
+    head = doc[start:end].root
+    if head.dep_ == "appos" and head.head.i < head.i:
+        head = head.head  # the name was picked out of "title, Name"
+    s, e = min(head.left_edge.i, start), max(head.right_edge.i + 1, end)
+    if any(s <= i < e for i in cue_tokens):
+        return (start, end)
+    for i in range(s, end - 1):
+        if "\n" in doc[i].text_with_ws or (i < start and doc[i].text in ("–", "—")):
+            s = i + 1  # "MACAU (Reuters) – Top donor X", "10:30 p.m.\n": no part of it
+    for i in range(end, e):
+        if "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_:
+            e = i
+            break
+    while s < e - 1 and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    while e > s + 1 and (doc[e - 1].is_space or doc[e - 1].dep_ == "case" or _loose_punct(doc, s, e)):
+        e -= 1  # nor the possessive ending of "the mayor's claim"
+    return (s, e)
+
+
+def _loose_punct(doc: Doc, s: int, e: int) -> bool:
+    """A trailing mark that closes nothing: not a comma (which closes an appositive), nor the
+    ")" of "Bernie Sanders (I-Vt.)"."""
+    t = doc[e - 1]
+    if not t.is_punct or t.text == ",":
+        return False
+    return not (t.text == ")" and any(doc[i].text == "(" for i in range(s, e - 1)))
