@@ -233,3 +233,17 @@ def test_example_article_triples(nlp) -> None:  # type: ignore[no-untyped-def]
 
 def _span(g: dict) -> dict[str, int]:  # type: ignore[type-arg]
     return {"start_char": g["evidence"]["start"], "end_char": g["evidence"]["end"]}
+
+
+def test_fallback_target_from_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a PP on the object, a PP in the complement of a wrapper, the subject a demand governs
+    assert triples(code(nlp, "Norway suspended development aid to Kenya.")) == {("NOR", "162", "KEN")}
+    assert triples(code(nlp, "Canada refused to send troops into Mali.")) == {("CAN", "1222", "MLI")}
+    assert triples(code(nlp, "Chile demanded that Peru cancel the plans.")) == {("CHL", "100", "PER")}
+
+
+def test_fallback_target_keeps_pairs_and_domestic_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a joint act of a coordinated pair stays a pair; actor1's own country is no target
+    got = triples(code(nlp, "Chile and Peru agreed to build a port in Bolivia."))
+    assert got == {("CHL", "030", "PER"), ("PER", "030", "CHL")}
+    assert triples(code(nlp, "Egyptian police clashed with protesters in Cairo.")) == {("EGY", "190", None)}

@@ -22,7 +22,7 @@ from ..model import Actor, Event
 from ..nlp import doc_text
 from . import modality
 from .predicates import Lexicon, Predicate, Slot, lexicon
-from .roles import Act, Ctx, Resolve, actor_at, actors, controller
+from .roles import Act, Ctx, Resolve, actor_at, actors, controller, fallback_target
 from .time import event_date, event_place
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
@@ -324,7 +324,25 @@ class EventCoder:
             score = 3 * len(p.words) + 2 * bool(c.a1) + bool(c.a2 or c.pair) + 0.5 * (c.obj is not None)
             if best is None or score > best[0]:
                 best = (score, -n, c)
-        return best[2] if best else None
+        if best is None:
+            return None
+        self._add_target(best[2], ctx)
+        return best[2]
+
+    @staticmethod
+    def _add_target(c: _Cand, ctx: Ctx) -> None:
+        """Fill an empty actor2 from the rest of the clause (after the frame is chosen, so the
+        fallback never makes a worse frame win). Not for pairs, nor for a joint cooperative act of
+        coordinated actors ("Chile and Peru agreed to build a base in Bolivia")."""
+        if c.a2 or c.pair or c.code is None or not c.code[:2].isdigit():
+            return
+        if len(c.a1) >= 2 and 3 <= int(c.code[:2]) <= 8:
+            return
+        if any(s.prep == "between" for s in c.pred.actor1) and len(c.a1) >= 2:
+            return
+        c.a2 = fallback_target(c.tok, c.a1, ctx, speech="speech" in c.pred.options)
+        if c.a2:
+            c.rule += " +target"
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:

@@ -215,3 +215,55 @@ def controller(tok: Token) -> Token | None:
 
 
 # ------------------------------------------------------------------ classes and objects
+
+
+# ------------------------------------------------------------------ fallback targets
+# Prepositions whose object is read as the target when the frame's own actor2 slots are empty:
+# "halted aid *to* Serbia", "threatened to lift the curfew *on* Palestinians", "refused to deploy
+# peacekeepers *in* Iraq" (news coders take the place of a one-sided act as its target).
+TARGET_PREPS = ("against", "on", "at", "to", "into", "toward", "towards", "with", "for", "over", "in")
+_DESCEND = ("dobj", "xcomp", "ccomp", "attr", "pcomp", "nsubjpass")
+
+
+def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -> list[Act]:
+    """A target for a frame whose actor2 slots found nobody, from the rest of its clause.
+
+    Frames list the usual slots; real sentences put the target elsewhere: in the clause a speech
+    act governs ("demanded that *the US* cancel", ``speech``), in a PP on the verb, on its object
+    or in its complement, or as the owner of the object ("rejected *an Indian* proposal"). The
+    nearest such actor of another country than actor1's is taken; actor1's own country is skipped
+    (a domestic act has no separate target, and a self-pair would drop the event).
+    """
+    own = {a.code[:3] for a in a1}
+
+    def other(acts: list[Act]) -> list[Act]:
+        return [a for a in acts if a.code[:3] not in own][:1]
+
+    if speech:
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                got = other(actors(subj, ctx))
+                if got:
+                    return got
+    # breadth-first over the verb, its object and its complements (two levels): PPs first
+    level, seen = [tok], {tok.i}
+    for _ in range(3):
+        nxt: list[Token] = []
+        for h in level:
+            for p in h.children:
+                if p.dep_ in ("prep", "dative") and p.lower_ in TARGET_PREPS:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            got = other(actors(g, ctx))
+                            if got:
+                                return got
+            nxt.extend(c for c in h.children if c.dep_ in _DESCEND and c.i not in seen)
+        seen.update(c.i for c in nxt)
+        level = nxt
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            got = other(actor_at(c, ctx, poss=True))
+            if got:
+                return got
+    return []
