@@ -247,3 +247,15 @@ def test_fallback_target_keeps_pairs_and_domestic_acts(nlp) -> None:  # type: ig
     got = triples(code(nlp, "Chile and Peru agreed to build a port in Bolivia."))
     assert got == {("CHL", "030", "PER"), ("PER", "030", "CHL")}
     assert triples(code(nlp, "Egyptian police clashed with protesters in Cairo.")) == {("EGY", "190", None)}
+
+
+def test_domestic_target_keeps_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a target of actor1's own code used to drop the event (no pair left): a domestic act stays
+    got = triples(code(nlp, "Chilean police imposed a curfew in southern Chile."))
+    assert got == {("CHL", "1723", "CHL")}
+
+
+def test_group_located_by_in_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Security forces in Peru detained forty students.")) == {("PER", "173", None)}
+    got = triples(code(nlp, "Guerrillas in Colombia attacked a Venezuelan patrol."))
+    assert got == {("COL", "190", "VEN")}

@@ -466,6 +466,8 @@ class EventCoder:
                 pairs = [(x, y) for x, y in pairs if y is not None and x.i < y.i]
         elif c.a2:
             pairs = [(x, y) for x in c.a1 for y in c.a2 if x.code != y.code]
+            if not pairs:  # "Turkish authorities imposed a curfew in Turkey": a domestic act
+                pairs = [(x, c.a2[0]) for x in c.a1]
         else:
             pairs = [(x, None) for x in c.a1]
         if not pairs:

@@ -29,7 +29,9 @@ AGENT_NOUNS = frozenset({
     "ambassador", "envoy", "delegation", "embassy", "mission", "state", "side", "officer", "officers",
     "commander", "commanders", "militant", "militants", "fighter", "fighters", "rebel", "rebels", "agent",
     "agents", "spy", "spies", "intelligence", "parliament", "court", "judge", "prosecutor", "prosecutors",
-    "company", "firm", "operator", "operators", "crew", "unit", "units",
+    "company", "firm", "operator", "operators", "crew", "unit", "units", "guerrilla", "guerrillas",
+    "insurgent", "insurgents", "separatist", "separatists", "protester", "protesters", "demonstrator",
+    "demonstrators", "activist", "activists", "opposition", "militia", "militias",
 })
 # fmt: on
 PAIR_NOUNS = frozenset(
@@ -84,7 +86,9 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
     for c in tok.children:
         # "Iranian pilots", "Russia's military", "the government of Iran" (agent heads only)
-        if c.dep_ in deps or (agentive and c.dep_ == "prep" and c.lower_ == "of"):
+        # "security forces in Guinea", "rebels in the Ivory Coast": where a group acts is whose
+        # it is, when nothing before the head names an owner (the loop meets left children first)
+        if c.dep_ in deps or (agentive and c.dep_ == "prep" and c.lower_ in ("of", "in")):
             for t in c.subtree:
                 m = acts.get(t.i)
                 if m is not None:
