@@ -259,3 +259,26 @@ def test_group_located_by_in_phrase(nlp) -> None:  # type: ignore[no-untyped-def
     assert triples(code(nlp, "Security forces in Peru detained forty students.")) == {("PER", "173", None)}
     got = triples(code(nlp, "Guerrillas in Colombia attacked a Venezuelan patrol."))
     assert got == {("COL", "190", "VEN")}
+
+
+def test_misread_and_repeated_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the tagger's lemma of "staged" is "stag"; "reimposed" is "imposed" again
+    assert triples(code(nlp, "Indonesian students staged rallies in Jakarta.")) == {("IDN", "141", None)}
+    assert triples(code(nlp, "Israel reimposed blockades in the West Bank.")) == {("ISR", "191", "PSE")}
+
+
+def test_strikes_that_are_dissent(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Chilean workers began a hunger strike.")) == {("CHL", "142", None)}
+    assert triples(code(nlp, "Peruvian unions organized a general strike in Lima.")) == {("PER", "143", None)}
+    got = triples(code(nlp, "Syrian jets launched a strike on Turkish positions."))
+    assert got == {("SYR", "190", "TUR")}
+
+
+def test_coercion_rows(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(nlp, "Chilean settlers set fire to the offices of Peruvian traders."))
+    assert got == {("CHL", "1712", "PER")}
+    got = triples(code(nlp, "The Chilean army forced out 300 Peruvian families from their homes."))
+    assert got == {("CHL", "174", "PER")}
+    assert triples(code(nlp, "The British government outlawed the Irish party.")) == {("GBR", "1722", "IRL")}
+    got = triples(code(nlp, "The Bolivian government declared martial law in La Paz."))
+    assert {t[1] for t in got} == {"1724"}

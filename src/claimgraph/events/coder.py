@@ -40,10 +40,27 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "launch", "make", "give", "provide", "offer", "extend", "deepen",
     "strengthen", "expand", "boost", "enhance", "develop", "pursue", "continue", "resume", "begin",
     "start", "increase", "intensify", "step", "build", "forge", "seek", "sign", "conclude", "announce",
-    "approve", "impose", "stage", "mount", "wage", "commit", "perpetrate", "pledge", "promise",
+    "approve", "impose", "stage", "mount", "wage", "commit", "perpetrate", "pledge", "promise", "renew",
+    "organize", "organise", "undertake",
 })
 # fmt: on
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
+
+
+def _lemma_guesses(tok: Token) -> list[str]:
+    """Other lemmas for a verb the lexicon does not know: the tagger's lemma can be wrong ("staged"
+    -> "stag") and a repeated act keeps its code ("reimposed", "re-opened" -> "impose", "open").
+    A bare "re" is stripped only before a vowel: "resign", "recommend", "repress" are no repeats."""
+    low, lem = tok.lower_, tok.lemma_.lower()
+    out = []
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        out += [low[:-1], low[:-2]]
+    for w in (lem, *out):
+        if w.startswith("re-") and len(w) >= 6:
+            out.append(w[3:])
+        elif w.startswith("re") and len(w) >= 6 and w[2] in "aeiou":
+            out.append(w[2:])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +256,8 @@ class EventCoder:
         lem = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_.startswith("VB"):
             cands = self.lex.verbs.get(lem, []) or self.lex.verbs.get(tok.lower_, [])
+            if not cands and tok.pos_ != "ADJ":
+                cands = next((self.lex.verbs[k] for k in _lemma_guesses(tok) if k in self.lex.verbs), [])
         elif tok.pos_ in ("NOUN", "PROPN"):
             cands = self.lex.nouns.get(lem, []) or self.lex.nouns.get(tok.lower_, [])
         else:
