@@ -282,3 +282,11 @@ def test_coercion_rows(nlp) -> None:  # type: ignore[no-untyped-def]
     assert triples(code(nlp, "The British government outlawed the Irish party.")) == {("GBR", "1722", "IRL")}
     got = triples(code(nlp, "The Bolivian government declared martial law in La Paz."))
     assert {t[1] for t in got} == {"1724"}
+
+
+def test_intent_adjectives_take_the_copula_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(nlp, "Syria is willing to withdraw its troops from Lebanon."))
+    assert got == {("SYR", "0356", "LBN")}
+    got = triples(code(nlp, "Norway is prepared to send weapons to Saudi Arabia."))
+    assert got == {("NOR", "0332", "SAU")}
+    assert triples(code(nlp, "Peru is happy to attack Chile.")) == set()  # not a control adjective

@@ -34,6 +34,10 @@ AGENT_NOUNS = frozenset({
     "demonstrators", "activist", "activists", "opposition", "militia", "militias",
 })
 # fmt: on
+# Adjectives whose subject is the one who will do the act of their complement ("ready to talk").
+CONTROL_ADJ = frozenset(
+    {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "keen"}
+)
 PAIR_NOUNS = frozenset(
     {"nation", "country", "side", "state", "government", "power", "neighbor", "neighbour", "ally"}
 )
@@ -210,6 +214,10 @@ def controller(tok: Token) -> Token | None:
             cur = verb
             continue
         if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
+            cur = head
+            continue
+        if cur.dep_ == "acomp" and cur.lemma_.lower() in CONTROL_ADJ:
+            # "Syria is willing to withdraw": the copula's subject (not "unable to", "happy to")
             cur = head
             continue
         if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
