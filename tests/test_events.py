@@ -290,3 +290,15 @@ def test_intent_adjectives_take_the_copula_subject(nlp) -> None:  # type: ignore
     got = triples(code(nlp, "Norway is prepared to send weapons to Saudi Arabia."))
     assert got == {("NOR", "0332", "SAU")}
     assert triples(code(nlp, "Peru is happy to attack Chile.")) == set()  # not a control adjective
+
+
+def test_said_must_is_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the speaker demands of the clause's subject: with a lexicon event, and without one
+    got = triples(code(nlp, "Russia said on Tuesday that Sudan must return a helicopter."))
+    assert got == {("RUS", "1053", "SDN")}
+    got = triples(code(nlp, "Chile said Peru must ensure security at the border."))
+    assert got == {("CHL", "100", "PER")}
+    # a norm for everyone is an appeal; no "must", no demand
+    got = triples(code(nlp, "Chile said all Peruvian parties must ensure security at the border."))
+    assert got == {("CHL", "020", "PER")}
+    assert triples(code(nlp, "Chile said Peru attacked Bolivia.")) == {("PER", "190", "BOL")}

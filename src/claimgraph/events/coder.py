@@ -44,6 +44,15 @@ LIGHT_VERBS = frozenset({
     "organize", "organise", "undertake",
 })
 # fmt: on
+# Verbs of saying whose "that Y must do Z" complement is the speaker's demand on Y ("Russia said
+# Sudan must return the helicopter" is Russia demanding, of Sudan, a return).
+# fmt: off
+SAY_VERBS = frozenset({
+    "say", "reiterate", "insist", "state", "stress", "tell", "conclude", "declare", "announce", "add",
+    "warn", "argue", "write", "repeat", "emphasize", "emphasise", "underline",
+})
+# fmt: on
+QUANTIFIERS = frozenset({"all", "every", "each", "any"})
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
 
 
@@ -547,13 +556,57 @@ class EventCoder:
             if w is not None:
                 wrapped.append(w)
                 wrappers_used.update(t.i for t in w.chain[1:])
+        done = {t.i for w in wrapped for t in w.chain}
+        for tok in span:
+            if tok.i not in done and lo <= tok.idx < hi:
+                m = self._must_frame(tok, ctx)
+                if m is not None:
+                    wrapped.append(m)
         out: list[EventMention] = []
         for w in wrapped:
             # a wrapper that composed an inner event ("urged X to withdraw") is not an event of its own
             if w.tok.i in wrappers_used:
                 continue
+            self._must_demand(w, ctx)
             out.extend(self._emit(w, lo, hi, ctx.published))
         return self._dedupe(out)
+
+    @staticmethod
+    def _must_speaker(tok: Token, ctx: Ctx) -> list[Act]:
+        """The actor who says that ``tok``'s subject must do it ("Russia said Sudan must ..."), or []."""
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SAY_VERBS:
+            return []
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in kids):
+            return []
+        head = tok.head
+        return actors(next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head), ctx)
+
+    def _must_demand(self, c: _Cand, ctx: Ctx) -> None:
+        """Recode an event its speaker says must happen as the speaker's demand on its actor."""
+        speaker = self._must_speaker(c.chain[-1], ctx)
+        if not speaker or c.pair or {a.code for a in speaker} & {a.code for a in c.a1}:
+            return
+        # a norm for everyone ("all UN members must respect ...") is an appeal, not a demand
+        subj = next((t for t in c.chain[-1].children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        quant = subj is not None and any(d.lower_ in QUANTIFIERS for d in subj.children if d.i < subj.i)
+        mode, base = ("appeal", "020") if quant else ("demand", "100")
+        c.code = self.lex.wrap(mode, c.code or "") or base
+        c.a1, c.a2 = speaker, c.a1
+        c.rule += f" +must({mode})"
+
+    def _must_frame(self, tok: Token, ctx: Ctx) -> _Cand | None:
+        """ "The Red Cross said US forces must ensure security": a demand even where the required
+        act is no lexicon event (the demand frame's code, 100, with the subject as target)."""
+        demand = next((p for p in self.lex.verbs.get("demand", ()) if p.mode is None), None)
+        if demand is None or not self._must_speaker(tok, ctx):
+            return None
+        subj = actors(next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx)
+        if not subj:
+            return None
+        return _Cand(demand, tok, subj, [], None, [], [tok], "", False, demand.rule + " (must)")
 
     def _has_inner(self, tok: Token) -> bool:
         return any(
