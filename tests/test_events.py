@@ -302,3 +302,13 @@ def test_said_must_is_a_demand(nlp) -> None:  # type: ignore[no-untyped-def]
     got = triples(code(nlp, "Chile said all Peruvian parties must ensure security at the border."))
     assert got == {("CHL", "020", "PER")}
     assert triples(code(nlp, "Chile said Peru attacked Bolivia.")) == {("PER", "190", "BOL")}
+
+
+def test_nominal_demand_and_suspension(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(nlp, "The European Union renewed its demand that Serbia withdraw from Bosnia."))
+    assert got == {("IGO", "105", "SRB")}
+    got = triples(code(nlp, "Italy announced a suspension of air links with Serbia on Wednesday."))
+    assert got == {("ITA", "161", "SRB")}
+    # the aid is what is suspended, not a second event
+    got = triples(code(nlp, "Japan announced the suspension of economic aid to Peru."))
+    assert got == {("JPN", "1621", "PER")}

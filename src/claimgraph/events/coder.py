@@ -543,8 +543,9 @@ class EventCoder:
                 cands.append(c)
         inner_objs: set[int] = set()
         for c in cands:
-            if not c.pred.nominal and c.obj is not None:
-                inner_objs.update(t.i for t in c.obj.subtree)
+            # "the suspension of aid": a noun in another event's object is what it acts on
+            if c.obj is not None and (not c.pred.nominal or c.code != c.pred.code):
+                inner_objs.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
             if not c.pred.nominal:
                 consumed = [t for t in c.tok.children if t.lemma_.lower() in c.pred.words]
                 inner_objs.update(t.i for k in consumed for t in k.subtree)
