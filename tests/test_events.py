@@ -312,3 +312,15 @@ def test_nominal_demand_and_suspension(nlp) -> None:  # type: ignore[no-untyped-
     # the aid is what is suspended, not a second event
     got = triples(code(nlp, "Japan announced the suspension of economic aid to Peru."))
     assert got == {("JPN", "1621", "PER")}
+
+
+def test_rejection_closure_and_pressure_rows(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(
+        code(nlp, "Peruvian rebels dismissed an appeal from the Chilean government to lay down their arms.")
+    )
+    assert got == {("PER", "123", "CHL")}
+    assert triples(code(nlp, "Chile dismissed the accusation.")) == {("CHL", "016", None)}  # still a denial
+    got = triples(code(nlp, "Russia closed its southern borders with Iran and Turkey."))
+    assert got == {("RUS", "191", "IRN"), ("RUS", "191", "TUR")}
+    got = triples(code(nlp, "The Iranian government pressured Iraq to cancel the deal."))
+    assert got == {("IRN", "100", "IRQ")}
