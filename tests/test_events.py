@@ -324,3 +324,15 @@ def test_rejection_closure_and_pressure_rows(nlp) -> None:  # type: ignore[no-un
     assert got == {("RUS", "191", "IRN"), ("RUS", "191", "TUR")}
     got = triples(code(nlp, "The Iranian government pressured Iraq to cancel the deal."))
     assert got == {("IRN", "100", "IRQ")}
+
+
+def test_obtain_done_is_a_receipt_attempted_an_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Iran obtained drones from Russia.")) == {("RUS", "072", "IRN")}
+    assert triples(code(nlp, "Iran is trying to obtain drones from Russia.")) == {("IRN", "0232", "RUS")}
+
+
+def test_passive_with_stray_by_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "by Russia" on "drones"; the object class decides between tied frames
+    assert triples(code(nlp, "Iran was supplied with drones by Russia.")) == {("RUS", "072", "IRN")}
+    got = triples(code(nlp, "Kabul was attacked in the night by Pakistani troops."))
+    assert got == {("PAK", "190", "AFG")}

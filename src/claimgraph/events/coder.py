@@ -154,7 +154,8 @@ class EventCoder:
         dep = slot.dep
         if passive and not pred.nominal:
             if dep == "nsubj":
-                return [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                got = [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                return got or self._stray_agent(tok)
             if dep in ("dobj", "dative"):
                 got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
                 if got:
@@ -190,6 +191,20 @@ class EventCoder:
         if dep == "obj*":
             return []
         return [c for c in kids if c.dep_ == dep]
+
+    @staticmethod
+    def _stray_agent(tok: Token) -> list[Token]:
+        """The by-phrase of a passive the parser hung on the verb as a plain prep, or on the noun of a
+        prep of the verb ("Iran was supplied with drones *by Russia*")."""
+        hosts = [tok] + [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        return [
+            g
+            for h in hosts
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
 
     def _fill(
         self, pred: Predicate, tok: Token, slots: tuple[Slot, ...], passive: bool
@@ -344,12 +359,13 @@ class EventCoder:
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
         for n, p in enumerate(frames):
-            if p.mode is not None:
+            if p.mode is not None or ("done" in p.options and tok.dep_ == "xcomp"):
                 continue
             c = self._candidate(p, tok, ctx)
             if c is None or c.code is None:
                 continue
             score = 3 * len(p.words) + 2 * bool(c.a1) + bool(c.a2 or c.pair) + 0.5 * (c.obj is not None)
+            score += 0.25 * (c.code != p.code)  # ties go to the frame whose object refined the code
             if best is None or score > best[0]:
                 best = (score, -n, c)
         if best is None:
