@@ -336,3 +336,22 @@ def test_passive_with_stray_by_phrase(nlp) -> None:  # type: ignore[no-untyped-d
     assert triples(code(nlp, "Iran was supplied with drones by Russia.")) == {("RUS", "072", "IRN")}
     got = triples(code(nlp, "Kabul was attacked in the night by Pakistani troops."))
     assert got == {("PAK", "190", "AFG")}
+
+
+def test_future_dissent_is_a_threat(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(
+        code(nlp, "Palestinian leaders said they would boycott all contact with the United States.")
+    )
+    assert got == {("PSE", "1312", "USA")}
+    got = triples(code(nlp, "Chilean students will protest against the Peruvian government."))
+    assert got == {("CHL", "133", "PER")}
+
+
+def test_light_verb_clause_takes_wrappers_and_negation(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the nominal event's clause is its light verb's: "threatened to hold", "did not stage"
+    assert triples(code(nlp, "Chilean unions threatened to hold a general strike.")) == {
+        ("CHL", "1312", None)
+    }
+    ms = code(nlp, "Chilean unions did not stage a hunger strike.")
+    assert triples(ms) == {("CHL", "142", None)} and ms[0].negated
+    assert triples(code(nlp, "Syria will launch an attack on Turkey.")) == {("SYR", "138", "TUR")}

@@ -405,21 +405,28 @@ class EventCoder:
 
     def _future(self, c: _Cand) -> None:
         """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)
-        and a future use of force or sanctions as a threat ("will impose a curfew" → 1323-ish 13x)."""
-        if c.pred.nominal or c.code is None or c.chain[-1] is not c.tok:
+        and a future protest, use of force or sanctions as a threat ("will boycott" → 1312, "will
+        impose a curfew" → 132); a future show of force (15) keeps its code."""
+        top = c.chain[-1]
+        if c.code is None or (c.pred.nominal and top is c.tok) or len(c.chain) > 1 + c.pred.nominal:
             return
-        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.tok.children):
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in top.children):
             return
         root = int(c.code[:2])
-        mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 16 else None
+        mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
         if mode is not None:
             c.code = self.lex.wrap(mode, c.code) or c.code
             c.rule += f" +future({mode})"
 
     def _wrap(self, c: _Cand, lo: int, hi: int, ctx: Ctx) -> _Cand | None:
         """Apply the wrapper verbs above the predicate that lie in [lo, hi)."""
-        self._future(c)
         cur = c.tok
+        light = cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in LIGHT_VERBS
+        if c.pred.nominal and cur.dep_ == "dobj" and light:
+            # "threatened to hold a strike", "will launch an attack": the light verb is the clause
+            cur = cur.head
+            c.chain.append(cur)
+        self._future(c)
         while True:
             w = self._wrapper(cur)
             if w is None or not (lo <= w[0].idx < hi):
