@@ -355,3 +355,11 @@ def test_light_verb_clause_takes_wrappers_and_negation(nlp) -> None:  # type: ig
     ms = code(nlp, "Chilean unions did not stage a hunger strike.")
     assert triples(ms) == {("CHL", "142", None)} and ms[0].negated
     assert triples(code(nlp, "Syria will launch an attack on Turkey.")) == {("SYR", "138", "TUR")}
+
+
+def test_collective_heads_and_located_groups(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert triples(code(nlp, "Thousands of Peruvians staged rallies in Lima.")) == {("PER", "141", None)}
+    got = triples(code(nlp, "A member of the Syrian parliament started a hunger strike."))
+    assert got == {("SYR", "142", None)}
+    got = triples(code(nlp, "Tens of thousands of students throughout Indonesia staged demonstrations."))
+    assert got == {("IDN", "141", None)}

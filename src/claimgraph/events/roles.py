@@ -31,7 +31,14 @@ AGENT_NOUNS = frozenset({
     "agents", "spy", "spies", "intelligence", "parliament", "court", "judge", "prosecutor", "prosecutors",
     "company", "firm", "operator", "operators", "crew", "unit", "units", "guerrilla", "guerrillas",
     "insurgent", "insurgents", "separatist", "separatists", "protester", "protesters", "demonstrator",
-    "demonstrators", "activist", "activists", "opposition", "militia", "militias",
+    "demonstrators", "activist", "activists", "opposition", "militia", "militias", "student", "students",
+    "worker", "workers", "inhabitant", "inhabitants", "resident", "residents", "villager", "villagers",
+})
+# Heads that only count or group their "of" phrase: "thousands of Nigerians", "a group of rebels",
+# "members of the Syrian parliament" stand for the Nigerians, the rebels, the parliament.
+COLLECTIVE_NOUNS = frozenset({
+    "group", "tens", "hundreds", "thousands", "dozens", "scores", "millions", "number", "crowd", "band",
+    "member", "members", "some", "many", "most", "several", "majority", "part", "contingent",
 })
 # fmt: on
 # Adjectives whose subject is the one who will do the act of their complement ("ready to talk").
@@ -86,13 +93,21 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     if hit is not None:
         s, e = np_extent(tok)
         return [Act(doc_text(tok.doc)[s:e], hit.code, s, e, tok.i)]
+    if tok.lemma_.lower() in COLLECTIVE_NOUNS or tok.lower_ in COLLECTIVE_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return actor_at(g, ctx, poss)
     agentive = poss or tok.lemma_.lower() in AGENT_NOUNS
     deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
     for c in tok.children:
         # "Iranian pilots", "Russia's military", "the government of Iran" (agent heads only)
         # "security forces in Guinea", "rebels in the Ivory Coast": where a group acts is whose
         # it is, when nothing before the head names an owner (the loop meets left children first)
-        if c.dep_ in deps or (agentive and c.dep_ == "prep" and c.lower_ in ("of", "in")):
+        if c.dep_ in deps or (
+            agentive and c.dep_ == "prep" and c.lower_ in ("of", "in", "throughout", "across")
+        ):
             for t in c.subtree:
                 m = acts.get(t.i)
                 if m is not None:
