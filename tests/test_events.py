@@ -363,3 +363,11 @@ def test_collective_heads_and_located_groups(nlp) -> None:  # type: ignore[no-un
     assert got == {("SYR", "142", None)}
     got = triples(code(nlp, "Tens of thousands of students throughout Indonesia staged demonstrations."))
     assert got == {("IDN", "141", None)}
+
+
+def test_complaint_targets_whom_it_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(
+        code(nlp, "Lebanon complained to the United Nations on Tuesday over two Israeli air raids.")
+    )
+    assert got == {("LBN", "114", "ISR")}
+    assert triples(code(nlp, "Chile complained to the United Nations.")) == {("CHL", "114", "IGO")}
