@@ -371,3 +371,8 @@ def test_complaint_targets_whom_it_is_about(nlp) -> None:  # type: ignore[no-unt
     )
     assert got == {("LBN", "114", "ISR")}
     assert triples(code(nlp, "Chile complained to the United Nations.")) == {("CHL", "114", "IGO")}
+
+
+def test_apposition_names_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(nlp, "Juan Perez, the Chilean foreign minister, visited Lima."))
+    assert got == {("CHL", "042", "PER")}

@@ -117,6 +117,12 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
                 got = pronoun(c, ctx)
                 if got:
                     return got
+    for c in tok.children:
+        # "Kenzo Oshima, the United Nations relief coordinator, demanded": the apposition names him
+        if c.dep_ == "appos":
+            got = actor_at(c, ctx, poss)
+            if got:
+                return got
     resolve = ctx.resolve
     if resolve is not None and tok.pos_ in ("PROPN", "NOUN"):
         r = resolve(tok)
