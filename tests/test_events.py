@@ -376,3 +376,11 @@ def test_complaint_targets_whom_it_is_about(nlp) -> None:  # type: ignore[no-unt
 def test_apposition_names_the_actor(nlp) -> None:  # type: ignore[no-untyped-def]
     got = triples(code(nlp, "Juan Perez, the Chilean foreign minister, visited Lima."))
     assert got == {("CHL", "042", "PER")}
+
+
+def test_receiving_personnel_is_hosting_goods_a_transfer(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(nlp, "The Kyrgyz government received a mission of observers from the OSCE."))
+    assert got == {("KGZ", "0861", "IGO")}
+    assert triples(code(nlp, "Iran received UN inspectors.")) == {("IRN", "0862", "IGO")}
+    assert triples(code(nlp, "Iran received humanitarian aid from Turkey.")) == {("TUR", "073", "IRN")}
+    assert triples(code(nlp, "Iran received drones from Russia.")) == {("RUS", "072", "IRN")}
