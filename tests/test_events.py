@@ -384,3 +384,10 @@ def test_receiving_personnel_is_hosting_goods_a_transfer(nlp) -> None:  # type: 
     assert triples(code(nlp, "Iran received UN inspectors.")) == {("IRN", "0862", "IGO")}
     assert triples(code(nlp, "Iran received humanitarian aid from Turkey.")) == {("TUR", "073", "IRN")}
     assert triples(code(nlp, "Iran received drones from Russia.")) == {("RUS", "072", "IRN")}
+
+
+def test_coordinated_modifiers_name_each_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(code(nlp, "US and British forces attacked Iraqi positions."))
+    assert got == {("USA", "190", "IRQ"), ("GBR", "190", "IRQ")}
+    got = triples(code(nlp, "Iranian and Russian officials held talks."))
+    assert got == {("IRN", "046", "RUS"), ("RUS", "046", "IRN")}

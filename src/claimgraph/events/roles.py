@@ -112,7 +112,14 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
                 m = acts.get(t.i)
                 if m is not None:
                     s, e = np_extent(tok)
-                    return [Act(doc_text(tok.doc)[s:e], m.code, s, e, tok.i)]
+                    text = doc_text(tok.doc)[s:e]
+                    # "US and British forces": coordinated modifiers name one group each
+                    codes = [m.code] + [
+                        k.code
+                        for j in (t.conjuncts if t.dep_ in ("amod", "compound", "nmod") else ())
+                        if (k := acts.get(j.i)) is not None and k.code != m.code
+                    ]
+                    return [Act(text, code, s, e, tok.i) for code in dict.fromkeys(codes)]
             if c.dep_ == "poss" and c.tag_ == "PRP$":
                 got = pronoun(c, ctx)
                 if got:
