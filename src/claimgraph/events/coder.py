@@ -22,7 +22,7 @@ from ..model import Actor, Event
 from ..nlp import doc_text
 from . import modality
 from .predicates import Lexicon, Predicate, Slot, lexicon
-from .roles import Act, Ctx, Resolve, actor_at, actors, controller
+from .roles import Act, Ctx, Resolve, actor_at, actors, controller, fallback_target
 from .time import event_date, event_place
 
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
@@ -40,10 +40,36 @@ LIGHT_VERBS = frozenset({
     "hold", "have", "conduct", "carry", "launch", "make", "give", "provide", "offer", "extend", "deepen",
     "strengthen", "expand", "boost", "enhance", "develop", "pursue", "continue", "resume", "begin",
     "start", "increase", "intensify", "step", "build", "forge", "seek", "sign", "conclude", "announce",
-    "approve", "impose", "stage", "mount", "wage", "commit", "perpetrate", "pledge", "promise",
+    "approve", "impose", "stage", "mount", "wage", "commit", "perpetrate", "pledge", "promise", "renew",
+    "organize", "organise", "undertake",
 })
 # fmt: on
+# Verbs of saying whose "that Y must do Z" complement is the speaker's demand on Y ("Russia said
+# Sudan must return the helicopter" is Russia demanding, of Sudan, a return).
+# fmt: off
+SAY_VERBS = frozenset({
+    "say", "reiterate", "insist", "state", "stress", "tell", "conclude", "declare", "announce", "add",
+    "warn", "argue", "write", "repeat", "emphasize", "emphasise", "underline",
+})
+# fmt: on
+QUANTIFIERS = frozenset({"all", "every", "each", "any"})
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
+
+
+def _lemma_guesses(tok: Token) -> list[str]:
+    """Other lemmas for a verb the lexicon does not know: the tagger's lemma can be wrong ("staged"
+    -> "stag") and a repeated act keeps its code ("reimposed", "re-opened" -> "impose", "open").
+    A bare "re" is stripped only before a vowel: "resign", "recommend", "repress" are no repeats."""
+    low, lem = tok.lower_, tok.lemma_.lower()
+    out = []
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        out += [low[:-1], low[:-2]]
+    for w in (lem, *out):
+        if w.startswith("re-") and len(w) >= 6:
+            out.append(w[3:])
+        elif w.startswith("re") and len(w) >= 6 and w[2] in "aeiou":
+            out.append(w[2:])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +154,8 @@ class EventCoder:
         dep = slot.dep
         if passive and not pred.nominal:
             if dep == "nsubj":
-                return [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                got = [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+                return got or self._stray_agent(tok)
             if dep in ("dobj", "dative"):
                 got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
                 if got:
@@ -164,6 +191,20 @@ class EventCoder:
         if dep == "obj*":
             return []
         return [c for c in kids if c.dep_ == dep]
+
+    @staticmethod
+    def _stray_agent(tok: Token) -> list[Token]:
+        """The by-phrase of a passive the parser hung on the verb as a plain prep, or on the noun of a
+        prep of the verb ("Iran was supplied with drones *by Russia*")."""
+        hosts = [tok] + [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+        return [
+            g
+            for h in hosts
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ == "by"
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
 
     def _fill(
         self, pred: Predicate, tok: Token, slots: tuple[Slot, ...], passive: bool
@@ -239,6 +280,8 @@ class EventCoder:
         lem = tok.lemma_.lower()
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_.startswith("VB"):
             cands = self.lex.verbs.get(lem, []) or self.lex.verbs.get(tok.lower_, [])
+            if not cands and tok.pos_ != "ADJ":
+                cands = next((self.lex.verbs[k] for k in _lemma_guesses(tok) if k in self.lex.verbs), [])
         elif tok.pos_ in ("NOUN", "PROPN"):
             cands = self.lex.nouns.get(lem, []) or self.lex.nouns.get(tok.lower_, [])
         else:
@@ -316,15 +359,34 @@ class EventCoder:
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
         for n, p in enumerate(frames):
-            if p.mode is not None:
+            if p.mode is not None or ("done" in p.options and tok.dep_ == "xcomp"):
                 continue
             c = self._candidate(p, tok, ctx)
             if c is None or c.code is None:
                 continue
             score = 3 * len(p.words) + 2 * bool(c.a1) + bool(c.a2 or c.pair) + 0.5 * (c.obj is not None)
+            score += 0.25 * (c.code != p.code)  # ties go to the frame whose object refined the code
             if best is None or score > best[0]:
                 best = (score, -n, c)
-        return best[2] if best else None
+        if best is None:
+            return None
+        self._add_target(best[2], ctx)
+        return best[2]
+
+    @staticmethod
+    def _add_target(c: _Cand, ctx: Ctx) -> None:
+        """Fill an empty actor2 from the rest of the clause (after the frame is chosen, so the
+        fallback never makes a worse frame win). Not for pairs, nor for a joint cooperative act of
+        coordinated actors ("Chile and Peru agreed to build a base in Bolivia")."""
+        if c.a2 or c.pair or c.code is None or not c.code[:2].isdigit():
+            return
+        if len(c.a1) >= 2 and 3 <= int(c.code[:2]) <= 8:
+            return
+        if any(s.prep == "between" for s in c.pred.actor1) and len(c.a1) >= 2:
+            return
+        c.a2 = fallback_target(c.tok, c.a1, ctx, speech="speech" in c.pred.options)
+        if c.a2:
+            c.rule += " +target"
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
@@ -343,21 +405,28 @@ class EventCoder:
 
     def _future(self, c: _Cand) -> None:
         """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)
-        and a future use of force or sanctions as a threat ("will impose a curfew" → 1323-ish 13x)."""
-        if c.pred.nominal or c.code is None or c.chain[-1] is not c.tok:
+        and a future protest, use of force or sanctions as a threat ("will boycott" → 1312, "will
+        impose a curfew" → 132); a future show of force (15) keeps its code."""
+        top = c.chain[-1]
+        if c.code is None or (c.pred.nominal and top is c.tok) or len(c.chain) > 1 + c.pred.nominal:
             return
-        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in c.tok.children):
+        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in top.children):
             return
         root = int(c.code[:2])
-        mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 16 else None
+        mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
         if mode is not None:
             c.code = self.lex.wrap(mode, c.code) or c.code
             c.rule += f" +future({mode})"
 
     def _wrap(self, c: _Cand, lo: int, hi: int, ctx: Ctx) -> _Cand | None:
         """Apply the wrapper verbs above the predicate that lie in [lo, hi)."""
-        self._future(c)
         cur = c.tok
+        light = cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in LIGHT_VERBS
+        if c.pred.nominal and cur.dep_ == "dobj" and light:
+            # "threatened to hold a strike", "will launch an attack": the light verb is the clause
+            cur = cur.head
+            c.chain.append(cur)
+        self._future(c)
         while True:
             w = self._wrapper(cur)
             if w is None or not (lo <= w[0].idx < hi):
@@ -448,6 +517,8 @@ class EventCoder:
                 pairs = [(x, y) for x, y in pairs if y is not None and x.i < y.i]
         elif c.a2:
             pairs = [(x, y) for x in c.a1 for y in c.a2 if x.code != y.code]
+            if not pairs:  # "Turkish authorities imposed a curfew in Turkey": a domestic act
+                pairs = [(x, c.a2[0]) for x in c.a1]
         else:
             pairs = [(x, None) for x in c.a1]
         if not pairs:
@@ -495,8 +566,9 @@ class EventCoder:
                 cands.append(c)
         inner_objs: set[int] = set()
         for c in cands:
-            if not c.pred.nominal and c.obj is not None:
-                inner_objs.update(t.i for t in c.obj.subtree)
+            # "the suspension of aid": a noun in another event's object is what it acts on
+            if c.obj is not None and (not c.pred.nominal or c.code != c.pred.code):
+                inner_objs.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
             if not c.pred.nominal:
                 consumed = [t for t in c.tok.children if t.lemma_.lower() in c.pred.words]
                 inner_objs.update(t.i for k in consumed for t in k.subtree)
@@ -508,13 +580,57 @@ class EventCoder:
             if w is not None:
                 wrapped.append(w)
                 wrappers_used.update(t.i for t in w.chain[1:])
+        done = {t.i for w in wrapped for t in w.chain}
+        for tok in span:
+            if tok.i not in done and lo <= tok.idx < hi:
+                m = self._must_frame(tok, ctx)
+                if m is not None:
+                    wrapped.append(m)
         out: list[EventMention] = []
         for w in wrapped:
             # a wrapper that composed an inner event ("urged X to withdraw") is not an event of its own
             if w.tok.i in wrappers_used:
                 continue
+            self._must_demand(w, ctx)
             out.extend(self._emit(w, lo, hi, ctx.published))
         return self._dedupe(out)
+
+    @staticmethod
+    def _must_speaker(tok: Token, ctx: Ctx) -> list[Act]:
+        """The actor who says that ``tok``'s subject must do it ("Russia said Sudan must ..."), or []."""
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SAY_VERBS:
+            return []
+        kids = list(tok.children)
+        if any(c.dep_ == "neg" for c in kids):
+            return []
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in kids):
+            return []
+        head = tok.head
+        return actors(next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head), ctx)
+
+    def _must_demand(self, c: _Cand, ctx: Ctx) -> None:
+        """Recode an event its speaker says must happen as the speaker's demand on its actor."""
+        speaker = self._must_speaker(c.chain[-1], ctx)
+        if not speaker or c.pair or {a.code for a in speaker} & {a.code for a in c.a1}:
+            return
+        # a norm for everyone ("all UN members must respect ...") is an appeal, not a demand
+        subj = next((t for t in c.chain[-1].children if t.dep_ in ("nsubj", "nsubjpass")), None)
+        quant = subj is not None and any(d.lower_ in QUANTIFIERS for d in subj.children if d.i < subj.i)
+        mode, base = ("appeal", "020") if quant else ("demand", "100")
+        c.code = self.lex.wrap(mode, c.code or "") or base
+        c.a1, c.a2 = speaker, c.a1
+        c.rule += f" +must({mode})"
+
+    def _must_frame(self, tok: Token, ctx: Ctx) -> _Cand | None:
+        """ "The Red Cross said US forces must ensure security": a demand even where the required
+        act is no lexicon event (the demand frame's code, 100, with the subject as target)."""
+        demand = next((p for p in self.lex.verbs.get("demand", ()) if p.mode is None), None)
+        if demand is None or not self._must_speaker(tok, ctx):
+            return None
+        subj = actors(next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx)
+        if not subj:
+            return None
+        return _Cand(demand, tok, subj, [], None, [], [tok], "", False, demand.rule + " (must)")
 
     def _has_inner(self, tok: Token) -> bool:
         return any(

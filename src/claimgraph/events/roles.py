@@ -29,9 +29,22 @@ AGENT_NOUNS = frozenset({
     "ambassador", "envoy", "delegation", "embassy", "mission", "state", "side", "officer", "officers",
     "commander", "commanders", "militant", "militants", "fighter", "fighters", "rebel", "rebels", "agent",
     "agents", "spy", "spies", "intelligence", "parliament", "court", "judge", "prosecutor", "prosecutors",
-    "company", "firm", "operator", "operators", "crew", "unit", "units",
+    "company", "firm", "operator", "operators", "crew", "unit", "units", "guerrilla", "guerrillas",
+    "insurgent", "insurgents", "separatist", "separatists", "protester", "protesters", "demonstrator",
+    "demonstrators", "activist", "activists", "opposition", "militia", "militias", "student", "students",
+    "worker", "workers", "inhabitant", "inhabitants", "resident", "residents", "villager", "villagers",
+})
+# Heads that only count or group their "of" phrase: "thousands of Nigerians", "a group of rebels",
+# "members of the Syrian parliament" stand for the Nigerians, the rebels, the parliament.
+COLLECTIVE_NOUNS = frozenset({
+    "group", "tens", "hundreds", "thousands", "dozens", "scores", "millions", "number", "crowd", "band",
+    "member", "members", "some", "many", "most", "several", "majority", "part", "contingent",
 })
 # fmt: on
+# Adjectives whose subject is the one who will do the act of their complement ("ready to talk").
+CONTROL_ADJ = frozenset(
+    {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "keen"}
+)
 PAIR_NOUNS = frozenset(
     {"nation", "country", "side", "state", "government", "power", "neighbor", "neighbour", "ally"}
 )
@@ -80,20 +93,43 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     if hit is not None:
         s, e = np_extent(tok)
         return [Act(doc_text(tok.doc)[s:e], hit.code, s, e, tok.i)]
+    if tok.lemma_.lower() in COLLECTIVE_NOUNS or tok.lower_ in COLLECTIVE_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        return actor_at(g, ctx, poss)
     agentive = poss or tok.lemma_.lower() in AGENT_NOUNS
     deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
     for c in tok.children:
         # "Iranian pilots", "Russia's military", "the government of Iran" (agent heads only)
-        if c.dep_ in deps or (agentive and c.dep_ == "prep" and c.lower_ == "of"):
+        # "security forces in Guinea", "rebels in the Ivory Coast": where a group acts is whose
+        # it is, when nothing before the head names an owner (the loop meets left children first)
+        if c.dep_ in deps or (
+            agentive and c.dep_ == "prep" and c.lower_ in ("of", "in", "throughout", "across")
+        ):
             for t in c.subtree:
                 m = acts.get(t.i)
                 if m is not None:
                     s, e = np_extent(tok)
-                    return [Act(doc_text(tok.doc)[s:e], m.code, s, e, tok.i)]
+                    text = doc_text(tok.doc)[s:e]
+                    # "US and British forces": coordinated modifiers name one group each
+                    codes = [m.code] + [
+                        k.code
+                        for j in (t.conjuncts if t.dep_ in ("amod", "compound", "nmod") else ())
+                        if (k := acts.get(j.i)) is not None and k.code != m.code
+                    ]
+                    return [Act(text, code, s, e, tok.i) for code in dict.fromkeys(codes)]
             if c.dep_ == "poss" and c.tag_ == "PRP$":
                 got = pronoun(c, ctx)
                 if got:
                     return got
+    for c in tok.children:
+        # "Kenzo Oshima, the United Nations relief coordinator, demanded": the apposition names him
+        if c.dep_ == "appos":
+            got = actor_at(c, ctx, poss)
+            if got:
+                return got
     resolve = ctx.resolve
     if resolve is not None and tok.pos_ in ("PROPN", "NOUN"):
         r = resolve(tok)
@@ -208,6 +244,10 @@ def controller(tok: Token) -> Token | None:
         if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
             cur = head
             continue
+        if cur.dep_ == "acomp" and cur.lemma_.lower() in CONTROL_ADJ:
+            # "Syria is willing to withdraw": the copula's subject (not "unable to", "happy to")
+            cur = head
+            continue
         if cur.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
             return head
         return None
@@ -215,3 +255,55 @@ def controller(tok: Token) -> Token | None:
 
 
 # ------------------------------------------------------------------ classes and objects
+
+
+# ------------------------------------------------------------------ fallback targets
+# Prepositions whose object is read as the target when the frame's own actor2 slots are empty:
+# "halted aid *to* Serbia", "threatened to lift the curfew *on* Palestinians", "refused to deploy
+# peacekeepers *in* Iraq" (news coders take the place of a one-sided act as its target).
+TARGET_PREPS = ("against", "on", "at", "to", "into", "toward", "towards", "with", "for", "over", "in")
+_DESCEND = ("dobj", "xcomp", "ccomp", "attr", "pcomp", "nsubjpass")
+
+
+def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -> list[Act]:
+    """A target for a frame whose actor2 slots found nobody, from the rest of its clause.
+
+    Frames list the usual slots; real sentences put the target elsewhere: in the clause a speech
+    act governs ("demanded that *the US* cancel", ``speech``), in a PP on the verb, on its object
+    or in its complement, or as the owner of the object ("rejected *an Indian* proposal"). The
+    nearest such actor of another country than actor1's is taken; actor1's own country is skipped
+    (a domestic act has no separate target, and a self-pair would drop the event).
+    """
+    own = {a.code[:3] for a in a1}
+
+    def other(acts: list[Act]) -> list[Act]:
+        return [a for a in acts if a.code[:3] not in own][:1]
+
+    if speech:
+        for c in tok.children:
+            if c.dep_ == "ccomp":
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                got = other(actors(subj, ctx))
+                if got:
+                    return got
+    # breadth-first over the verb, its object and its complements (two levels): PPs first
+    level, seen = [tok], {tok.i}
+    for _ in range(3):
+        nxt: list[Token] = []
+        for h in level:
+            for p in h.children:
+                if p.dep_ in ("prep", "dative") and p.lower_ in TARGET_PREPS:
+                    for g in p.children:
+                        if g.dep_ == "pobj":
+                            got = other(actors(g, ctx))
+                            if got:
+                                return got
+            nxt.extend(c for c in h.children if c.dep_ in _DESCEND and c.i not in seen)
+        seen.update(c.i for c in nxt)
+        level = nxt
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            got = other(actor_at(c, ctx, poss=True))
+            if got:
+                return got
+    return []
