@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from .lexicon import AttributionLexicon, CueEntry
@@ -27,7 +28,8 @@ def possessive_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution
 
     taken = {i for a in found for i in a.cue_tokens}
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.i in taken or tok.lemma_.lower() not in lex.nominal_cues:
+        # the integer part-of-speech first: `pos_` and `lemma_` build a string on every access
+        if tok.pos != NOUN or tok.i in taken or tok.lemma_.lower() not in lex.nominal_cues:
             continue
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is None:

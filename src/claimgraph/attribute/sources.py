@@ -332,17 +332,27 @@ class SourceResolver:
                 best = (overlap, p)
         return best[1] if best else None
 
+    def _noun_chunks(self) -> list[tuple[int, int, int]]:
+        """``doc.noun_chunks`` as (start, end, root) once per Doc: spaCy re-runs the syntax iterator
+        over the whole text at every access, a few milliseconds per definite description resolved.
+        Kept as plain numbers, so ``Doc.to_bytes`` can still serialise ``user_data``."""
+        chunks: list[tuple[int, int, int]] | None = self.doc.user_data.get("claimgraph_noun_chunks")
+        if chunks is None:
+            chunks = [(c.start, c.end, c.root.i) for c in self.doc.noun_chunks]
+            self.doc.user_data["claimgraph_noun_chunks"] = chunks
+        return chunks
+
     def _earlier_with_head(self, before: int, head_lemma: str) -> tuple[str, str, str | None] | None:
         """The fullest earlier noun phrase with the same head ("the mission" → "the Iranian mission ...")."""
-        best: Span | None = None
-        for chunk in self.doc.noun_chunks:
-            if chunk.start >= before:
+        best: tuple[int, int, int] | None = None
+        for start, end, root in self._noun_chunks():
+            if start >= before:
                 break
-            if chunk.root.lemma_.lower() == head_lemma and len(chunk) > 2:
-                best = chunk
+            if self.doc[root].lemma_.lower() == head_lemma and end - start > 2:
+                best = (start, end, root)
         if best is None:
             return None
-        full = self.doc[best.start : best.root.right_edge.i + 1]
+        full = self.doc[best[0] : self.doc[best[2]].right_edge.i + 1]
         code = self.coder.code(full.text)
         return (_strip_det(full), "organization", code)
 
