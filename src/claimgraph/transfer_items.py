@@ -94,6 +94,7 @@ def lexicon() -> Lexicon:
 def clear_cache() -> None:
     """Forget the loaded lexicon (after ``CLAIMGRAPH_LEXICONS`` changes, and in tests)."""
     lexicon.cache_clear()
+    _ITEMS.clear()
 
 
 # --- items and quantities ---------------------------------------------------------------------
@@ -202,9 +203,25 @@ def _head_match(text: str, lex: Lexicon) -> tuple[str, int] | None:
     return None
 
 
+_ITEMS: dict[str, Item | None] = {}
+"""``item_of`` with the default lexicon, by text: objects repeat ("drones", "air defense systems")
+and each look-up tries every designation pattern (about a third of the ledger's time)."""
+_ITEMS_MAX = 50_000
+
+
 def item_of(text: str, lex: Lexicon | None = None) -> Item | None:
     """One conjunct ("24 Su-35 fighter jets") as an Item, or None when nothing in it is an item."""
-    lex = lex or lexicon()
+    default = lexicon()
+    if lex is not None and lex is not default:
+        return _item_of(text, lex)
+    if text not in _ITEMS:
+        if len(_ITEMS) >= _ITEMS_MAX:
+            _ITEMS.clear()
+        _ITEMS[text] = _item_of(text, default)
+    return _ITEMS[text]
+
+
+def _item_of(text: str, lex: Lexicon) -> Item | None:
     head = _head_match(text, lex)
     desig: tuple[Designation, int] | None = None
     for d in lex.designations:
