@@ -11,10 +11,11 @@ import json
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import psutil
 
@@ -136,3 +137,11 @@ class Timer:
 
     def __exit__(self, *_: object) -> None:
         self.seconds = time.perf_counter() - self.start
+
+
+def emit(res: dict[str, Any], summary: Callable[[dict[str, Any]], str], *, json_only: bool) -> int:
+    """Print a benchmark's human summary (unless ``json_only``) and, last, its JSON line; exit 0."""
+    if not json_only:
+        print(summary(res))
+    print(json.dumps(res))
+    return 0

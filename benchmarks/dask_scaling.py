@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import PeakRSS, Timer, machine, repeated
+from common import PeakRSS, Timer, emit, machine, repeated
 
 
 def write_shards(directory: Path, articles: int, shards: int) -> list[str]:
@@ -78,10 +78,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     res = measure(a.articles, a.shards, a.batch_size)
-    if not a.json:
-        print(summary(res))
-    print(json.dumps(res))
-    return 0
+    return emit(res, summary, json_only=a.json)
 
 
 if __name__ == "__main__":

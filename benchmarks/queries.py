@@ -11,7 +11,6 @@ wiped). Then times the queries the CLI and the web UI run, through the public ``
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import statistics
 import sys
@@ -21,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from common import Timer, machine
+from common import Timer, emit, machine
 from sqlalchemy import Connection, Table
 
 from claimgraph.store import ClaimQuery, ClusterQuery, Store
@@ -370,10 +369,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     res = measure(a.claims, a.repeat, a.db)
-    if not a.json:
-        print(summary(res))
-    print(json.dumps(res))
-    return 0
+    return emit(res, summary, json_only=a.json)
 
 
 if __name__ == "__main__":

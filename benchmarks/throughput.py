@@ -11,13 +11,12 @@ summary and, as its last line, one JSON object.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import PeakRSS, Timer, machine, read_texts, write_corpus
+from common import PeakRSS, Timer, emit, machine, read_texts, write_corpus
 
 
 def bare_spacy(corpus: Path, n_process: int, batch_size: int) -> dict[str, Any]:
@@ -97,10 +96,7 @@ def main() -> int:
     ap.add_argument("--json", action="store_true", help="print only the JSON line")
     a = ap.parse_args()
     res = measure(a.articles, a.n_process, a.batch_size)
-    if not a.json:
-        print(summary(res))
-    print(json.dumps(res))
-    return 0
+    return emit(res, summary, json_only=a.json)
 
 
 if __name__ == "__main__":

@@ -333,16 +333,7 @@ def check_chunk(job: tuple[int, list[str]]) -> dict[str, Any]:
     from claimgraph.pipeline import extract_articles
 
     first, texts = job
-    out: dict[str, Any] = {
-        "documents": len(texts),
-        "exceptions": 0,
-        "invalid_offsets": 0,
-        "nondeterministic": 0,
-        "records": 0,
-        "exception_kinds": {},
-        "slowest": {"doc": None, "seconds": 0.0, "chars": 0},
-        "failures": [],
-    }
+    out = _tally(len(texts))
 
     def fail(kind: str, i: int, detail: str) -> None:
         out[kind] += 1
@@ -395,12 +386,10 @@ def _init_worker() -> None:
     load_nlp()
 
 
-def run(n: int, *, workers: int, seed_value: int, progress: bool = True) -> dict[str, Any]:
-    """Fuzz ``n`` documents over ``workers`` processes; the summary the script prints last."""
-    excerpts = load_excerpts()
-    t0 = time.monotonic()
-    total: dict[str, Any] = {
-        "documents": 0,
+def _tally(documents: int) -> dict[str, Any]:
+    """An empty summary: what a worker fills for its chunk and ``run`` adds up."""
+    return {
+        "documents": documents,
         "exceptions": 0,
         "invalid_offsets": 0,
         "nondeterministic": 0,
@@ -409,6 +398,13 @@ def run(n: int, *, workers: int, seed_value: int, progress: bool = True) -> dict
         "slowest": {"doc": None, "seconds": 0.0, "chars": 0},
         "failures": [],
     }
+
+
+def run(n: int, *, workers: int, seed_value: int, progress: bool = True) -> dict[str, Any]:
+    """Fuzz ``n`` documents over ``workers`` processes; the summary the script prints last."""
+    excerpts = load_excerpts()
+    t0 = time.monotonic()
+    total = _tally(0)
     docs = generate(n, seed_value=seed_value, excerpts=excerpts)
 
     def jobs() -> Iterator[tuple[int, list[str]]]:

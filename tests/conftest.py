@@ -2,12 +2,34 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
+HARDENING = Path(__file__).resolve().parents[1] / "hardening"
+
+NEWS = [
+    "Ukraine accused Russia of shelling Kharkiv on Sunday, officials said.",
+    "The foreign minister of France said on Tuesday that Germany would send troops to Poland.",
+    "Iran denied on Monday that it had supplied drones to Russia, the foreign ministry said.",
+    "China said it would hold talks with Japan next month, state media reported.",
+    "Turkey warned Syria that it would respond to any attack on its soldiers, a spokesman said.",
+    "Officials in Kenya said Somalia had agreed to reopen the border crossing.",
+]
+"""Short news sentences that give records, for the ingest, parallel and scale tests."""
+
+
+def hardening_script(name: str) -> ModuleType:
+    """A script of ``hardening/`` (``fuzz``, ``crashloop``, ``loadtest``) imported as a module."""
+    spec = importlib.util.spec_from_file_location(f"hardening_{name}", HARDENING / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
 
 
 def shared_path(*parts: str) -> Path:

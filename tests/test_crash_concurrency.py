@@ -5,7 +5,6 @@ writers on one file. ``make crashloop`` runs the long form (20 kills; PostgreSQL
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import io
 import random
 import sqlite3
@@ -23,17 +22,12 @@ import pytest
 from claimgraph.model import Article
 from claimgraph.store import Store
 from claimgraph.web import create_app
-
-CRASHLOOP = Path(__file__).resolve().parents[1] / "hardening" / "crashloop.py"
+from conftest import hardening_script
 
 
 @pytest.fixture(scope="module")
 def crashloop() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hardening_crashloop", CRASHLOOP)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return hardening_script("crashloop")
 
 
 def test_sqlite_durability_settings(tmp_path: Path) -> None:

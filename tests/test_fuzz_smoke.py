@@ -3,23 +3,17 @@ that slice the input, the same records for the same input."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
 import unicodedata
-from pathlib import Path
 from types import ModuleType
 
-FUZZ = Path(__file__).resolve().parents[1] / "hardening" / "fuzz.py"
+from conftest import HARDENING, hardening_script
 
 
 def _fuzz() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hardening_fuzz", FUZZ)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return hardening_script("fuzz")
 
 
 KNOWN = "surrogates not allowed"
@@ -78,7 +72,7 @@ def test_offset_checker_finds_a_bad_span() -> None:
 
 def test_the_script_ends_with_a_json_line() -> None:
     out = subprocess.run(
-        [sys.executable, str(FUZZ), "-n", "20", "--workers", "1", "--quiet"],
+        [sys.executable, str(HARDENING / "fuzz.py"), "-n", "20", "--workers", "1", "--quiet"],
         capture_output=True,
         text=True,
         timeout=300,

@@ -6,28 +6,18 @@ bulk-built store and `claimgraph serve --workers 2` work end to end and report w
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-LOADTEST = Path(__file__).resolve().parents[1] / "hardening" / "loadtest.py"
-
-
-def _module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("hardening_loadtest", LOADTEST)
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from conftest import hardening_script
 
 
 def test_a_small_load_on_two_server_processes_has_no_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    lt = _module()
+    lt = hardening_script("loadtest")
     status = lt.main(
         [
             "--db", str(tmp_path / "load.db"), "--claims", "500", "--concurrency", "8",

@@ -18,15 +18,7 @@ from click.testing import CliRunner
 import claimgraph.ingest as ingest_mod
 from claimgraph.ingest import Extractor, cores, ingest
 from claimgraph.model import Article, Claim, Cue, Evidence, Source
-
-NEWS = [
-    "Ukraine accused Russia of shelling Kharkiv on Sunday, officials said.",
-    "The foreign minister of France said on Tuesday that Germany would send troops to Poland.",
-    "Iran denied on Monday that it had supplied drones to Russia, the foreign ministry said.",
-    "China said it would hold talks with Japan next month, state media reported.",
-    "Turkey warned Syria that it would respond to any attack on its soldiers, a spokesman said.",
-    "Officials in Kenya said Somalia had agreed to reopen the border crossing.",
-]
+from conftest import NEWS
 
 
 def _claim(a: Article) -> Claim:

@@ -21,14 +21,7 @@ from claimgraph.ingest import ingest
 from claimgraph.scale import ScaleOptions, extract_shard, run, shard_file, shards
 from claimgraph.store import Store
 from claimgraph.store.load import load_files
-
-NEWS = [
-    "Ukraine accused Russia of shelling Kharkiv on Sunday, officials said.",
-    "The foreign minister of France said on Tuesday that Germany would send troops to Poland.",
-    "Iran denied on Monday that it had supplied drones to Russia, the foreign ministry said.",
-    "China said it would hold talks with Japan next month, state media reported.",
-    "Turkey warned Syria that it would respond to any attack on its soldiers, a spokesman said.",
-]
+from conftest import NEWS
 
 LOCAL = functools.partial(ScaleOptions, workers=1, processes=False, batch_size=2)
 

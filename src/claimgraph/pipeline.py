@@ -391,7 +391,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                 )
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
-    return _one_direction(out)
+    return _without_repeats(out)
 
 
 def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:
@@ -406,7 +406,7 @@ def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:
     return replace(src, text=doc_text(doc)[start:end], start=start, end=end)
 
 
-def _one_direction(claims: list[Claim]) -> list[Claim]:
+def _without_repeats(claims: list[Claim]) -> list[Claim]:
     """ "Cooperation between Iran and Russia" is one event, not one per direction: of two records
     with the same evidence, source and code whose actors are swapped, keep the first. A record that
     repeats an earlier one exactly (the same event from the same source over the same evidence, got

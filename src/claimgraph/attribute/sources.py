@@ -109,8 +109,8 @@ class SourceResolver:
     # --- people ---------------------------------------------------------------------------------
 
     def _index_people(self) -> None:
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON" or not any(t.is_alpha for t in ent):
+        for ent in self._persons:
+            if not any(t.is_alpha for t in ent):
                 continue
             tokens = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
             if not tokens:

@@ -118,6 +118,9 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if warm and cache_mb > 0:  # before the first connection: the server is ready when it is warm
+            env = app.state.templates.env
+            for name in env.list_templates(extensions=["html"]):
+                env.get_template(name)  # compiled now, not on the first visit of each page
             await warm_up(app, WARM_PATHS)
         yield
         store.close()

@@ -46,8 +46,6 @@ def make_templates() -> Jinja2Templates:
         STATUS_WHY=present.STATUS_WHY,
         version=__version__,
     )
-    for name in env.list_templates(extensions=["html"]):
-        env.get_template(name)  # compiled now, not on the first visit of each page
     return Jinja2Templates(env=env)
 
 
