@@ -381,7 +381,7 @@ def check_chunk(job: tuple[int, list[str]]) -> dict[str, Any]:
 
 def _init_worker() -> None:
     logging.disable(logging.WARNING)  # "not English" notes on hostile text are expected, by the thousand
-    from claimgraph.nlp import load_nlp
+    from claimgraph.pipeline import load_nlp
 
     load_nlp()
 

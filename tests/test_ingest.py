@@ -317,7 +317,7 @@ def test_end_to_end_with_the_real_pipeline(tmp_path: Path) -> None:
     store_cls = _real_store()
     try:
         from claimgraph import pipeline
-        from claimgraph.nlp import load_nlp
+        from claimgraph.pipeline import load_nlp
 
         load_nlp()
     except Exception as exc:  # no model installed: nothing to test end to end

@@ -6,7 +6,8 @@ import json
 
 import spacy
 
-from claimgraph.nlp import MODEL, load_nlp
+from claimgraph.nlp import MODEL
+from claimgraph.pipeline import load_nlp
 from conftest import SHARED
 
 TEXTS = [

@@ -137,7 +137,7 @@ def test_workers_must_be_positive(tmp_path: Path) -> None:
 
 def _pipeline_or_skip() -> None:
     try:
-        from claimgraph.nlp import load_nlp
+        from claimgraph.pipeline import load_nlp
 
         load_nlp()
     except Exception as exc:  # no model installed

@@ -29,7 +29,7 @@ LOCAL = functools.partial(ScaleOptions, workers=1, processes=False, batch_size=2
 @pytest.fixture(scope="module")
 def pipeline() -> None:
     try:
-        from claimgraph.nlp import load_nlp
+        from claimgraph.pipeline import load_nlp
 
         load_nlp()
     except Exception as exc:  # no model installed

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -87,3 +88,10 @@ def read_table(
 def read_words(name: str, *, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> list[str]:
     """A one-column lexicon as a list of lower-cased entries."""
     return [r.cells[0].lower() for r in read_table(name, min_cols=1, max_cols=1, extra_dirs=extra_dirs)]
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    """A one-column lexicon as a set, read once per process: the word lists the rules test
+    membership in (built-in rows, then the user's files of that name)."""
+    return frozenset(read_words(name))

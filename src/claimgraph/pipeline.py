@@ -3,31 +3,43 @@
 ``extract`` handles one text; ``extract_articles`` batches many through ``nlp.pipe``. Records
 without a valid CAMEO-coded event are not emitted (``events_only=False`` keeps bare attributions,
 which is what the PolNeAR attribution benchmark measures).
+
+The stages are spaCy components registered by their packages (``claimgraph_attribution``,
+``claimgraph_events``); ``load_nlp`` adds them to the base model by name, in the order
+``ExtractOptions.components`` lists them, so another registered component (a trained model, a
+user's own) is added by configuration. Imports go one way: this module → ``attribute`` /
+``events`` → ``actors``, ``model``, ``nlp``, ``lexicons`` (``tests/test_imports.py``).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
+from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
 from .attribute.finder import is_hedged
 from .attribute.sources import SourceResolver
 from .attribute.spans import full_mention
+from .english import looks_english
+from .errors import ClaimgraphError
+from .events import component as _events  # noqa: F401  (registers claimgraph_events)
+from .events.component import DocEvents
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
-from .nlp import doc_text, load_nlp, looks_english
+from .nlp import doc_text, load_base
 
 if TYPE_CHECKING:
     from multiprocessing.pool import AsyncResult, Pool
-
-    from .events import EventMention
 
 log = logging.getLogger(__name__)
 
@@ -40,85 +52,57 @@ MAX_CHARS = 400_000
 """Longer texts are cut at a paragraph boundary before parsing (a warning says so)."""
 
 
+Component = str | tuple[str, Mapping[str, Any]]
+"""A pipeline stage: a name registered with ``@Language.factory``, or that name and its config."""
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ExtractOptions:
     """How records are produced; one object passed down instead of many keyword arguments."""
 
     events_only: bool = True
     author_events: bool = True
+    components: tuple[Component, ...] = ()
+    """The stages after the base model, by registered name or (name, config); empty: the default
+    ones (``DEFAULT_COMPONENTS``)."""
 
 
-@dataclass(slots=True)
-class DocEvents:
-    """The event coder's output for one document, aligned with ``doc._.attributions``."""
-
-    per_attribution: list[list[EventMention]] = field(default_factory=list)
-    author: list[EventMention] = field(default_factory=list)
+DEFAULT_COMPONENTS: tuple[Component, ...] = ("claimgraph_attribution", "claimgraph_events")
 
 
-def code_doc_events(doc: Doc) -> DocEvents:
-    """Code the events inside each attribution's content, and the author's own statements."""
-    from .events import default_event_coder
+class PipelineConfigError(ClaimgraphError):
+    """A pipeline configuration naming a component spaCy does not know, or a bad config."""
 
-    coder = default_event_coder()
-    atts: list[Attribution] = doc._.attributions or []
-    out = DocEvents()
-    resolve = SourceResolver(doc, default_coder(), default_lexicon(), None).resolve_token
-    for a in atts:
-        # a nested attribution's content is its own source's claim, not this one's ("X said the
-        # officials claim Z": Z is the officials'); coding it once also keeps a sentence of many
-        # nested cues linear, not quadratic
-        inner = [
-            b.content
-            for b in atts
-            if b is not a
-            and b.rule != "according-to"  # "..., according to a report" becomes a via, not a source
-            and b.refers_to is None
-            and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
-            and b.content != a.content
-        ]
-        mentions: list[EventMention] = []
-        for lo, hi in _gaps(a.content[0], a.content[1], inner) if inner else [a.content]:
-            mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve))
-        out.per_attribution.append(mentions)
-    covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
-    acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
-    for sent in doc.sents:
-        if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
+
+def load_nlp(*, events: bool = True, components: Sequence[Component] = ()) -> Language:
+    """The English pipeline with claimgraph's components (or ``components``); cached per process
+    and configuration. ``events=False`` leaves out the stages that assign ``doc._.events``."""
+    stages = [(c, {}) if isinstance(c, str) else (c[0], dict(c[1])) for c in components or DEFAULT_COMPONENTS]
+    try:
+        key = json.dumps(stages, sort_keys=True)
+    except TypeError as exc:
+        raise PipelineConfigError(
+            f"pipeline components {stages!r}: a config is not plain data ({exc})"
+        ) from exc
+    return _load_nlp(key, events)
+
+
+@lru_cache(maxsize=4)
+def _load_nlp(key: str, events: bool) -> Language:
+    nlp = load_base()
+    for name, config in json.loads(key):
+        if not Language.has_factory(name):
+            raise PipelineConfigError(
+                f"pipeline component {name!r} is not registered: import the module that defines it "
+                f"with @Language.factory (claimgraph's own: claimgraph_attribution, claimgraph_events)"
+            )
+        if not events and "doc._.events" in Language.get_factory_meta(name).assigns:
             continue
-        if not any(s < sent.end_char and sent.start_char < e for s, e in covered):
-            out.author.extend(coder.code_sentence(sent, resolve=resolve))
-            continue
-        # outside the reported contents the saying can itself be an event the author reports
-        # ("Hungary agreed to ...", "the minister promised ..."); plain statements (01) and the
-        # speech acts already recorded are left out
-        for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
-            for m in coder.code_span(doc, lo, hi, resolve=resolve):
-                code = m.event.action.cameo if m.event.action else ""
-                # nominal predicates here describe the reported context, not an act of the speaker
-                if not m.nominal and code[:2] != "01" and code not in acts:
-                    out.author.append(m)
-    return out
-
-
-def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The parts of [start, end) that no span covers."""
-    out: list[tuple[int, int]] = []
-    cur = start
-    for s, e in sorted(spans):
-        if e <= cur or s >= end:
-            continue
-        if s > cur:
-            out.append((cur, s))
-        cur = max(cur, e)
-    if cur < end:
-        out.append((cur, end))
-    return out
-
-
-def _cue_clause(doc: Doc, a: Attribution) -> tuple[int, int]:
-    toks = [doc[i] for i in a.cue_tokens]
-    return (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
+        try:
+            nlp.add_pipe(name, config=config)
+        except (ValueError, TypeError) as exc:  # spaCy's config validation
+            raise PipelineConfigError(f"pipeline component {name!r}: bad config {config!r}: {exc}") from exc
+    return nlp
 
 
 def extract(
@@ -235,7 +219,7 @@ def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _init_worker(opts: ExtractOptions) -> None:
     """Load the pipeline as the worker starts, while the parent is still reading."""
-    load_nlp(events=opts.events_only)
+    load_nlp(events=opts.events_only, components=opts.components)
 
 
 def _worker(job: tuple[list[Article], ExtractOptions]) -> list[tuple[Article, list[Claim]]]:
@@ -249,7 +233,7 @@ def _extract_batch(batch: Sequence[Article], opts: ExtractOptions) -> list[tuple
     The zone frees the words, lexemes and cache entries the batch added to the vocabulary, which
     otherwise grow without end over a long corpus; the records are plain Python and outlive it.
     """
-    nlp = load_nlp(events=opts.events_only)
+    nlp = load_nlp(events=opts.events_only, components=opts.components)
     with nlp.memory_zone():
         return list(_extract_batch_stream(batch, max(1, len(batch)), opts))
 
@@ -257,7 +241,7 @@ def _extract_batch(batch: Sequence[Article], opts: ExtractOptions) -> list[tuple
 def _extract_batch_stream(
     articles: Iterable[Article], batch_size: int, opts: ExtractOptions
 ) -> Iterator[tuple[Article, list[Claim]]]:
-    nlp = load_nlp(events=opts.events_only)
+    nlp = load_nlp(events=opts.events_only, components=opts.components)
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         # pre-tokenised Docs carry the publication date to our components (relative dates)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
@@ -374,34 +375,13 @@ def _citing(tok: Token, att: Attribution) -> None:
             obj = next((g for g in c.children if g.dep_ in ("dobj", "pobj")), None)
             if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or obj.lemma_.lower() in _CITABLE:
+            if obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or obj.lemma_.lower() in word_set(
+                "attribution/citable.tsv"
+            ):
                 if att.source_span is not None:
                     att.via_spans.insert(0, att.source_span)
                 att.source_span = _np_span(obj)
                 att.rule += "+citing"
-
-
-_CITABLE = frozenset(
-    {
-        "official",
-        "source",
-        "diplomat",
-        "aide",
-        "officer",
-        "person",
-        "people",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "minister",
-        "ministry",
-        "government",
-        "analyst",
-        "expert",
-        "report",
-        "document",
-    }
-)
 
 
 # --- nominal claims and continuations --------------------------------------------------------------

@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import cameo
+from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
 from . import modality
@@ -25,34 +26,7 @@ from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import Act, Ctx, Resolve, actor_at, actors, controller, fallback_target
 from .time import event_date, event_place
 
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
-# Heads that only measure their "of" phrase: the object of "a level of military support" is the support.
-# fmt: off
-QUANTITY_NOUNS = frozenset({
-    "level", "amount", "number", "lot", "range", "kind", "type", "batch", "series", "set", "degree",
-    "volume", "quantity",
-})
-# fmt: on
 _SUBJ_DEPS = ("nsubj", "csubj")
-# Verbs whose subject performs the event their object noun names ("held talks", "launched an attack").
-# fmt: off
-LIGHT_VERBS = frozenset({
-    "hold", "have", "conduct", "carry", "launch", "make", "give", "provide", "offer", "extend", "deepen",
-    "strengthen", "expand", "boost", "enhance", "develop", "pursue", "continue", "resume", "begin",
-    "start", "increase", "intensify", "step", "build", "forge", "seek", "sign", "conclude", "announce",
-    "approve", "impose", "stage", "mount", "wage", "commit", "perpetrate", "pledge", "promise", "renew",
-    "organize", "organise", "undertake",
-})
-# fmt: on
-# Verbs of saying whose "that Y must do Z" complement is the speaker's demand on Y ("Russia said
-# Sudan must return the helicopter" is Russia demanding, of Sudan, a return).
-# fmt: off
-SAY_VERBS = frozenset({
-    "say", "reiterate", "insist", "state", "stress", "tell", "conclude", "declare", "announce", "add",
-    "warn", "argue", "write", "repeat", "emphasize", "emphasise", "underline",
-})
-# fmt: on
-QUANTIFIERS = frozenset({"all", "every", "each", "any"})
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
 
 
@@ -245,7 +219,7 @@ class EventCoder:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
                     return tok.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
-        if tok.lemma_.lower() in QUANTITY_NOUNS:
+        if tok.lemma_.lower() in word_set("events/quantity_nouns.tsv"):
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -349,7 +323,7 @@ class EventCoder:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
             head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
-        if head.lemma_.lower() not in LIGHT_VERBS:
+        if head.lemma_.lower() not in word_set("events/light_verbs.tsv"):
             return []
         if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
@@ -410,7 +384,7 @@ class EventCoder:
         top = c.chain[-1]
         if c.code is None or (c.pred.nominal and top is c.tok) or len(c.chain) > 1 + c.pred.nominal:
             return
-        if not any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in top.children):
+        if not any(a.dep_ == "aux" and a.lower_ in word_set("events/future_aux.tsv") for a in top.children):
             return
         root = int(c.code[:2])
         mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
@@ -421,7 +395,7 @@ class EventCoder:
     def _wrap(self, c: _Cand, lo: int, hi: int, ctx: Ctx) -> _Cand | None:
         """Apply the wrapper verbs above the predicate that lie in [lo, hi)."""
         cur = c.tok
-        light = cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in LIGHT_VERBS
+        light = cur.head.pos_ == "VERB" and cur.head.lemma_.lower() in word_set("events/light_verbs.tsv")
         if c.pred.nominal and cur.dep_ == "dobj" and light:
             # "threatened to hold a strike", "will launch an attack": the light verb is the clause
             cur = cur.head
@@ -598,7 +572,7 @@ class EventCoder:
     @staticmethod
     def _must_speaker(tok: Token, ctx: Ctx) -> list[Act]:
         """The actor who says that ``tok``'s subject must do it ("Russia said Sudan must ..."), or []."""
-        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SAY_VERBS:
+        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in word_set("events/say_verbs.tsv"):
             return []
         kids = list(tok.children)
         if any(c.dep_ == "neg" for c in kids):
@@ -615,7 +589,9 @@ class EventCoder:
             return
         # a norm for everyone ("all UN members must respect ...") is an appeal, not a demand
         subj = next((t for t in c.chain[-1].children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        quant = subj is not None and any(d.lower_ in QUANTIFIERS for d in subj.children if d.i < subj.i)
+        quant = subj is not None and any(
+            d.lower_ in word_set("events/quantifiers.tsv") for d in subj.children if d.i < subj.i
+        )
         mode, base = ("appeal", "020") if quant else ("demand", "100")
         c.code = self.lex.wrap(mode, c.code or "") or base
         c.a1, c.a2 = speaker, c.a1

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
+from ..lexicons import word_set
+
 # "would" is left out on purpose: in reported speech it is the future of the past ("Russia said it
 # would deliver the jets"), not doubt. "can" states ability, which the house style does not hedge.
 HEDGE_MODALS = frozenset({"may", "might", "could"})
@@ -30,13 +32,14 @@ HEDGE_ADVERBS = frozenset(
         "supposedly",
     }
 )
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "should"})
 
 
 def _negated_here(tok: Token) -> bool:
     for c in tok.children:
-        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in NEGATORS):
+        if c.dep_ == "neg" or (
+            c.dep_ in ("advmod", "det", "preconj") and c.lower_ in word_set("events/negators.tsv")
+        ):
             return True
     # "without supplying": the preposition governing a gerund negates it
     return tok.dep_ == "pcomp" and tok.head.lower_ == "without"

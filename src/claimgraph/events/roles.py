@@ -8,46 +8,34 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..lexicons import read_table, word_set
 from ..model import Actor
 from ..nlp import doc_text
 
 Resolve = Callable[[Token], "tuple[str, str | None] | None"]
 """The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
 
-PRONOUNS_PLURAL = frozenset({"they", "their", "them", "theirs", "themselves"})
-PRONOUNS_SINGULAR = frozenset({"it", "its", "itself"})
-# Nouns that stand for the state or group named by their modifier: "Iranian pilots", "Russia's
-# military", "the government of Iran". Other heads ("Iran's neighborhood") do not take the actor.
-# fmt: off
-AGENT_NOUNS = frozenset({
-    "government", "regime", "administration", "military", "army", "navy", "force", "forces", "troop",
-    "troops", "soldier", "soldiers", "pilot", "pilots", "official", "officials", "minister", "ministry",
-    "president", "leader", "leadership", "authority", "authorities", "police", "diplomat", "diplomats",
-    "ambassador", "envoy", "delegation", "embassy", "mission", "state", "side", "officer", "officers",
-    "commander", "commanders", "militant", "militants", "fighter", "fighters", "rebel", "rebels", "agent",
-    "agents", "spy", "spies", "intelligence", "parliament", "court", "judge", "prosecutor", "prosecutors",
-    "company", "firm", "operator", "operators", "crew", "unit", "units", "guerrilla", "guerrillas",
-    "insurgent", "insurgents", "separatist", "separatists", "protester", "protesters", "demonstrator",
-    "demonstrators", "activist", "activists", "opposition", "militia", "militias", "student", "students",
-    "worker", "workers", "inhabitant", "inhabitants", "resident", "residents", "villager", "villagers",
-})
-# Heads that only count or group their "of" phrase: "thousands of Nigerians", "a group of rebels",
-# "members of the Syrian parliament" stand for the Nigerians, the rebels, the parliament.
-COLLECTIVE_NOUNS = frozenset({
-    "group", "tens", "hundreds", "thousands", "dozens", "scores", "millions", "number", "crowd", "band",
-    "member", "members", "some", "many", "most", "several", "majority", "part", "contingent",
-})
-# fmt: on
-# Adjectives whose subject is the one who will do the act of their complement ("ready to talk").
-CONTROL_ADJ = frozenset(
-    {"willing", "ready", "prepared", "eager", "determined", "committed", "poised", "keen"}
-)
-PAIR_NOUNS = frozenset(
-    {"nation", "country", "side", "state", "government", "power", "neighbor", "neighbour", "ally"}
-)
+# The word lists are data/events/*.tsv (each file says what it is for).
+
+
+def _words(name: str) -> frozenset[str]:
+    return word_set(f"events/{name}.tsv")
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    """Actor pronouns and their number (data/events/pronouns.tsv)."""
+    out: dict[str, str] = {}
+    for row in read_table("events/pronouns.tsv", min_cols=2, max_cols=2):
+        word, number = row.cells
+        if number not in ("singular", "plural"):
+            raise row.error(f"unknown number {number!r} (expected singular or plural)")
+        out[word.lower()] = number
+    return out
 
 
 @dataclass(slots=True)
@@ -85,21 +73,21 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     """The actor(s) a noun phrase headed by ``tok`` stands for (one token, no coordination)."""
     acts = ctx.acts
     low = tok.lower_
-    if low in PRONOUNS_PLURAL or low in PRONOUNS_SINGULAR or tok.tag_ in ("PRP", "PRP$"):
+    if low in _pronouns() or tok.tag_ in ("PRP", "PRP$"):
         return pronoun(tok, ctx)
-    if tok.lemma_.lower() in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+    if tok.lemma_.lower() in _words("pair_nouns") and any(c.lower_ in ("two", "both") for c in tok.children):
         return pair_before(tok, ctx)  # "the two nations", "both countries"
     hit = acts.get(tok.i)
     if hit is not None:
         s, e = np_extent(tok)
         return [Act(doc_text(tok.doc)[s:e], hit.code, s, e, tok.i)]
-    if tok.lemma_.lower() in COLLECTIVE_NOUNS or tok.lower_ in COLLECTIVE_NOUNS:
+    if tok.lemma_.lower() in _words("collective_nouns") or tok.lower_ in _words("collective_nouns"):
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for g in c.children:
                     if g.dep_ == "pobj":
                         return actor_at(g, ctx, poss)
-    agentive = poss or tok.lemma_.lower() in AGENT_NOUNS
+    agentive = poss or tok.lemma_.lower() in _words("agent_nouns")
     deps = ("amod", "compound", "nmod", "poss") if agentive else ("amod", "compound", "nmod")
     for c in tok.children:
         # "Iranian pilots", "Russia's military", "the government of Iran" (agent heads only)
@@ -161,8 +149,9 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
         r = resolve(tok)
         if r is not None and r[1]:
             return [Act(r[0], r[1], tok.idx, tok.idx + len(tok), tok.i)]
-    plural = tok.lower_ in PRONOUNS_PLURAL
-    if not plural and tok.lower_ not in PRONOUNS_SINGULAR:
+    number = _pronouns().get(tok.lower_)
+    plural = number == "plural"
+    if number is None:
         return []  # he/she/we: people, left to the source resolver
     cands = before(tok, ctx)
     if not cands:
@@ -244,7 +233,7 @@ def controller(tok: Token) -> Token | None:
         if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
             cur = head
             continue
-        if cur.dep_ == "acomp" and cur.lemma_.lower() in CONTROL_ADJ:
+        if cur.dep_ == "acomp" and cur.lemma_.lower() in _words("control_adjectives"):
             # "Syria is willing to withdraw": the copula's subject (not "unable to", "happy to")
             cur = head
             continue
@@ -258,10 +247,7 @@ def controller(tok: Token) -> Token | None:
 
 
 # ------------------------------------------------------------------ fallback targets
-# Prepositions whose object is read as the target when the frame's own actor2 slots are empty:
-# "halted aid *to* Serbia", "threatened to lift the curfew *on* Palestinians", "refused to deploy
-# peacekeepers *in* Iraq" (news coders take the place of a one-sided act as its target).
-TARGET_PREPS = ("against", "on", "at", "to", "into", "toward", "towards", "with", "for", "over", "in")
+# the target prepositions are data/events/target_preps.tsv
 _DESCEND = ("dobj", "xcomp", "ccomp", "attr", "pcomp", "nsubjpass")
 
 
@@ -292,7 +278,7 @@ def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -
         nxt: list[Token] = []
         for h in level:
             for p in h.children:
-                if p.dep_ in ("prep", "dative") and p.lower_ in TARGET_PREPS:
+                if p.dep_ in ("prep", "dative") and p.lower_ in _words("target_preps"):
                     for g in p.children:
                         if g.dep_ == "pobj":
                             got = other(actors(g, ctx))

@@ -1,0 +1,115 @@
+"""The event stage as a spaCy component: ``claimgraph_events`` fills ``doc._.events``.
+
+It codes the events inside each attribution's content (``doc._.attributions``, from the
+attribution stage) and, outside them, the author's own statements. Registered in spaCy's factory
+registry when this module is imported, so a trained event component can be named beside it in a
+pipeline's configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..actors import default_coder
+from ..attribute import Attribution, default_lexicon
+from ..attribute.sources import SourceResolver
+from .coder import EventCoder, EventMention, default_event_coder
+
+if not Doc.has_extension("events"):
+    Doc.set_extension("events", default=None)
+
+
+@dataclass(slots=True)
+class DocEvents:
+    """The event coder's output for one document, aligned with ``doc._.attributions``."""
+
+    per_attribution: list[list[EventMention]] = field(default_factory=list)
+    author: list[EventMention] = field(default_factory=list)
+
+
+@Language.factory(
+    "claimgraph_events",
+    default_config={"author": True, "lexicon_dirs": []},
+    requires=["doc._.attributions", "token.dep", "doc.ents"],
+    assigns=["doc._.events"],
+)
+def make_events(nlp: Language, name: str, author: bool, lexicon_dirs: list[str]) -> Callable[[Doc], Doc]:
+    """``author``: also code the sentences the author states as fact (off: reported claims only).
+    ``lexicon_dirs``: directories of predicate lexicons read after the built-in one and
+    ``$CLAIMGRAPH_LEXICONS`` (see ``claimgraph.lexicons``)."""
+    coder = EventCoder(extra_dirs=lexicon_dirs) if lexicon_dirs else default_event_coder()
+
+    def events(doc: Doc) -> Doc:
+        doc._.events = code_doc_events(doc, coder, author=author)
+        return doc
+
+    return events
+
+
+def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool = True) -> DocEvents:
+    """Code the events inside each attribution's content, and the author's own statements."""
+    coder = coder or default_event_coder()
+    atts: list[Attribution] = doc._.attributions or []
+    out = DocEvents()
+    resolve = SourceResolver(doc, default_coder(), default_lexicon(), None).resolve_token
+    for a in atts:
+        # a nested attribution's content is its own source's claim, not this one's ("X said the
+        # officials claim Z": Z is the officials'); coding it once also keeps a sentence of many
+        # nested cues linear, not quadratic
+        inner = [
+            b.content
+            for b in atts
+            if b is not a
+            and b.rule != "according-to"  # "..., according to a report" becomes a via, not a source
+            and b.refers_to is None
+            and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
+            and b.content != a.content
+        ]
+        mentions: list[EventMention] = []
+        for lo, hi in _gaps(a.content[0], a.content[1], inner) if inner else [a.content]:
+            mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve))
+        out.per_attribution.append(mentions)
+    if not author:
+        return out
+    covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
+    acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
+    for sent in doc.sents:
+        if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
+            continue
+        if not any(s < sent.end_char and sent.start_char < e for s, e in covered):
+            out.author.extend(coder.code_sentence(sent, resolve=resolve))
+            continue
+        # outside the reported contents the saying can itself be an event the author reports
+        # ("Hungary agreed to ...", "the minister promised ..."); plain statements (01) and the
+        # speech acts already recorded are left out
+        for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
+            for m in coder.code_span(doc, lo, hi, resolve=resolve):
+                code = m.event.action.cameo if m.event.action else ""
+                # nominal predicates here describe the reported context, not an act of the speaker
+                if not m.nominal and code[:2] != "01" and code not in acts:
+                    out.author.append(m)
+    return out
+
+
+def _gaps(start: int, end: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no span covers."""
+    out: list[tuple[int, int]] = []
+    cur = start
+    for s, e in sorted(spans):
+        if e <= cur or s >= end:
+            continue
+        if s > cur:
+            out.append((cur, s))
+        cur = max(cur, e)
+    if cur < end:
+        out.append((cur, end))
+    return out
+
+
+def _cue_clause(doc: Doc, a: Attribution) -> tuple[int, int]:
+    toks = [doc[i] for i in a.cue_tokens]
+    return (min(t.idx for t in toks), max(t.idx + len(t) for t in toks))
