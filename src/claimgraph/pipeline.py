@@ -67,7 +67,11 @@ class ExtractOptions:
     ones (``DEFAULT_COMPONENTS``)."""
 
 
-DEFAULT_COMPONENTS: tuple[Component, ...] = ("claimgraph_attribution", "claimgraph_events")
+DEFAULT_COMPONENTS: tuple[Component, ...] = (
+    "claimgraph_attribution",
+    "claimgraph_event_model",
+    "claimgraph_events",
+)
 
 
 class PipelineConfigError(ClaimgraphError):
@@ -94,9 +98,10 @@ def _load_nlp(key: str, events: bool) -> Language:
         if not Language.has_factory(name):
             raise PipelineConfigError(
                 f"pipeline component {name!r} is not registered: import the module that defines it "
-                f"with @Language.factory (claimgraph's own: claimgraph_attribution, claimgraph_events)"
+                f"with @Language.factory (claimgraph's own: claimgraph_attribution, claimgraph_event_model, claimgraph_events)"
             )
-        if not events and "doc._.events" in Language.get_factory_meta(name).assigns:
+        assigns = Language.get_factory_meta(name).assigns
+        if not events and ("doc._.events" in assigns or "doc._.event_proposals" in assigns):
             continue
         try:
             nlp.add_pipe(name, config=config)

@@ -22,8 +22,9 @@ from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
 from . import modality
+from .learned import Proposal, model_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
-from .roles import Act, Ctx, Resolve, actor_at, actors, controller, fallback_target
+from .roles import Act, Ctx, Resolve, actor_at, actors, controller, fallback_target, participants
 from .time import event_date, event_place
 
 _SUBJ_DEPS = ("nsubj", "csubj")
@@ -92,6 +93,7 @@ class EventCoder:
         self._actor_coder = actor_coder
         self.resolve = resolve
         self._last: tuple[Doc, dict[int, Act]] | None = None
+        self._participants: tuple[Act, ...] | None = None
 
     # ------------------------------------------------------------------ actors
     @property
@@ -107,6 +109,7 @@ class EventCoder:
         pipeline codes many spans of one document in a row, so the last document is cached)."""
         if self._last is not None and self._last[0] is doc:
             return self._last[1]
+        self._participants = None
         by_tok: dict[int, Act] = {}
         for m in self.actor_coder.find(doc_text(doc)):
             if not m.code:
@@ -119,6 +122,27 @@ class EventCoder:
                 by_tok.setdefault(t.i, act)
         self._last = (doc, by_tok)
         return by_tok
+
+    def _doc_participants(self, doc: Doc, acts: dict[int, Act]) -> tuple[Act, ...]:
+        """The two countries of the article's opening event: the first of its first three
+        sentences that names actors of two countries, its first two (readouts open "X had a
+        telephone conversation with Y", news leads "X and Y agreed ...")."""
+        if self._participants is not None:
+            return self._participants
+        found: tuple[Act, ...] = ()
+        for n, sent in enumerate(doc.sents):
+            if n >= 3:
+                break
+            out: list[Act] = []
+            for i in range(sent.start, sent.end):
+                a = acts.get(i)
+                if a is not None and all(a.code[:3] != b.code[:3] for b in out):
+                    out.append(a)
+            if len(out) >= 2:
+                found = tuple(out[:2])
+                break
+        self._participants = found
+        return found
 
     # ------------------------------------------------------------------ slots
 
@@ -278,6 +302,10 @@ class EventCoder:
             a1 = actors(ctl, ctx) if ctl is not None else []
         elif not a1 and pred.nominal:
             a1 = self._light_verb_subject(tok, ctx)
+            if not a1 and ctx.participants and any(
+                c.dep_ == "amod" and c.lower_ in word_set("events/pair_adjectives.tsv") for c in tok.children
+            ):
+                a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx)][:1]
@@ -527,15 +555,18 @@ class EventCoder:
             return []
         cands: list[_Cand] = []
         wrappers_used: set[int] = set()
+        proposals: dict[int, Proposal] = doc._.get("event_proposals") or {}
         for tok in span:
             if tok.idx < lo or tok.idx + len(tok) > hi:
                 continue
             frames = self._frames(tok)
-            if not frames:
-                continue
-            c = self._best(frames, tok, ctx)
+            c = self._best(frames, tok, ctx) if frames else None
             if c is None and any(p.mode for p in frames):
                 c = None if self._has_inner(tok) else self._joint_intent(tok, ctx)
+            elif c is None and tok.i in proposals:
+                # the rules know no frame that fits: the trained model's reading, actors by a
+                # generic frame of its root
+                c = self._best([model_frame(tok, proposals[tok.i])], tok, ctx)
             if c is not None:
                 cands.append(c)
         inner_objs: set[int] = set()
@@ -651,11 +682,13 @@ class EventCoder:
         ``context_actors`` are fall-back antecedents for pronouns (after the sentence and the one
         before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates.
         """
+        acts = self._doc_actors(doc)
         ctx = Ctx(
-            acts=self._doc_actors(doc),
+            acts=acts,
             resolve=resolve or self.resolve,
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
+            participants=self._doc_participants(doc, acts),
         )
         return self._code(doc, start_char, end_char, ctx)
 

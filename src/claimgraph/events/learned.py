@@ -12,7 +12,7 @@ news (``training/events/``). At run time it needs only numpy: the weights ship a
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..errors import ModelError
 from ..lexicons import read_words
+from .predicates import Predicate
 
 MODEL_FILE = "models/event_model.npz"
 """The shipped weights, under the package's ``data/`` folder."""
@@ -254,6 +255,46 @@ class EventModel:
         )
 
 
+@lru_cache(maxsize=1)
+def _generic_frames() -> list[tuple[str, frozenset[str] | None, Predicate]]:
+    from ..lexicons import read_table
+    from .predicates import OPTIONS, parse_slots
+
+    out: list[tuple[str, frozenset[str] | None, Predicate]] = []
+    for row in read_table("events/model_frames.tsv", min_cols=5, max_cols=6):
+        pos, roots = row.cells[0], row.cells[1]
+        if pos not in ("verb", "noun"):
+            raise row.error(f"pos must be verb or noun, got {pos!r}")
+        options = frozenset(row.cells[5].split(",")) if len(row.cells) > 5 else frozenset()
+        if options - OPTIONS:
+            raise row.error(f"unknown option(s) {sorted(options - OPTIONS)}")
+        pred = Predicate(
+            lemma="*",
+            words=(),
+            nominal=pos == "noun",
+            actor1=parse_slots(row.cells[2], row),
+            actor2=parse_slots(row.cells[3], row),
+            obj=parse_slots(row.cells[4], row),
+            code=None,
+            scheme=None,
+            mode=None,
+            options=options,
+            where=f"{row.path.rsplit('/', 1)[-1]}:{row.line}",
+        )
+        out.append((pos, None if roots == "*" else frozenset(roots.split(",")), pred))
+    return out
+
+
+def model_frame(tok: Token, proposal: Proposal) -> Predicate:
+    """The generic frame (``model_frames.tsv``) for a proposed event, carrying its code and the
+    model's name and probability as its provenance."""
+    pos = "noun" if tok.pos_ in ("NOUN", "PROPN") else "verb"
+    for p, roots, pred in _generic_frames():
+        if p == pos and (roots is None or proposal.root in roots):
+            return replace(pred, lemma=tok.lemma_.lower(), code=proposal.code, where=f"{proposal.rule} {pred.where}")
+    raise ModelError(f"model_frames.tsv has no frame for a {pos} of root {proposal.root}")
+
+
 @lru_cache(maxsize=4)
 def load_model(path: str | None = None) -> EventModel:
     """The model, loaded once per process."""
@@ -289,4 +330,4 @@ def make_event_model(nlp: Language, name: str, threshold: float, path: str | Non
     return event_model
 
 
-__all__ = ["NONE", "EventModel", "Proposal", "features", "is_candidate", "load_model", "propose"]
+__all__ = ["NONE", "EventModel", "Proposal", "features", "is_candidate", "load_model", "model_frame", "propose"]

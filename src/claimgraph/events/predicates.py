@@ -140,7 +140,7 @@ class Lexicon:
         )
 
 
-def _parse_slots(cell: str, row: Row) -> tuple[Slot, ...]:
+def parse_slots(cell: str, row: Row) -> tuple[Slot, ...]:
     if cell == "-":
         return ()
     out: list[Slot] = []
@@ -198,9 +198,9 @@ def _predicate(row: Row, schemes: dict[str, dict[str, str]]) -> Predicate:
         lemma=words[0],
         words=tuple(words[1:]),
         nominal=nominal,
-        actor1=_parse_slots(a1, row),
-        actor2=_parse_slots(a2, row),
-        obj=_parse_slots(ob, row),
+        actor1=parse_slots(a1, row),
+        actor2=parse_slots(a2, row),
+        obj=parse_slots(ob, row),
         code=base,
         scheme=scheme,
         mode=mode,

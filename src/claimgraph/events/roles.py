@@ -61,6 +61,9 @@ class Ctx:
     resolve: Resolve | None
     context: tuple[Actor, ...]
     published: str | None
+    participants: tuple[Act, ...] = ()
+    """The two parties of the article's opening event ("Putin had a telephone conversation with
+    Raisi"), for "the presidents", "both sides" and impersonal passives later on."""
 
 
 def np_extent(tok: Token) -> tuple[int, int]:
@@ -77,6 +80,13 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         return pronoun(tok, ctx)
     if tok.lemma_.lower() in _words("pair_nouns") and any(c.lower_ in ("two", "both") for c in tok.children):
         return pair_before(tok, ctx)  # "the two nations", "both countries"
+    if (
+        tok.tag_ == "NNS"
+        and tok.lemma_.lower() in _words("participant_nouns")
+        and any(c.lower_ in ("the", "both", "two") for c in tok.children)
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both") for c in tok.children)
+    ):
+        return pair_before(tok, ctx)  # "the presidents", "both sides", "the two leaders"
     hit = acts.get(tok.i)
     if hit is not None:
         s, e = np_extent(tok)
@@ -177,7 +187,12 @@ def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
             out.append(a)
         if len(out) == 2:
             return out
-    return []
+    return participants(tok, ctx)
+
+
+def participants(tok: Token, ctx: Ctx) -> list[Act]:
+    """The article's two parties (``Ctx.participants``), as mentions at ``tok``."""
+    return [Act(a.text, a.code, a.start, a.end, tok.i) for a in ctx.participants]
 
 
 def before(tok: Token, ctx: Ctx) -> list[Act]:
