@@ -563,9 +563,10 @@ class EventCoder:
             c = self._best(frames, tok, ctx) if frames else None
             if c is None and any(p.mode for p in frames):
                 c = None if self._has_inner(tok) else self._joint_intent(tok, ctx)
-            elif c is None and tok.i in proposals:
-                # the rules know no frame that fits: the trained model's reading, actors by a
-                # generic frame of its root
+            elif not frames and tok.i in proposals:
+                # a predicate the rules do not know: the trained model's reading, actors by a
+                # generic frame of its root (where the lexicon knows the word but no frame fits,
+                # the rules' silence stands: "receiving the aircraft" is no giving)
                 c = self._best([model_frame(tok, proposals[tok.i])], tok, ctx)
             if c is not None:
                 cands.append(c)

@@ -86,7 +86,10 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         and any(c.lower_ in ("the", "both", "two") for c in tok.children)
         and not any(c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both") for c in tok.children)
     ):
-        return pair_before(tok, ctx)  # "the presidents", "both sides", "the two leaders"
+        # "the presidents", "both sides", "the two leaders": the article's parties, not whichever
+        # pair the previous sentence named ("welcomed the summit between Iraq and Egypt. The two
+        # leaders discussed ...")
+        return participants(tok, ctx) or pair_before(tok, ctx)
     hit = acts.get(tok.i)
     if hit is not None:
         s, e = np_extent(tok)

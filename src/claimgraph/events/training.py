@@ -219,11 +219,9 @@ def train(
     labels = read_labels(labels_dir.glob("*.tsv"))
     texts = read_texts(corpora, {lab.article_id for lab in labels})
     if nlp is None:
-        import spacy
+        from ..nlp import load_base
 
-        from ..nlp import MODEL
-
-        nlp = spacy.load(MODEL)
+        nlp = load_base()
     ex = examples(labels, texts, nlp)
     train_ex, test_ex = split(ex)
     model = fit(train_ex, seed=seed, c=c)
