@@ -28,7 +28,6 @@ from spacy.tokens import Doc
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
-from .attribute.finder import is_hedged
 from .attribute.sources import SourceResolver
 from .attribute.spans import full_mention
 from .english import looks_english
@@ -358,7 +357,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     evidence=_evidence(doc, (m.start, m.end)),
                     event=m.event,
                     stance=stance,
-                    hedged=m.hedged or is_hedged(doc, (m.start, m.end), lex),
+                    hedged=m.hedged,  # the coder asked claimgraph.hedging about this evidence
                     rule=f"{a.rule}; {m.rule}",
                 )
             )

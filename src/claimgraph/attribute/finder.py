@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
@@ -590,7 +591,7 @@ def _cue_distance(doc: Doc, a: Attribution) -> int:
     return max(0, a.content[0] - c, c - a.content[1])
 
 
-# --- stance and hedging ----------------------------------------------------------------------------
+# --- stance; hedging is claimgraph.hedging -----------------------------------------------------------
 
 
 def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
@@ -602,24 +603,4 @@ def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None
     elif a.negated_cue:
         # "have not confirmed", "did not say": the source withholds support
         a.stance = "questions"
-    a.hedged = is_hedged(doc, a.content, lex)
-
-
-def is_hedged(doc: Doc, span: tuple[int, int], lex: AttributionLexicon) -> bool:
-    """True when the span holds a hedge: a modal on a verb, a hedging adverb, or "considering"-type verb."""
-    c = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if c is None:
-        return False
-    for t in c:
-        low = t.lower_
-        if t.dep_ == "aux" and low in lex.hedge_modals:
-            return True
-        if low in lex.hedge_adverbs:
-            return True
-        if (
-            t.pos_ == "VERB"
-            and t.lemma_.lower() in lex.hedge_verbs
-            and any(g.dep_ in ("xcomp", "ccomp") for g in t.children)
-        ):
-            return True
-    return False
+    a.hedged = is_hedged(doc, a.content)

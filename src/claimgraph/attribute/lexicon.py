@@ -11,7 +11,6 @@ from ..lexicons import Row, read_table, read_words
 
 CUE_TYPES = frozenset({"say", "accuse", "deny", "doubt", "belief", "object", "quote"})
 FRAMINGS = frozenset({"neutral", "distancing", "endorsing"})
-HEDGE_PLACES = frozenset({"modal", "adverb", "verb"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +30,6 @@ class AttributionLexicon:
     cues: dict[str, CueEntry]
     adjective_cues: dict[str, CueEntry]
     nominal_cues: frozenset[str]
-    hedge_modals: frozenset[str]
-    hedge_adverbs: frozenset[str]
-    hedge_verbs: frozenset[str]
     anonymous_heads: frozenset[str]
     role_nouns: frozenset[str]
 
@@ -51,19 +47,10 @@ class AttributionLexicon:
             word, typ, framing = row.cells
             _check(row, typ, framing)
             adj[word.lower()] = CueEntry(word.lower(), typ, framing, None)
-        hedges: dict[str, set[str]] = {p: set() for p in HEDGE_PLACES}
-        for row in read_table("attribution/hedges.tsv", min_cols=2, max_cols=2, extra_dirs=extra_dirs):
-            word, place = row.cells
-            if place not in HEDGE_PLACES:
-                raise row.error(f"unknown hedge place {place!r} (expected one of {sorted(HEDGE_PLACES)})")
-            hedges[place].add(word.lower())
         return cls(
             cues=cues,
             adjective_cues=adj,
             nominal_cues=frozenset(read_words("attribution/nominal_cues.tsv", extra_dirs=extra_dirs)),
-            hedge_modals=frozenset(hedges["modal"]),
-            hedge_adverbs=frozenset(hedges["adverb"]),
-            hedge_verbs=frozenset(hedges["verb"]),
             anonymous_heads=frozenset(read_words("attribution/anonymous.tsv", extra_dirs=extra_dirs)),
             role_nouns=frozenset(read_words("attribution/roles.tsv", extra_dirs=extra_dirs)),
         )

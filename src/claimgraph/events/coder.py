@@ -18,6 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from .. import cameo
+from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
@@ -528,7 +529,7 @@ class EventCoder:
         s, e = self._evidence(c, lo, hi)
         neg = (modality.nominal_negated(c.tok) if c.pred.nominal else False) or modality.is_negated(c.chain)
         neg = neg != c.extra_neg
-        hedged = c.extra_hedge or modality.is_hedged(c.chain)
+        hedged = c.extra_hedge or is_hedged(c.tok.doc, (s, e), chain=c.chain)
         used = {a.i for a in (*c.a1, *c.a2)}
         date = event_date(c.chain, c.tok.sent, published)
         place = event_place(c.chain, used)
