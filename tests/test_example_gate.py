@@ -12,7 +12,7 @@ from claimgraph import evaluate as ev
 from claimgraph.pipeline import extract
 from conftest import shared_path
 
-FLOORS = {"attribution": 0.85, "event": 0.73, "claim": 0.76}  # measured 0.875 / 0.759 / 0.789
+FLOORS = {"attribution": 0.85, "event": 0.73, "claim": 0.76}  # measured 0.866 / 0.759 / 0.789
 
 
 @pytest.fixture(scope="module")
@@ -46,12 +46,15 @@ def test_sources_via_and_stances_against_gold():
     assert ("denies", "denies") in stances and ("questions", "questions") in stances
 
 
-def test_every_record_has_a_valid_cameo_code():
+def test_every_record_has_a_valid_cameo_code_or_says_it_is_uncoded():
     from claimgraph.cameo import is_valid
 
     text = shared_path("examples", "mehr-iran-russia.txt").read_text(encoding="utf-8")
     recs = extract(text, article_id="x")
-    assert recs
+    assert any(r.event is not None for r in recs)
     for r in recs:
-        assert r.event is not None and r.event.action is not None
+        if r.event is None:
+            assert r.rule.endswith("; uncoded") and r.source.kind != "author", r
+            continue
+        assert r.event.action is not None
         assert is_valid(r.event.action.cameo), r.event.action.cameo

@@ -1,8 +1,9 @@
 """The one path from text to claim records: parse → attribute → code events → records.
 
-``extract`` handles one text; ``extract_articles`` batches many through ``nlp.pipe``. Records
-without a valid CAMEO-coded event are not emitted (``events_only=False`` keeps bare attributions,
-which is what the PolNeAR attribution benchmark measures).
+``extract`` handles one text; ``extract_articles`` batches many through ``nlp.pipe``. A
+claim by a political source whose event cannot be coded is a record with ``event`` None
+("uncoded"); other attributions without a coded event are not emitted (``events_only=False``
+keeps every bare attribution, which is what the PolNeAR attribution benchmark measures).
 
 The stages are spaCy components registered by their packages (``claimgraph_attribution``,
 ``claimgraph_events``); ``load_nlp`` adds them to the base model by name, in the order
@@ -28,7 +29,7 @@ from spacy.tokens import Doc
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
-from .attribute.sources import SourceResolver
+from .attribute.sources import SourceResolver, is_pronoun
 from .attribute.spans import full_mention
 from .english import looks_english
 from .errors import ClaimgraphError
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
 """Bumped whenever extraction output changes, so stored articles can be reprocessed."""
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -61,6 +62,9 @@ class ExtractOptions:
 
     events_only: bool = True
     author_events: bool = True
+    uncoded: bool = True
+    """Keep a political source's claim whose event cannot be coded, as a record with ``event``
+    None (docs/claims-format.md, "Uncoded claims"); only with ``events_only``."""
     components: tuple[Component, ...] = ()
     """The stages after the base model, by registered name or (name, config); empty: the default
     ones (``DEFAULT_COMPONENTS``)."""
@@ -347,6 +351,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             mentions = [
                 replace(m, start=a.content[0], end=a.content[1]) for m in events.per_attribution[a.refers_to]
             ]
+        if not mentions and opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
+            out.append(replace(base, rule=f"{a.rule}; uncoded"))
         for m in mentions:
             stance = a.stance
             if m.negated and stance == "asserts":
@@ -380,6 +386,55 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     return _without_repeats(out)
+
+
+def _uncoded_claim(
+    doc: Doc, i: int, atts: list[Attribution], merged_into: dict[int, int], src: Source
+) -> bool:
+    """Whether attribution ``i``, which yields no coded event, is still a claim worth a record.
+
+    It must report content of its own: a proposition, not a noun phrase alone ("citing senior
+    officials", "denied the allegations"), not a bare act ("The UK leveled accusations", whose act is
+    the speech-act record), nor a content that only relays another attribution ("X said officials
+    claim Z": the officials' claim is the record). And its source must be political.
+    """
+    a = atts[i]
+    if a.rule.endswith("+speech-act-only") or not political_source(src) or not _states_something(doc, a):
+        return False
+    return not any(
+        j != i
+        and j not in merged_into
+        and b.content != a.content
+        and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
+        for j, b in enumerate(atts)
+    )
+
+
+def _states_something(doc: Doc, a: Attribution) -> bool:
+    """Whether the content is more than one noun phrase (a clause, a quotation, "X a liar")."""
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    words = [t for t in span if not t.is_punct]
+    one_phrase = root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and all(
+        root.left_edge.i <= t.i <= root.right_edge.i for t in words
+    )
+    return not one_phrase
+
+
+def political_source(src: Source) -> bool:
+    """A source whose claims are kept even uncoded: one that speaks for a political actor or in a
+    public role. That is one with an actor code (a state, a government, an international body, a
+    sector such as the military or the media), a role ("spokesman", "the foreign minister"), an
+    outlet, or an anonymous official source ("senior officials"). Not the author (the reporter's
+    own statements are records only as coded events), and not a bare pronoun the resolver could
+    not link ("he said", "they said"), nor a named private person or an uncoded organisation,
+    whose statements are not political claims by themselves.
+    """
+    if src.kind == "author" or not src.name or is_pronoun(src.name):
+        return False
+    return bool(src.actor or src.role) or src.kind in ("outlet", "anonymous")
 
 
 def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:

@@ -10,18 +10,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorCoder
+from ..lexicons import read_table
 from ..model import Source, Via
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon
 
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
-_PLURAL_PRONOUNS = {"they", "them", "we", "us"}
-_THING_PRONOUNS = {"it"}
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
 # a bare sector with no country ("officials" → "GOV") says nothing about who the source acts for
 _SECTORS = frozenset(
@@ -45,6 +44,26 @@ _SECTORS = frozenset(
         "SPY",
     ]
 )
+
+
+PRONOUN_CLASSES = ("person", "plural", "thing")
+
+
+@lru_cache(maxsize=1)
+def _pronouns() -> dict[str, str]:
+    """Source pronouns and what they refer back to (data/attribution/pronouns.tsv)."""
+    out: dict[str, str] = {}
+    for row in read_table("attribution/pronouns.tsv", min_cols=2, max_cols=2):
+        word, cls = row.cells
+        if cls not in PRONOUN_CLASSES:
+            raise row.error(f"unknown pronoun class {cls!r} (expected one of {list(PRONOUN_CLASSES)})")
+        out[word.lower()] = cls
+    return out
+
+
+def is_pronoun(text: str) -> bool:
+    """Whether a source mention is a bare pronoun ("he", "They")."""
+    return text.strip().lower() in _pronouns()
 
 
 def placed(code: str | None, home: str | None = None) -> str | None:
@@ -231,13 +250,14 @@ class SourceResolver:
         if person is not None:
             return Source(name=person.name, kind="person", role=person.role, actor=person.actor, **base)
         # pronouns: the latest compatible earlier source or person
-        if low in _PERSON_PRONOUNS:
+        pron = _pronouns().get(low)
+        if pron == "person":
             p = self._recent_person(span.start)
             if p is not None:
                 return Source(name=p.name, kind=p.kind, role=p.role, actor=p.actor, **base)
             return Source(name=text, kind="person", **base)
-        if low in _PLURAL_PRONOUNS or low in _THING_PRONOUNS:
-            prev = self._recent_source(span.start, plural=low in _PLURAL_PRONOUNS)
+        if pron is not None:
+            prev = self._recent_source(span.start, plural=pron == "plural")
             if prev is not None:
                 return Source(name=prev.name, kind=prev.kind, role=prev.role, actor=prev.actor, **base)
             return Source(name=text, kind="anonymous", **base)

@@ -23,7 +23,7 @@ def read_text_file(path: str) -> str:
 
 def _table_row(c: Claim) -> str:
     ev = c.event
-    triple = ""
+    triple = "uncoded"
     if ev is not None and ev.action is not None:
         a1 = ev.actor1.code if ev.actor1 else "-"
         a2 = ev.actor2.code if ev.actor2 else "-"

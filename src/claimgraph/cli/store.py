@@ -44,6 +44,11 @@ def query_options(f: F) -> F:
         click.option("--since", metavar="DATE", help="Published on or after DATE (YYYY-MM-DD)."),
         click.option("--until", metavar="DATE", help="Published on or before DATE (YYYY-MM-DD)."),
         click.option("--text", metavar="WORDS", help="Full-text search in the evidence (all words)."),
+        click.option(
+            "--event",
+            type=click.Choice(["coded", "uncoded"]),
+            help="Only records with a coded event, or only the uncoded ones (event null).",
+        ),
         click.option("--limit", type=click.IntRange(min=0), help="At most N claims."),
     ]
     for opt in reversed(opts):
@@ -52,7 +57,9 @@ def query_options(f: F) -> F:
 
 
 def _query(**kw: Any) -> ClaimQuery:
-    return ClaimQuery(**{k: v for k, v in kw.items() if v is not None})
+    event = kw.pop("event", None)
+    coded = None if event is None else event == "coded"
+    return ClaimQuery(coded=coded, **{k: v for k, v in kw.items() if v is not None})
 
 
 @contextmanager
@@ -96,7 +103,7 @@ def _claim_cells(sc: StoredClaim) -> list[object]:
         c.source.name or c.source.text or (sc.outlet if c.source.kind == "author" else None),
         c.stance + (" (hedged)" if c.hedged else ""),
         ev.actor1.code if ev and ev.actor1 else None,
-        ev.action.cameo if ev and ev.action else None,
+        ev.action.cameo if ev and ev.action else "uncoded",
         ev.actor2.code if ev and ev.actor2 else None,
         ev.object if ev else None,
         c.evidence.text,

@@ -11,7 +11,20 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, NamedTuple, cast
 
-from sqlalchemy import Column, ColumnElement, Integer, Select, and_, column, false, func, or_, select, text
+from sqlalchemy import (
+    Column,
+    ColumnElement,
+    Integer,
+    Select,
+    and_,
+    column,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import Dialect
 
 from ..model import STANCES, Claim, Evidence
@@ -40,7 +53,8 @@ class ClaimQuery:
     Actor filters compare by prefix, so ``"IRN"`` matches ``IRNGOV``; ``code`` is a CAMEO prefix
     (``"07"`` is the root, ``"072"`` one code and its sub-codes); ``source`` and ``outlet`` are
     case-insensitive substrings; ``since``/``until`` bound the publication day, inclusive;
-    ``text`` is a full-text search over the evidence (all words must occur; stemmed).
+    ``text`` is a full-text search over the evidence (all words must occur; stemmed); ``coded``
+    True keeps records with a coded event, False the uncoded ones (``event`` None).
     """
 
     actor1: str | None = None
@@ -56,6 +70,7 @@ class ClaimQuery:
     text: str | None = None
     article_id: str | None = None
     cluster_id: int | None = None
+    coded: bool | None = None
     limit: int | None = None
     offset: int = 0
     newest_first: bool = False
@@ -287,6 +302,9 @@ def claim_conditions(q: ClaimQuery, dialect: Dialect) -> list[ColumnElement[bool
         conds.append(c.root == code if len(code) == 2 else c.cameo.startswith(code, autoescape=True))
     if q.stance:
         conds.append(c.stance == q.stance)
+    if q.coded is not None:
+        coded = and_(c.has_event.is_(True), c.cameo.is_not(None))
+        conds.append(coded if q.coded else not_(coded))
     if q.source:
         pattern = q.source.strip().lower()
         conds.append(

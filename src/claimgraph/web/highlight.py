@@ -26,6 +26,7 @@ class Span:
     start: int
     end: int
     stance: str
+    coded: bool = True  # False: a claim whose event could not be coded (``event`` None)
 
 
 @dataclass(slots=True)
@@ -46,13 +47,16 @@ class Segment:
 
     @property
     def css(self) -> str:
-        """The segment's classes: stance of its evidence (``mixed`` when they differ), depth, marks."""
+        """The segment's classes: stance of its evidence (``mixed`` when they differ), depth,
+        ``uncoded`` when no claim over it has a coded event, marks."""
         classes = []
         stances = {s.stance for s in self.evidence}
         if stances:
             classes.append("hl")
             classes.append(f"st-{stances.pop()}" if len(stances) == 1 else "st-mixed")
             classes.append(f"depth-{min(len(self.evidence), 3)}")
+            if not any(s.coded for s in self.evidence):
+                classes.append("uncoded")
         if self.source:
             classes.append("mk-source")
         if self.cue:
@@ -77,7 +81,8 @@ def spans_of(claims: Sequence[StoredClaim], length: int, start: int = 0) -> list
         for kind, a, b in parts:
             s, e = max(start, a), min(length, b)
             if s < e:
-                out.append(Span(sc.id, kind, s, e, c.stance))
+                coded = c.event is not None and c.event.action is not None
+                out.append(Span(sc.id, kind, s, e, c.stance, coded))
     return out
 
 

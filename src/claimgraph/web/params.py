@@ -86,6 +86,9 @@ class ClaimFilters(Page):
     text: str | None = Field(None, max_length=200, description="Full-text search in the evidence.")
     article_id: str | None = Field(None, max_length=500, description="One article.")
     cluster_id: int | None = Field(None, ge=1, le=MAX_ID, description="One claim cluster.")
+    event: Literal["coded", "uncoded"] | None = Field(
+        None, description="coded: records with a CAMEO-coded event; uncoded: those without (event null)."
+    )
     order: Literal["newest", "oldest"] = Field("newest", description="Publication order.")
 
     def query(self, *, paged: bool = True, **override: Any) -> ClaimQuery:
@@ -105,6 +108,7 @@ class ClaimFilters(Page):
             "text": self.text,
             "article_id": self.article_id,
             "cluster_id": self.cluster_id,
+            "coded": None if self.event is None else self.event == "coded",
             "newest_first": self.order == "newest",
         }
         if paged:

@@ -94,7 +94,7 @@ def event_words(claim: Claim) -> str:
     """The event in plain words: "Iran → supply → Russia: drones"."""
     ev = claim.event
     if ev is None or ev.action is None:
-        return "(no coded event)"
+        return "uncoded"
     a1 = (
         actor_name(ev.actor1.code)
         if ev.actor1 and ev.actor1.code

@@ -75,6 +75,8 @@
         r.label.quad_name ? " · " + r.label.quad_name : "", ev.action.goldstein !== null && ev.action.goldstein !== undefined ? " · Goldstein " + ev.action.goldstein : "");
       if (ev.action.text) row(dl, "action", "“" + ev.action.text + "”");
       if (ev.date) row(dl, "when", ev.date);
+    } else {
+      row(dl, "event", el("span", { class: "tag uncoded" }, "uncoded"), " (no coded event)");
     }
     row(dl, "evidence", el("q", {}, r.evidence.text), " [" + r.evidence.start + "–" + r.evidence.end + "]");
     if (r.cluster_id) row(dl, "cluster", el("a", { href: path("clusters", r.cluster_id) }, "#" + r.cluster_id), " (" + r.cluster_role + ")");

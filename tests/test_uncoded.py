@@ -1,0 +1,235 @@
+"""Every claim kept: a political source's claim whose event cannot be coded is a record with
+``event`` None, and every consumer (JSON, store, clusters, exports, web, CLI, scorer) handles it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph import evaluate as ev
+from claimgraph.cli import main as cli
+from claimgraph.export import export
+from claimgraph.model import Claim, Cue, Evidence, Source
+from claimgraph.pipeline import ExtractOptions, extract, political_source
+from claimgraph.store import ClaimQuery, Store
+from claimgraph.store.load import read_csv, read_parquet
+from claimgraph.web import create_app
+from test_evaluate import EXAMPLE, needs_tools, run_reference, write_jsonl
+from test_store import make_article, make_claim
+from test_web import Client
+
+UNCODABLE = "The French foreign minister said on Monday that the weather in Paris had been pleasant."
+
+
+# --- extraction ----------------------------------------------------------------------------------
+
+
+def test_an_uncodable_claim_by_a_political_source_is_kept() -> None:
+    claims = extract(UNCODABLE, article_id="t")
+    assert len(claims) == 1, claims
+    c = claims[0]
+    assert c.event is None
+    assert c.rule.endswith("; uncoded"), c.rule
+    assert c.source.actor and c.source.actor.startswith("FRA"), c.source
+    assert c.cue is not None and c.cue.lemma == "say"
+    assert "weather in Paris" in c.evidence.text
+    assert UNCODABLE[c.evidence.start : c.evidence.end] == c.evidence.text
+    assert (c.stance, c.hedged, c.framing) == ("asserts", False, "neutral")
+
+
+def test_an_uncoded_claim_keeps_its_stance_and_hedge() -> None:
+    (c,) = extract("The French foreign minister denied that the weather in Paris may have been pleasant.")
+    assert c.event is None and c.stance == "denies" and c.hedged
+
+
+def test_no_uncoded_record_without_a_political_source_or_with_a_coded_event() -> None:
+    assert extract("The weather in Paris had been pleasant on Monday.") == []  # the author's voice
+    assert extract("He said that the weather in Paris had been pleasant.") == []  # nobody known
+    coded = extract("The French foreign minister said that Germany had delivered tanks to Poland.")
+    assert coded and all(c.event is not None for c in coded), coded
+
+
+def test_uncoded_records_can_be_turned_off() -> None:
+    assert extract(UNCODABLE, options=ExtractOptions(uncoded=False)) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "political"),
+    [
+        (Source(text="Paris", name="France", kind="country", actor="FRAGOV"), True),
+        (Source(text="the spokesman", name="the spokesman", kind="person", role="spokesman"), True),
+        (Source(text="officials", name="senior officials", kind="anonymous"), True),
+        (Source(text="NBC News", name="NBC News", kind="outlet"), True),
+        (Source(text=None, name="Mehr", kind="author", actor="IRNMED"), False),
+        (Source(text="he", name="he", kind="person"), False),
+        (Source(text="They", name="They", kind="anonymous"), False),
+        (Source(text="Maria Lopez", name="Maria Lopez", kind="person"), False),
+        (Source(text="the study", name="study", kind="organization"), False),
+    ],
+)
+def test_political_source(source: Source, political: bool) -> None:
+    assert political_source(source) is political
+
+
+# --- records, store, clusters, exports -----------------------------------------------------------
+
+
+ARTICLE = (
+    "Iran is supplying drones to the Russians, Burns said. Sergei Lavrov said the talks had been useful."
+)
+UNCODED_TEXT = "the talks had been useful"
+
+
+def uncoded_claim(article_id: str, *, source: str = "Sergei Lavrov", actor: str = "RUSGOV") -> Claim:
+    start = ARTICLE.index(UNCODED_TEXT)
+    return Claim(
+        article_id=article_id,
+        evidence=Evidence(start=start, end=start + len(UNCODED_TEXT), text=UNCODED_TEXT),
+        source=Source(text=source, name=source, kind="person", actor=actor),
+        cue=Cue(text="said", lemma="say"),
+        stance="asserts",
+        hedged=True,
+        framing="distancing",
+        event=None,
+        rule="cue:say+ccomp; uncoded",
+    )
+
+
+def test_json_round_trip_keeps_event_null() -> None:
+    c = uncoded_claim("a1")
+    d = json.loads(json.dumps(c.to_dict()))
+    assert d["event"] is None
+    assert Claim.from_dict(d) == c
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store(f"sqlite:///{tmp_path / 'u.db'}") as s:
+        for aid in ("a1", "a2"):
+            s.add_article(
+                make_article(aid, text=f"{ARTICLE} ({aid})"),
+                [make_claim(aid), uncoded_claim(aid)],
+                extractor_version="v",
+            )
+        s.recluster()
+        yield s
+
+
+def test_store_keeps_uncoded_records_and_filters_do_not_crash(store: Store) -> None:
+    got = store.claims()
+    assert len(got) == 4
+    assert sorted(sc.claim.event is None for sc in got) == [False, False, True, True]
+    assert [sc.claim for sc in got if sc.claim.event is None] == [uncoded_claim("a1"), uncoded_claim("a2")]
+    for q in (
+        ClaimQuery(actor1="IRN"),
+        ClaimQuery(actor2="RUS"),
+        ClaimQuery(code="07"),
+        ClaimQuery(dyad=("IRN", "RUS")),
+    ):
+        assert {sc.claim.event is not None for sc in store.claims(q)} == {True}, q
+    assert [sc.claim.event for sc in store.claims(ClaimQuery(coded=False))] == [None, None]
+    assert len(store.claims(ClaimQuery(coded=True))) == 2
+    assert store.count_claims(ClaimQuery(coded=False, source="lavrov")) == 2
+
+
+def test_clusters_leave_uncoded_records_out(store: Store) -> None:
+    for sc in store.claims():
+        assert (sc.cluster_id is None) == (sc.claim.event is None), sc
+    assert all(n.n_claims == 2 for n in store.clusters())
+
+
+def _export(store: Store, fmt: str) -> str:
+    buf = io.BytesIO()
+    export(store, fmt, buf)
+    return buf.getvalue().decode("utf-8")
+
+
+def test_event_exports_skip_uncoded_records(store: Store) -> None:
+    assert len(_export(store, "gdelt").splitlines()) == 2
+    assert len(_export(store, "plover").splitlines()) == 2
+    assert "Lavrov" not in _export(store, "graphml")
+
+
+def test_claim_exports_keep_uncoded_records(store: Store, tmp_path: Path) -> None:
+    lines = [json.loads(x) for x in _export(store, "claims").splitlines()]
+    assert sum(r["event"] is None for r in lines) == 2
+    rows = list(csv.DictReader(io.StringIO(_export(store, "csv"))))
+    assert sum(r["has_event"] in ("false", "False", "0") for r in rows) == 2
+    assert all(r["cameo"] == "" for r in rows if r["source_name"] == "Sergei Lavrov")
+    assert list(read_csv(_write(tmp_path / "c.csv", _export(store, "csv")))) == [
+        sc.claim for sc in store.claims()
+    ]
+    export(store, "parquet", tmp_path / "c.parquet")
+    assert list(read_parquet(tmp_path / "c.parquet")) == [sc.claim for sc in store.claims()]
+    items = json.loads(_export(store, "schema-org"))
+    assert sum(item["text"] == UNCODED_TEXT for item in items) == 2, items
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- web and CLI ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def client(store: Store, tmp_path: Path) -> Client:
+    return Client(create_app(f"sqlite:///{tmp_path / 'u.db'}", token="t"))
+
+
+def test_web_pages_show_uncoded(store: Store, client: Client) -> None:
+    page = client.get("/claims").text
+    assert "uncoded" in page and "Lavrov" in page
+    only = client.get("/claims", params={"event": "uncoded"}).text
+    assert "Lavrov" in only and "Iran → " not in only
+    data = client.get("/api/claims", params={"event": "uncoded"}).json()
+    assert data["total"] == 2
+    uid = next(sc.id for sc in store.claims() if sc.claim.event is None)
+    claim_page = client.get(f"/claims/{uid}")
+    assert claim_page.status_code == 200 and "uncoded" in claim_page.text
+    article = client.get("/articles/a1").text
+    text = article.split('id="article-text"')[1].split("</article>")[0]
+    assert re.search(
+        r'<span class="hl st-asserts depth-1 uncoded"[^>]*>the talks had been useful</span>', text
+    )
+
+
+def test_cli_store_and_extract_show_uncoded(store: Store, tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'u.db'}"
+    r = CliRunner().invoke(cli, ["claims", "--db", db, "--event", "uncoded"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    body = r.output.splitlines()[1:]
+    assert len(body) == 2 and all("uncoded" in line and "Lavrov" in line for line in body), r.output
+    src = tmp_path / "u.txt"
+    src.write_text(UNCODABLE, encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(src), "--format", "table"], catch_exceptions=False)
+    assert r.exit_code == 0 and "| uncoded |" in r.output, r.output
+
+
+# --- the scorer ----------------------------------------------------------------------------------
+
+
+@needs_tools
+def test_eval_agrees_with_the_reference_scorer_on_uncoded_records(tmp_path: Path) -> None:
+    """Uncoded records count for attribution only, in our scorer as in the reference one."""
+    gold = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    preds = []
+    for n, c in enumerate(gold["claims"]):
+        p = json.loads(json.dumps(c)) | {"article_id": gold["article_id"]}
+        if n % 3 == 0:
+            p["event"] = None
+            p["rule"] = "test; uncoded"
+        preds.append(p)
+    ppath = write_jsonl(tmp_path / "pred.jsonl", preds)
+    ref = run_reference("score_claims.py", str(EXAMPLE), "--pred", str(ppath), "--per-article")
+    ours = ev.score_claims(ev.load_gold([EXAMPLE]), ev.load_pred(ppath))
+    assert ours == ref
+    assert ours["attribution"]["tp"] == len(gold["claims"])  # every record matched, uncoded or not
