@@ -390,6 +390,17 @@ class EventCoder:
         c.a2 = fallback_target(c.tok, c.a1, ctx, speech="speech" in c.pred.options)
         if c.a2:
             c.rule += " +target"
+            return
+        sp = ctx.speaker
+        if (
+            sp is not None
+            and sp.code
+            and c.code[:2] in word_set("events/speaker_target_roots.tsv")
+            and all(a.code[:3] != sp.code[:3] for a in c.a1)
+        ):
+            # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
+            c.a2 = [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)]
+            c.rule += " +speaker-side"
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
@@ -678,11 +689,13 @@ class EventCoder:
         context_actors: Sequence[Actor] | None = None,
         resolve: Resolve | None = None,
         published: str | None = None,
+        speaker: Actor | None = None,
     ) -> list[EventMention]:
         """All events whose predicate lies in [start_char, end_char) (a claim's content or a sentence).
 
         ``context_actors`` are fall-back antecedents for pronouns (after the sentence and the one
-        before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates.
+        before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates;
+        ``speaker``: who reports the span, for "we" and for the side a reported attack was done to.
         """
         acts = self._doc_actors(doc)
         ctx = Ctx(
@@ -691,6 +704,7 @@ class EventCoder:
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
             participants=self._doc_participants(doc, acts),
+            speaker=speaker,
         )
         return self._code(doc, start_char, end_char, ctx)
 
