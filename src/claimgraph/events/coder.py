@@ -391,6 +391,16 @@ class EventCoder:
         if c.a2:
             c.rule += " +target"
             return
+        parties = {a.code[:3]: a for a in ctx.participants}
+        own = {a.code[:3] for a in c.a1}
+        if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and c.code[:2] in word_set(
+            "events/partner_roots.tsv"
+        ):
+            # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
+            other = next(a for k, a in parties.items() if k not in own)
+            c.a2 = [Act(other.text, other.code, other.start, other.end, -1)]
+            c.rule += " +partner"
+            return
         sp = ctx.speaker
         if (
             sp is not None

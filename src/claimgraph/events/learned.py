@@ -304,8 +304,11 @@ def load_model(path: str | None = None) -> EventModel:
 def propose(doc: Doc, model: EventModel, threshold: float) -> dict[int, Proposal]:
     """Proposals at or above ``threshold`` for the candidates of ``doc`` that name an event."""
     out: dict[int, Proposal] = {}
+    # a cue verb is the saying ("have not confirmed the allegations"): the rules' speech acts
+    # decide whether it is an event of its own, never the model
+    cues = {i for a in (doc._.get("attributions") or []) for i in a.cue_tokens}
     for tok in doc:
-        if not is_candidate(tok):
+        if tok.i in cues or not is_candidate(tok):
             continue
         p = model.predict(tok)
         if p.prob >= threshold and not math.isnan(p.prob):
