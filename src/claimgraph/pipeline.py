@@ -401,6 +401,8 @@ def _uncoded_claim(
     a = atts[i]
     if a.rule.endswith("+speech-act-only") or not political_source(src) or not _states_something(doc, a):
         return False
+    if not _names_an_event(doc, a):
+        return False
     return not any(
         j != i
         and j not in merged_into
@@ -408,6 +410,20 @@ def _uncoded_claim(
         and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
         for j, b in enumerate(atts)
     )
+
+
+def _names_an_event(doc: Doc, a: Attribution) -> bool:
+    """Whether the content holds a word that may report an event: one the trained model reads as
+    an event, or one the rule lexicon knows. An opinion ("we take security seriously", "it was a
+    mistake") is a claim about no event, and the format records none."""
+    from .events import default_event_coder
+
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None:
+        return False
+    proposals = doc._.get("event_proposals") or {}
+    coder = default_event_coder()
+    return any(t.i in proposals or coder.knows(t) for t in span)
 
 
 def _states_something(doc: Doc, a: Attribution) -> bool:

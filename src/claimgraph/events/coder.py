@@ -287,6 +287,10 @@ class EventCoder:
             return []
         return [p for p in cands if self._matches(p, tok)]
 
+    def knows(self, tok: Token) -> bool:
+        """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
+        return any(p.mode is None for p in self._frames(tok))
+
     def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx) -> _Cand | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         fo = self._fill(pred, tok, pred.obj, passive)
