@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pycountry
@@ -376,20 +375,6 @@ def test_find_is_word_boundary_aware(coder: ActorCoder) -> None:
     assert [m.name for m in coder.find("A New Jersey court and The Washington Post.")] == [
         "The Washington Post"
     ]
-
-
-def test_find_speed(coder: ActorCoder) -> None:
-    sentences = [
-        "Iranian Foreign Minister Abbas Araghchi told reporters in Tehran that talks had stalled.",
-        "According to a Reuters report, Russian forces shelled villages near Kharkiv on Tuesday.",
-        "The weather was mild and the harvest is expected to be better than last year.",
-        "Senior Biden administration officials told NBC News the shipments went through the Caspian.",
-    ] * 500
-    t = time.perf_counter()
-    for s in sentences:
-        coder.find(s)
-    rate = len(sentences) / (time.perf_counter() - t)
-    assert rate > 5_000  # measured well above 20,000/s; a loose bound keeps CI machines green
 
 
 # ---- user data ---------------------------------------------------------------------------------
