@@ -305,6 +305,16 @@ class EventCoder:
         if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
             ctl = controller(tok)
             a1 = actors(ctl, ctx) if ctl is not None else []
+        elif (
+            not a1
+            and passive
+            and ctx.participants
+            and not any(c.dep_ == "agent" for c in tok.children)
+            and (pred.code or "")[:2] in word_set("events/partner_roots.tsv")
+        ):
+            # an impersonal passive in a readout ("It has been agreed to continue contacts",
+            # "Bilateral projects were discussed"): the article's two parties did it
+            a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
             a1 = self._light_verb_subject(tok, ctx)
             if not a1 and ctx.participants and any(
@@ -313,7 +323,10 @@ class EventCoder:
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
-            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx)][:1]
+            # the first actor in the object phrase of another country than actor1's ("the importance
+            # of assistance to Ukraine from Canada", said by Ukraine: Canada)
+            own = {a.code[:3] for a in a1}
+            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx) if a.code[:3] not in own][:1]
         if not a2:
             a2 = self._exchange_partner(tok, ctx)
         pair = False
