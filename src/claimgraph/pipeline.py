@@ -101,7 +101,8 @@ def _load_nlp(key: str, events: bool) -> Language:
         if not Language.has_factory(name):
             raise PipelineConfigError(
                 f"pipeline component {name!r} is not registered: import the module that defines it "
-                f"with @Language.factory (claimgraph's own: claimgraph_attribution, claimgraph_event_model, claimgraph_events)"
+                "with @Language.factory (claimgraph's own: claimgraph_attribution, "
+                "claimgraph_event_model, claimgraph_events)"
             )
         assigns = Language.get_factory_meta(name).assigns
         if not events and ("doc._.events" in assigns or "doc._.event_proposals" in assigns):

@@ -317,8 +317,13 @@ class EventCoder:
             a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
             a1 = self._light_verb_subject(tok, ctx)
-            if not a1 and ctx.participants and any(
-                c.dep_ == "amod" and c.lower_ in word_set("events/pair_adjectives.tsv") for c in tok.children
+            if (
+                not a1
+                and ctx.participants
+                and any(
+                    c.dep_ == "amod" and c.lower_ in word_set("events/pair_adjectives.tsv")
+                    for c in tok.children
+                )
             ):
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
@@ -326,7 +331,9 @@ class EventCoder:
             # the first actor in the object phrase of another country than actor1's ("the importance
             # of assistance to Ukraine from Canada", said by Ukraine: Canada)
             own = {a.code[:3] for a in a1}
-            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx) if a.code[:3] not in own][:1]
+            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx) if a.code[:3] not in own][
+                :1
+            ]
         if not a2:
             a2 = self._exchange_partner(tok, ctx)
         pair = False
@@ -410,8 +417,11 @@ class EventCoder:
             return
         parties = {a.code[:3]: a for a in ctx.participants}
         own = {a.code[:3] for a in c.a1}
-        if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and c.code[:2] in word_set(
-            "events/partner_roots.tsv"
+        if (
+            len(parties) == 2
+            and len(own) == 1
+            and own <= parties.keys()
+            and c.code[:2] in word_set("events/partner_roots.tsv")
         ):
             # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
             other = next(a for k, a in parties.items() if k not in own)

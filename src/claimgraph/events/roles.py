@@ -82,13 +82,20 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         return pronoun(tok, ctx)
     if tok.lemma_.lower() in _words("pair_nouns") and any(c.lower_ in ("two", "both") for c in tok.children):
         return pair_before(tok, ctx)  # "the two nations", "both countries"
-    if tok.lower_ == "two" and tok.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "the" for c in tok.children):
+    if (
+        tok.lower_ == "two"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and any(c.lower_ == "the" for c in tok.children)
+    ):
         return participants(tok, ctx) or pair_before(tok, ctx)  # "The two discussed ..."
     if (
         tok.tag_ == "NNS"
         and tok.lemma_.lower() in _words("participant_nouns")
         and any(c.lower_ in ("the", "both", "two") for c in tok.children)
-        and not any(c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both") for c in tok.children)
+        and not any(
+            c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both")
+            for c in tok.children
+        )
     ):
         # "the presidents", "both sides", "the two leaders": the article's parties, not whichever
         # pair the previous sentence named ("welcomed the summit between Iraq and Egypt. The two
