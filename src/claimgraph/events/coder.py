@@ -341,6 +341,14 @@ class EventCoder:
             pair, a2 = True, []  # "between Iran and Russia": both actors in one slot
         elif len(a1) >= 2 and not a2 and "sym" in pred.options:
             pair = True
+        elif (
+            len(a1) == 2
+            and all(a.i < 0 for a in a1)
+            and (pred.code or "")[:2] in word_set("events/partner_roots.tsv")
+        ):
+            # "The two reviewed opportunities for regional integration": the parties with each other,
+            # not with whatever the object names
+            pair, a2 = True, []
         if not a1:
             return None
         ctoks: list[Token] = []
