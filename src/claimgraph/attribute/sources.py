@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import ActorCoder
 from ..model import Source, Via
 from ..nlp import doc_text
+from ..people import PeopleIndex, Term, people_for, published_day
 from .lexicon import AttributionLexicon
 
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "me"}
@@ -88,13 +89,24 @@ class Person:
 class SourceResolver:
     """Resolves source mentions of one document; keeps the article's people and earlier sources."""
 
-    def __init__(self, doc: Doc, coder: ActorCoder, lex: AttributionLexicon, outlet: str | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        coder: ActorCoder,
+        lex: AttributionLexicon,
+        outlet: str | None,
+        table: PeopleIndex | None = None,
+    ) -> None:
         self.doc = doc
         self.coder = coder
         self.lex = lex
         self.outlet = outlet
+        self.table = table or people_for(coder)
+        # the article's day picks office holders and the office a named person held
+        self.day = published_day(doc.user_data.get("published"))
         self.people: list[Person] = []
         self.by_surname: dict[str, Person] = {}
+        self.by_name: dict[str, Person] = {}  # canonical name (people table or leaders) -> person
         self.history: list[tuple[int, Source]] = []  # (token index, resolved source), in text order
         # computed once per Doc: the event coder and the record assembly both resolve sources
         if "claimgraph_home" not in doc.user_data:
@@ -104,6 +116,12 @@ class SourceResolver:
         # Span afresh on each access, which made one resolution per source quadratic in long texts
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_starts = [e.start for e in self._persons]
+        if "claimgraph_named" not in doc.user_data:
+            doc.user_data["claimgraph_named"] = sorted(
+                {m.name for m in coder.find(doc_text(doc)) if m.kind == "person"}
+            )
+        # the people of the table the article names: who a bare title ("the Head of State") can be
+        self.named = frozenset(n for n in doc.user_data["claimgraph_named"] if self.table.terms(n))
         self._index_people()
 
     # --- people ---------------------------------------------------------------------------------
@@ -119,16 +137,52 @@ class SourceResolver:
             surname = tokens[-1].text.lower()
             role = _role_of(ent, self.lex)
             actor = placed(self.coder.code(role), self.home) if role else None
-            known = self.by_surname.get(surname)
+            canon = self.coder.canonical(name) if self.coder.kind(name) == "person" else None
+            known = self.by_name.get(canon) if canon else None
+            known = known or self.by_surname.get(surname)
             if known is None:
                 p = Person(name=name, surname=surname, role=role, actor=actor, first=ent.start)
+                if canon:
+                    self._from_table(p, canon)
+                    self.by_name[canon] = p
                 self.people.append(p)
                 self.by_surname[surname] = p
             else:
-                if len(name) > len(known.name):
+                self.by_surname.setdefault(surname, known)
+                if canon and canon not in self.by_name:
+                    self.by_name[canon] = known
+                    self._from_table(known, canon)
+                if len(name) > len(known.name) and known.name not in self.by_name:
                     known.name = name
                 if known.role is None and role:
                     known.role, known.actor = role, actor
+
+    def _from_table(self, p: Person, canon: str) -> None:
+        """A known person: the canonical name, and the role and code of the office held on the
+        article's day; out of office, the article's role, else the office held last."""
+        p.name = canon
+        held = self.table.in_office(canon, self.day)
+        if held is not None:
+            p.role, p.actor = held.title, held.code
+            return
+        last = self.table.term_at(canon, self.day)
+        if p.actor is None:
+            p.actor = last.code if last is not None else placed(self.coder.code(canon), self.home)
+
+    def _title_holder(self, span: Span) -> Person | None:
+        """The person an office title means on the article's day ("the President of Ukraine",
+        "the CIA director", "the Head of State" where the article names its holder)."""
+        held: Term | None = self.table.holder(_strip_det(span), self.day, self.named, self.home)
+        if held is None:
+            return None
+        p = self.by_name.get(held.name)
+        if p is None:
+            surname = held.name.split()[-1].lower()
+            p = Person(name=held.name, surname=surname, role=held.title, actor=held.code, first=span.start)
+            self.people.append(p)
+            self.by_name[held.name] = p
+            self.by_surname.setdefault(surname, p)
+        return p
 
     def _person_at(self, span: Span) -> Person | None:
         """The named person a mention is about: only when the phrase's head is the name
@@ -137,6 +191,20 @@ class SourceResolver:
         if root.pos_ == "PROPN" and root.lower_ in self.by_surname:
             # a surname the article introduced, whatever NER labels this mention
             return self.by_surname[root.lower_]
+        if root.pos_ == "PROPN":
+            # a known person under another spelling ("Zelensky" after "Zelenskyy"), or one NER missed
+            offset = root.idx - span.start_char
+            for m in self.coder.find(span.text):
+                if m.kind == "person" and m.start <= offset < m.end:
+                    p = self.by_name.get(m.name)
+                    if p is None and self.table.terms(m.name):
+                        surname = m.name.split()[-1].lower()
+                        p = Person(name=m.name, surname=surname, role=None, actor=None, first=span.start)
+                        self._from_table(p, m.name)
+                        self.people.append(p)
+                        self.by_name[m.name] = p
+                    if p is not None:
+                        return p
         if root.ent_type_ != "PERSON":
             return None
         for ent in span.ents:
@@ -252,6 +320,9 @@ class SourceResolver:
             known = self._person_with_role(span)
             if known is not None:
                 return Source(name=known.name, kind="person", role=known.role, actor=known.actor, **base)
+        holder = self._title_holder(span) if hl in self.lex.role_nouns or head.pos_ == "PROPN" else None
+        if holder is not None:
+            return Source(name=holder.name, kind="person", role=holder.role, actor=holder.actor, **base)
         if span[0].lower_ in ("the", "this") and len(words) <= 2:
             prev_src = self._earlier_with_head(span.start, hl)
             if prev_src is not None:
