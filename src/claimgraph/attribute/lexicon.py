@@ -36,6 +36,7 @@ class AttributionLexicon:
     hedge_verbs: frozenset[str]
     anonymous_heads: frozenset[str]
     role_nouns: frozenset[str]
+    not_sources: frozenset[str] = frozenset()  # head nouns that are never a source alone
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> AttributionLexicon:
@@ -66,6 +67,7 @@ class AttributionLexicon:
             hedge_verbs=frozenset(hedges["verb"]),
             anonymous_heads=frozenset(read_words("attribution/anonymous.tsv", extra_dirs=extra_dirs)),
             role_nouns=frozenset(read_words("attribution/roles.tsv", extra_dirs=extra_dirs)),
+            not_sources=frozenset(read_words("attribution/not_sources.tsv", extra_dirs=extra_dirs)),
         )
 
 

@@ -75,6 +75,27 @@ def home_country(doc: Doc, coder: ActorCoder) -> str | None:
     return best if counts[best] >= 0.4 * total else None
 
 
+_PARTITIVES = frozenset(
+    ["one", "some", "many", "most", "all", "several", "none", "each", "any", "both", "few"]
+)
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def not_a_source(span: Span, lex: AttributionLexicon, coder: ActorCoder) -> bool:
+    """True for a phrase headed by a noun nobody speaks through ("the measures", "governments",
+    "one of the scenarios") that names no actor ("Western governments" is a source)."""
+    head = span.root
+    if head.lower_ in _PARTITIVES:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                head = next((g for g in c.children if g.dep_ == "pobj"), head)
+    if head.lower_ not in lex.not_sources:
+        return False
+    if any(t.ent_type_ in _ACTOR_ENTS for t in span):
+        return False
+    return not coder.find(span.text)
+
+
 @dataclass(slots=True)
 class Person:
     """A person named in the article, with the fullest name and the role the article gives them."""
@@ -294,6 +315,8 @@ class SourceResolver:
         head = span.root
         low = text.lower()
         base: dict[str, Any] = {"text": text, "start": span.start_char, "end": span.end_char}
+        if not_a_source(span, self.lex, self.coder):
+            return Source(name=None, kind="anonymous", **base)
         # a named person
         person = self._person_at(span)
         if person is not None:
@@ -375,8 +398,8 @@ class SourceResolver:
             for t in prev:
                 if t.dep_ == "nsubj":
                     code = self.coder.code(" ".join(x.text for x in t.subtree))
-                    if code:
-                        sp = self.doc[t.left_edge.i : t.right_edge.i + 1]
+                    sp = self.doc[t.left_edge.i : t.right_edge.i + 1]
+                    if code and not not_a_source(sp, self.lex, self.coder):
                         kind = self.coder.kind(sp.text) or "group"
                         return Source(
                             text=sp.text,
