@@ -190,6 +190,17 @@ class SourceResolver:
         if p.actor is None:
             p.actor = last.code if last is not None else placed(self.coder.code(canon), self.home)
 
+    def _person_actor(self, p: Person, mention: str | None) -> str | None:
+        """A person's code: their role's or the table's; for someone the article gives neither, the
+        country the mention places them in ("Francis Kouamé in Ivory Coast"), else the article's
+        home country (a domestic report's residents, officials and experts act from there)."""
+        if p.actor:
+            return p.actor
+        code = self.coder.code(mention) if mention else None
+        if code and code[:3] not in _SECTORS:
+            return code
+        return self.home
+
     def _title_holder(self, span: Span) -> Person | None:
         """The person an office title means on the article's day ("the President of Ukraine",
         "the CIA director", "the Head of State" where the article names its holder)."""
@@ -245,7 +256,8 @@ class SourceResolver:
         """
         if tok.pos_ == "PROPN" and tok.lower_ in self.by_surname:
             p = self.by_surname[tok.lower_]
-            return (p.name, p.actor) if p.actor else None
+            actor = self._person_actor(p, None)
+            return (p.name, actor) if actor else None
         if tok.lower_ in ("he", "she", "him", "her"):
             src = self._recent_person(tok.i)
             return (src.name or tok.text, src.actor) if src is not None and src.actor else None
@@ -320,7 +332,8 @@ class SourceResolver:
         # a named person
         person = self._person_at(span)
         if person is not None:
-            return Source(name=person.name, kind="person", role=person.role, actor=person.actor, **base)
+            actor = self._person_actor(person, text)
+            return Source(name=person.name, kind="person", role=person.role, actor=actor, **base)
         # pronouns: the latest compatible earlier source or person
         if low in _PERSON_PRONOUNS:
             p = self._recent_person(span.start)
@@ -384,7 +397,8 @@ class SourceResolver:
         if last_ent is not None:
             p = self._person_at(last_ent)
             if p is not None and (best_src is None or last_ent.start > best_src[0] + 40):
-                return Source(text=None, name=p.name, kind="person", role=p.role, actor=p.actor)
+                actor = self._person_actor(p, None)
+                return Source(text=None, name=p.name, kind="person", role=p.role, actor=actor)
         return best_src[1] if best_src else None
 
     def _recent_source(self, before: int, *, plural: bool) -> Source | None:
