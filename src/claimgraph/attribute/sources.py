@@ -223,8 +223,9 @@ class SourceResolver:
         if root.pos_ == "PROPN" and root.lower_ in self.by_surname:
             # a surname the article introduced, whatever NER labels this mention
             return self.by_surname[root.lower_]
-        if root.pos_ == "PROPN":
-            # a known person under another spelling ("Zelensky" after "Zelenskyy"), or one NER missed
+        if root.pos_ == "PROPN" or root.is_title:
+            # a known person under another spelling ("Zelensky" after "Zelenskyy"), or one the
+            # tagger or NER missed (a rare spelling can come out as a common noun)
             offset = root.idx - span.start_char
             for m in self.coder.find(span.text):
                 if m.kind == "person" and m.start <= offset < m.end:
@@ -382,7 +383,8 @@ class SourceResolver:
                 **base,
             )
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
-            return Source(name=_strip_det(span), kind="person", actor=code, **base)
+            # a person the text gives no country acts from the article's home country
+            return Source(name=_strip_det(span), kind="person", actor=code or self.home, **base)
         return Source(name=_strip_det(span), kind="organization", actor=code, **base)
 
     def _recent_person(self, before: int) -> Source | None:
