@@ -141,6 +141,9 @@ def test_a_namesake_is_not_the_table_person() -> None:
     coder = default_coder()
     text = "The sprinter Oscar Pistorius was in court on Monday. Pistorius wept as the verdict was read."
     assert [m.code for m in coder.find(text)] == []
+    # a bare surname is the person the text names in full with it
+    both = coder.find("Hillary Clinton spoke first. Later Clinton said the vote was close.")
+    assert [m.name for m in both] == ["Hillary Clinton", "Hillary Clinton"]
     # the same surname after a title is the minister
     assert coder.code("Defence Minister Pistorius") == "DEUMIL"
 

@@ -349,17 +349,18 @@ class ActorCoder:
         return self._drop_namesakes(words, hits)
 
     def _drop_namesakes(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
-        """Drop a known surname that the text gives to someone else ("Oscar Pistorius", then
-        "Pistorius"): one preceded by a capitalised word that is no title and starts no sentence,
-        unless the text also names the known person in full. A capitalised word is a title
-        (honorifics.tsv, a one-word sector) or a known name ("Kremlin Putin") is not a first name."""
+        """A bare surname is the person the text names in full with it ("Hillary Clinton ...
+        Clinton" is not Bill); else, if the text gives it to someone the table does not know
+        ("Oscar Pistorius" -- a capitalised word before it that is no title and starts no sentence),
+        it is not the table's person anywhere in the text. A title (honorifics.tsv, a one-word
+        sector) or a known name ("Kremlin Putin") before a surname is not a first name."""
         others: set[str] = set()
-        full: set[_Entry] = set()
+        full: dict[str, _Entry] = {}  # last word of a full name in the text -> that person
         for h in hits:
             if h.entry.kind != "person":
                 continue
             if h.last - h.first > 1:
-                full.add(h.entry)
+                full.setdefault(words[h.last - 1], h.entry)
                 continue
             prev = words[h.first - 1] if h.first else ""
             if (
@@ -372,14 +373,18 @@ class ActorCoder:
                 and words[h.first - 2] not in _SENTENCE_ENDS
             ):
                 others.add(words[h.first])
-        if not others:
+        if not others and not full:
             return hits
-        return [
-            h
-            for h in hits
-            if not (h.entry.kind == "person" and h.last - h.first == 1 and words[h.first] in others)
-            or h.entry in full
-        ]
+        out: list[_Hit] = []
+        for h in hits:
+            if h.entry.kind == "person" and h.last - h.first == 1:
+                named = full.get(words[h.first])
+                if named is not None:
+                    h = _Hit(h.first, h.last, named, h.weak)
+                elif words[h.first] in others:
+                    continue
+            out.append(h)
+        return out
 
     def _scan_sectors(
         self, words: list[str], covered: set[int], lo: int, hi: int
