@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from claimgraph.actors import ActorCoder, default_coder
+from claimgraph.attribute.sources import source_key
 from claimgraph.errors import LexiconError
+from claimgraph.model import Source
 from claimgraph.people import OFFICES, PeopleIndex, default_people, published_day, read_terms
 from claimgraph.pipeline import ExtractOptions, extract
 
@@ -177,6 +179,18 @@ def test_an_unknown_person_acts_from_the_articles_country() -> None:
         "Grace Wanjiru said the new tax would close her shop."
     )
     assert ("Grace Wanjiru", "Grace Wanjiru", "KEN") in sources(text)
+
+
+def test_a_stable_source_key_across_articles() -> None:
+    coder = default_coder()
+    one = Source(text="Zelensky", name="Zelensky", kind="person", actor="UKRGOV")
+    two = Source(text="the President", name="Volodymyr Zelenskyy", kind="person", actor="UKRGOV")
+    assert source_key(one, coder) == source_key(two, coder) == "person:Volodymyr Zelenskyy"
+    a = Source(text="Jane Doe", name="Jane Doe", kind="person", actor="USA")
+    b = Source(text="Jane Doe", name="Jane  Doe", kind="person", actor="GBRGOV")
+    assert source_key(a, coder) == "person:jane doe|USA" and source_key(b, coder) == "person:jane doe|GBR"
+    police = Source(text="The police", name="The police", kind="organization", actor="KENCOP")
+    assert source_key(police, coder) == "organization:police|KEN"
 
 
 # ---- 5. nouns that are never sources ---------------------------------------------------------------

@@ -8,6 +8,7 @@ rule-based resolver over the parse, named entities and the actor coder.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Any
@@ -73,6 +74,22 @@ def home_country(doc: Doc, coder: ActorCoder) -> str | None:
         return None
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] >= 0.4 * total else None
+
+
+def source_key(src: Source, coder: ActorCoder) -> str:
+    """The stable key a source is counted and clustered by across articles: the people table's
+    entry for a known person ("person:John Kirby" for "Kirby" and "John Kirby"), else the kind, the
+    normalised name and the country ("person:jane doe|GBR" is not "person:jane doe|USA")."""
+    name = src.name or src.text or ""
+    if src.kind == "person" and name and coder.kind(name) == "person":
+        canon = coder.canonical(name)
+        if canon and people_for(coder).terms(canon):
+            return f"person:{canon}"
+    words = re.sub(r"[^\w\s'-]", " ", name.lower()).split()
+    while words and words[0] in _DETS:
+        words = words[1:]
+    country = (src.actor or "")[:3]
+    return f"{src.kind}:{' '.join(words)}|{country}"
 
 
 _PARTITIVES = frozenset(
