@@ -152,9 +152,12 @@ class PeopleIndex:
         self.by_title: dict[tuple[str | None, str], list[Term]] = {}
         self.by_office: dict[tuple[str | None, str], list[Term]] = {}
         self.titles: dict[Term, _Title] = {}
+        split: dict[tuple[str, str], _Title] = {}  # many terms share a title: split each once
         for t in coder.person_terms():
             self.by_name.setdefault(t.name, []).append(t)
-            title = self.titles[t] = self._table_title(t)
+            key = (t.title, t.code)
+            title = split.get(key) or split.setdefault(key, self._table_title(t))
+            self.titles[t] = title
             self.by_title.setdefault((title.body, title.role), []).append(t)
             bodies = {title.body, t.code[:3] if not t.code.startswith(_INTERNATIONAL) else t.code}
             for body in bodies:
