@@ -423,6 +423,11 @@ class EventCoder:
         if c.a2:
             c.rule += " +target"
             return
+        home = EventCoder._domestic_target(c, ctx)
+        if home:
+            c.a2 = home
+            c.rule += " +domestic"
+            return
         parties = {a.code[:3]: a for a in ctx.participants}
         own = {a.code[:3] for a in c.a1}
         if (
@@ -446,6 +451,23 @@ class EventCoder:
             # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
             c.a2 = [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)]
             c.rule += " +speaker-side"
+
+    @staticmethod
+    def _domestic_target(c: _Cand, ctx: Ctx) -> list[Act]:
+        """ "Police arrested protesters in Ferguson": an object that is a country's own people or
+        institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
+        actor1's own."""
+        obj = c.obj
+        if obj is None or len(c.a1) != 1 or obj.lemma_.lower() not in word_set("events/domestic_objects.tsv"):
+            return []
+        for t in (*obj.subtree, *c.tok.subtree):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
+                got = actor_at(t, ctx)
+                if got:
+                    a = got[0]
+                    return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+        a = c.a1[0]
+        return [Act(obj.text, a.code[:3], obj.idx, obj.idx + len(obj), obj.i)]
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
