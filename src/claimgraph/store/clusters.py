@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
 
 from ..aggregate import Cluster, Report
 from ..model import Evidence
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
-from .schema import articles, claims, cluster_claims, cluster_ids, clusters, sources
+from .schema import articles, claims, cluster_claims, cluster_ids, cluster_redirects, clusters, sources
 
 
-def reports(conn: Connection) -> Iterable[Report]:
-    """Every stored record with an event, as the clustering input."""
+def _report_select() -> Select[Any]:
     c = claims.c
-    stmt = (
+    return (
         select(
             c.id,
             c.article_id,
@@ -37,31 +36,83 @@ def reports(conn: Connection) -> Iterable[Report]:
             c.actor1_text,
             c.actor2_text,
             c.action_name,
+            c.action_text,
+            c.evidence_text,
+            c.event_date,
         )
         .join(articles, articles.c.id == c.article_id)
-        .where(c.cameo.is_not(None), c.actor1_code.is_not(None))
-        .order_by(c.id)
+        .where(c.has_event.is_(True), c.cameo.is_not(None), c.actor1_code.is_not(None))
     )
-    for row in conn.execute(stmt):
-        yield Report(
-            claim_id=row.id,
-            article_id=row.article_id,
-            outlet=row.outlet,
-            published=row.published,
-            source_name=row.source_name,
-            source_kind=row.source_kind,
-            source_actor=row.source_actor,
-            stance=row.stance,
-            via=tuple(v["name"] for v in json.loads(row.via)) if row.via else (),
-            actor1=row.actor1_code,
-            actor2=row.actor2_code,
-            cameo=row.cameo,
-            root=row.root,
-            object=row.object,
-            actor1_text=row.actor1_text,
-            actor2_text=row.actor2_text,
-            action_name=row.action_name,
+
+
+def _to_report(row: Any) -> Report:
+    return Report(
+        claim_id=row.id,
+        article_id=row.article_id,
+        outlet=row.outlet,
+        published=row.published,
+        source_name=row.source_name,
+        source_kind=row.source_kind,
+        source_actor=row.source_actor,
+        stance=row.stance,
+        via=tuple(v["name"] for v in json.loads(row.via)) if row.via else (),
+        actor1=row.actor1_code,
+        actor2=row.actor2_code,
+        cameo=row.cameo,
+        root=row.root,
+        object=row.object,
+        actor1_text=row.actor1_text,
+        actor2_text=row.actor2_text,
+        action_name=row.action_name,
+        action_text=row.action_text,
+        evidence_text=row.evidence_text,
+        event_date=row.event_date,
+    )
+
+
+def reports(conn: Connection) -> Iterable[Report]:
+    """Every stored record with a coded event, as the clustering input (uncoded claims never cluster)."""
+    for row in conn.execute(_report_select().order_by(claims.c.id)):
+        yield _to_report(row)
+
+
+def unclustered(conn: Connection) -> list[Report]:
+    """Records with a coded event that are in no cluster: new since the last recluster, or reprocessed."""
+    stmt = (
+        _report_select()
+        .outerjoin(cluster_claims, cluster_claims.c.claim_id == claims.c.id)
+        .where(cluster_claims.c.claim_id.is_(None))
+        .order_by(claims.c.id)
+    )
+    return [_to_report(row) for row in conn.execute(stmt)]
+
+
+def block_reports(conn: Connection, blocks: Collection[str]) -> list[Report]:
+    """The clustered records of these blocks."""
+    out: list[Report] = []
+    names = sorted(blocks)
+    for i in range(0, len(names), 500):  # bounded IN lists
+        stmt = (
+            _report_select()
+            .join(cluster_claims, cluster_claims.c.claim_id == claims.c.id)
+            .where(cluster_claims.c.block.in_(names[i : i + 500]))
         )
+        out.extend(_to_report(row) for row in conn.execute(stmt))
+    return out
+
+
+def stale_blocks(conn: Connection) -> set[str] | None:
+    """Blocks of clusters that lost members since they were built (reprocessed articles); None when
+    some cluster predates blocks (revision 0005), so everything must be rebuilt once."""
+    if conn.execute(select(clusters.c.id).where(clusters.c.block.is_(None)).limit(1)).first() is not None:
+        return None
+    n = (
+        select(func.count())
+        .where(cluster_claims.c.cluster_id == clusters.c.id)
+        .correlate(clusters)
+        .scalar_subquery()
+    )
+    return set(conn.execute(select(clusters.c.block).where(clusters.c.n_claims != n).distinct()).scalars())
 
 
 def lock(conn: Connection) -> None:
@@ -116,13 +167,71 @@ def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
     return ids
 
 
-def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
-    """Swap the stored clusters for ``built``, each under its stable id (``assign_ids``)."""
+def _old_members(conn: Connection, blocks: Collection[str] | None) -> dict[int, set[int]]:
+    """Claim ids per cluster id of the clusters about to be rebuilt."""
+    cc = cluster_claims.c
+    out: dict[int, set[int]] = defaultdict(set)
+    if blocks is None:
+        for r in conn.execute(select(cc.cluster_id, cc.claim_id)):
+            out[r.cluster_id].add(r.claim_id)
+        return out
+    names = sorted(blocks)
+    for i in range(0, len(names), 500):
+        for r in conn.execute(select(cc.cluster_id, cc.claim_id).where(cc.block.in_(names[i : i + 500]))):
+            out[r.cluster_id].add(r.claim_id)
+        # clusters of these blocks that lost every member still count as rebuilt
+        for cid in conn.execute(
+            select(clusters.c.id).where(clusters.c.block.in_(names[i : i + 500]))
+        ).scalars():
+            out.setdefault(cid, set())
+    return out
+
+
+def _redirect(
+    conn: Connection, old: dict[int, set[int]], built: Sequence[Cluster], ids: Sequence[int]
+) -> None:
+    """Send each rebuilt id that is gone to the new cluster holding most of its former reports."""
+    live = set(ids)
+    where: dict[int, int] = {m.claim_id: n for n, cl in zip(ids, built, strict=True) for m in cl.members}
+    rd = cluster_redirects.c
+    back = sorted(live & set(old))
+    for i in range(0, len(back), 500):  # an id alive again (its opener returned) redirects no more
+        conn.execute(delete(cluster_redirects).where(rd.old_id.in_(back[i : i + 500])))
+    for gone in sorted(set(old) - live):
+        counts = Counter(where[c] for c in old[gone] if c in where)
+        if not counts:
+            continue  # its reports were deleted: nothing to send the reader to
+        target = min(counts, key=lambda n: (-counts[n], n))
+        conn.execute(update(cluster_redirects).where(rd.new_id == gone).values(new_id=target))
+        conn.execute(delete(cluster_redirects).where(rd.old_id == gone))
+        conn.execute(insert(cluster_redirects).values(old_id=gone, new_id=target))
+
+
+def replace_blocks(conn: Connection, built: Sequence[Cluster], blocks: Collection[str] | None) -> None:
+    """Swap the stored clusters of ``blocks`` (all of them when None) for ``built``, each under its
+    stable id (``assign_ids``); ids that vanish redirect to where their reports went."""
+    old = _old_members(conn, blocks)
     ids = assign_ids(conn, built) if built else []  # before the delete: it sees the ids in use
-    conn.execute(delete(cluster_claims))
-    conn.execute(delete(clusters))
-    if not built:
-        return
+    if blocks is None:
+        conn.execute(delete(cluster_claims))
+        conn.execute(delete(clusters))
+    else:
+        names = sorted(blocks)
+        for i in range(0, len(names), 500):
+            part = names[i : i + 500]
+            conn.execute(delete(cluster_claims).where(cluster_claims.c.block.in_(part)))
+            conn.execute(delete(clusters).where(clusters.c.block.in_(part)))
+    if built:
+        _insert(conn, built, ids)
+    _redirect(conn, old, built, ids)
+
+
+def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
+    """Swap every stored cluster for ``built`` (a full recluster)."""
+    replace_blocks(conn, built, None)
+
+
+def _insert(conn: Connection, built: Sequence[Cluster], ids: Sequence[int]) -> None:
     rows: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
     for n, cl in zip(ids, built, strict=True):
@@ -144,6 +253,7 @@ def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
                 "n_asserting": cl.n_asserting,
                 "n_denying": cl.n_denying,
                 "n_questioning": cl.n_questioning,
+                "block": cl.block,
             }
         )
         members.extend(
@@ -153,11 +263,30 @@ def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
                 "role": m.role,
                 "echo_of": m.echo_of,
                 "echo_via": m.echo_via,
+                "block": cl.block,
             }
             for m in cl.members
         )
-    conn.execute(insert(clusters), rows)
-    conn.execute(insert(cluster_claims), members)
+    for i in range(0, len(rows), 5000):
+        conn.execute(insert(clusters), rows[i : i + 5000])
+    for i in range(0, len(members), 5000):
+        conn.execute(insert(cluster_claims), members[i : i + 5000])
+
+
+def resolve(conn: Connection, cluster_id: int) -> int | None:
+    """Where an id that is no longer a cluster went (``cluster_redirects``), or None."""
+    rd = cluster_redirects.c
+    seen = {cluster_id}
+    n: int | None = cluster_id
+    for _ in range(16):  # rows are kept pointing at live ids; the loop only guards a damaged table
+        found = conn.execute(select(rd.new_id).where(rd.old_id == n)).scalar()
+        n = int(found) if found is not None else None
+        if n is None or n in seen:
+            return None
+        if conn.execute(select(clusters.c.id).where(clusters.c.id == n)).first() is not None:
+            return n
+        seen.add(n)
+    return None
 
 
 def _member_rows(conn: Connection, cluster_ids: Sequence[int]) -> list[Any]:
