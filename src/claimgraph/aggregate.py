@@ -67,12 +67,13 @@ holds most of their reports.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 import pycountry
 
@@ -225,6 +226,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def object_head(obj: str | None) -> str | None:
     """The head noun objects compare by: "Su-35 fighter jets" → ``jet``; "shipments of drones" → ``drone``."""
     if not obj:
@@ -253,6 +255,7 @@ def _country(code: str | None) -> str | None:
     return code[:3].upper() if code else None
 
 
+@lru_cache(maxsize=20_000)
 def parse_when(value: str | None) -> datetime | None:
     """A publication time as naive UTC (ISO dates and datetimes, RFC 2822), or None."""
     if not value:
@@ -276,14 +279,19 @@ def parse_when(value: str | None) -> datetime | None:
     return dt
 
 
-def actor_label(code: str | None, texts: Iterable[str | None] = ()) -> str:
-    """An actor in plain words: the country's name, else the commonest mention, else the code."""
-    c = _country(code)
+@lru_cache(maxsize=1024)
+def _country_name(c: str | None) -> str | None:
     if c and c in _COUNTRY_NAMES:
         return _COUNTRY_NAMES[c]
     country = pycountry.countries.get(alpha_3=c) if c else None
-    if country is not None:
-        return str(getattr(country, "common_name", None) or country.name.split(",")[0])
+    return str(getattr(country, "common_name", None) or country.name.split(",")[0]) if country else None
+
+
+def actor_label(code: str | None, texts: Iterable[str | None] = ()) -> str:
+    """An actor in plain words: the country's name, else the commonest mention, else the code."""
+    name = _country_name(_country(code))
+    if name is not None:
+        return name
     common = Counter(t.strip() for t in texts if t and t.strip()).most_common(1)
     return common[0][0] if common else (code or "someone")
 
@@ -403,66 +411,94 @@ def _score(b: _Building, it: _Item) -> float | None:
     return score if settled or score >= MIN_WORDS else None
 
 
-def _cluster_block(items: Sequence[_Item]) -> list[_Building]:
+class _Index:
+    """A block's clusters by *partner* country (the target; for a symmetric family the country that
+    is not the block's), each list sorted by the day of the cluster's first report: a report is
+    scored only against clusters it could join, not against the whole block."""
+
+    def __init__(self, country: str) -> None:
+        self.country = country
+        self.by_partner: dict[str | None, list[tuple[int, int]]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.undated: list[int] = []
+
+    def partner(self, sig: Signature) -> str | None:
+        if not sig.family.symmetric:
+            return sig.actor2
+        others = sorted(sig.countries - {self.country})
+        return others[0] if others else None
+
+    def add(self, i: int, start: int | None, partner: str | None) -> None:
+        if start is None:
+            self.undated.append(i)
+        else:
+            insort(self.by_partner.setdefault(partner, []), (start, i))
+
+    def name(self, i: int, names: Iterable[str]) -> None:
+        for n in names:
+            lst = self.by_name.setdefault(n, [])
+            if not lst or lst[-1] != i:
+                lst.append(i)
+
+    def candidates(self, it: _Item) -> list[int]:
+        """Clusters worth scoring: first report within reach in time with a fitting partner, ones
+        naming the same place (lasting events), undated ones."""
+        sig, fam = it.sig, it.sig.family
+        p = self.partner(sig)
+        keys = [p, None] if p is not None else list(self.by_partner)
+        out: list[int] = list(self.undated)
+        if sig.when is None:
+            for k in keys:
+                out.extend(i for _, i in self.by_partner.get(k, ())[-_UNDATED_REACH:])
+        else:
+            widest = window_for(fam, True, True, sig.denial)
+            span = widest if widest is not None else LASTING_DAYS
+            lo, hi = sig.when[0] - span, sig.when[1] + span
+            for k in keys:
+                lst = self.by_partner.get(k, [])
+                out.extend(i for _, i in lst[bisect_left(lst, (lo, -1)) : bisect_right(lst, (hi, _UNDATED))])
+        if fam.window is None:
+            for n in sig.names:
+                out.extend(self.by_name.get(n, ()))
+        return list(dict.fromkeys(out))
+
+
+_UNDATED_REACH = 200
+
+
+def _cluster_block(country: str, items: Sequence[_Item]) -> list[_Building]:
     """Greedy assignment in event order: each report joins the best-fitting cluster or opens one.
 
     Assertions go first, so a denial attaches to the event it denies rather than opening it.
     """
     built: list[_Building] = []
-    starts: list[int] = []  # opener day of built[i] (assertion pass: non-decreasing)
-    by_name: dict[str, list[int]] = {}
-    undated: list[int] = []
+    index = _Index(country)
     for denial_pass in (False, True):
         for it in items:
             if it.sig.denial != denial_pass:
                 continue
             best: tuple[float, int] | None = None
-            for i in _candidates(it, built, starts, by_name, undated, sorted_ok=not denial_pass):
+            for i in index.candidates(it):
                 sc = _score(built[i], it)
                 if sc is not None and (best is None or (sc, i) > best):  # ties: the latest cluster
                     best = (sc, i)
-            if best is not None:
-                built[best[1]].add(it)
-                target = best[1]
-            else:
+            if best is None:
                 target = len(built)
-                b = _Building(it, it.sig.actor2, it.sig.head, set())
+                built.append(_Building(it, it.sig.actor2, it.sig.head, set()))
+                built[target].add(it)
+                index.add(target, it.sig.when[0] if it.sig.when else None, index.partner(it.sig))
+            else:
+                target = best[1]
+                b = built[target]
+                had = b.actor2
                 b.add(it)
-                built.append(b)
-                starts.append(it.sig.when[0] if it.sig.when else _UNDATED)
-                if it.sig.when is None:
-                    undated.append(target)
-            for n in it.sig.names:
-                lst = by_name.setdefault(n, [])
-                if not lst or lst[-1] != target:
-                    lst.append(target)
+                if had is None and b.actor2 is not None and b.opener.sig.when is not None:
+                    # the cluster now has a target: reports aimed at it find it too
+                    index.add(
+                        target, b.opener.sig.when[0], index.partner(replace(b.opener.sig, actor2=b.actor2))
+                    )
+            index.name(target, it.sig.names)
     return built
-
-
-def _candidates(
-    it: _Item,
-    built: Sequence[_Building],
-    starts: Sequence[int],
-    by_name: dict[str, list[int]],
-    undated: Sequence[int],
-    *,
-    sorted_ok: bool,
-) -> list[int]:
-    """Clusters worth scoring: openers within reach in time, ones naming the same place, undated ones."""
-    fam = it.sig.family
-    if it.sig.when is None or not sorted_ok:
-        reach = range(max(0, len(built) - 400), len(built))  # bounded: the latest clusters
-        cands = set(reach)
-    else:
-        widest = window_for(fam, True, True, it.sig.denial)
-        span = max(widest if widest is not None else 0, LASTING_DAYS if fam.window is None else 0)
-        lo = bisect_left(starts, it.sig.when[0] - span)
-        cands = set(range(lo, len(built)))
-    if fam.window is None:
-        for n in it.sig.names:
-            cands.update(by_name.get(n, ()))
-    cands.update(undated)
-    return sorted(cands)
 
 
 def block_of(report: Report) -> str | None:
@@ -485,7 +521,7 @@ def build_clusters(reports: Iterable[Report], *, window_days: int | None = None)
     result: list[Cluster] = []
     for block in sorted(blocks):
         items = sorted(blocks[block], key=_Item.order)
-        result.extend(_finish(b, block) for b in _cluster_block(items))
+        result.extend(_finish(b, block) for b in _cluster_block(block.split("|", 1)[1], items))
     result.sort(key=lambda c: (c.first_seen is None, c.first_seen or "", c.key, c.origin))
     return result
 
@@ -541,7 +577,10 @@ def _roles(items: Sequence[_Item]) -> list[Member]:
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
+    vals = [v for v in values if v]
+    if len(set(vals)) <= 1:
+        return vals[0] if vals else None
+    counts = Counter(vals)
     if not counts:
         return None
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]

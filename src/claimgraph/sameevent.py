@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
@@ -76,6 +76,7 @@ def _families() -> dict[str, Family]:
     return out
 
 
+@cache
 def family_of(cameo: str) -> Family:
     """The family of the longest prefix of ``cameo`` listed; the CAMEO root as a family otherwise."""
     fams = _families()
@@ -95,6 +96,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude stem, enough to match "annexation"/"annexed", "strikes"/"striking": not a lemmatiser."""
     w = word.casefold().replace("’", "'").split("'")[0]
@@ -106,19 +108,22 @@ def stem(word: str) -> str:
 
 def content_words(*texts: str | None) -> frozenset[str]:
     """The stems of the words that can tell one event from another (no function or title words)."""
-    stop = _stopwords()
-    out = set()
+    out: set[str] = set()
     for t in texts:
-        for w in _WORD.findall(t or ""):
-            if w.casefold() not in stop and len(w) > 1:
-                out.add(stem(w))
+        if t:
+            out.update(filter(None, map(_content_stem, _WORD.findall(t))))
     return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    return stem(word) if len(word) > 1 and word.casefold() not in _stopwords() else None
 
 
 def names(text: str | None, *, leave_out: Iterable[str | None] = ()) -> frozenset[str]:
     """Capitalised words that are not the actors' own words: the places and things a report names."""
     stop = _stopwords()
-    skip = {stem(w) for t in leave_out for w in _WORD.findall(t or "")}
+    skip = {stem(w) for t in leave_out if t for w in _WORD.findall(t)}
     out = set()
     text = text or ""
     for m in _WORD.finditer(text):
@@ -133,6 +138,7 @@ def names(text: str | None, *, leave_out: Iterable[str | None] = ()) -> frozense
     return frozenset(out)
 
 
+@lru_cache(maxsize=20_000)
 def day_interval(value: str | None) -> tuple[int, int] | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (longer strings are cut) as (first, last) day ordinals."""
     if not value:
