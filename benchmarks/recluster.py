@@ -4,13 +4,14 @@ usage: python benchmarks/recluster.py [--claims 1000000] [--articles 1000] [--js
 
 Builds a seeded synthetic store of ``--claims`` claims (the generator of ``queries.py``, five
 claims an article over four years), clusters it once, then adds ``--articles`` new articles (five
-claims each, dated across the same years, bulk-inserted: extraction is not what is measured). Two
+claims each, dated in the last 30 days of those years, as a day's news would be; bulk-inserted:
+extraction is not what is measured). Two
 copies of that file are then reclustered, each in a fresh process so each peak RSS is its own:
 
 - **full** — ``Store.recluster(full=True)``: every cluster rebuilt, what every ingest did before
   clusters were built per block;
-- **incremental** — ``Store.recluster()``: only the blocks (event family and country) that the new
-  claims fall in.
+- **incremental** — ``Store.recluster()``: only the clusters of the blocks (event family and
+  country) the new claims fall in that are within their reach in time (``aggregate.rebuild_from``).
 
 Both give every cluster id that vanished a redirect. Reported: seconds, peak RSS (MB) of the
 process, and how many stored claims each one reclustered.
@@ -20,26 +21,35 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from common import PeakRSS, Timer, emit, machine
-from queries import _bulk, generate
+from queries import START, _bulk, generate
 
 from claimgraph.store import Store
 from claimgraph.store.schema import actors, articles, sources
 from claimgraph.store.schema import claims as claims_t
 
 HERE = Path(__file__).resolve().parent
+RECENT_DAYS = 30
+"""The new articles are the news of the last month of the store's four years."""
 
 
-def fill(store: Store, n_claims: int, *, seed: int, id_offset: int = 0, prefix: str = "s") -> None:
+def fill(
+    store: Store, n_claims: int, *, seed: int, id_offset: int = 0, prefix: str = "s", recent: int = 0
+) -> None:
     """Bulk-insert ``n_claims`` synthetic claims (no clusters); ids and article ids shifted so a
-    second batch (the "ingest") can follow the first."""
+    second batch (the "ingest") can follow the first; ``recent`` dates it all in the last that many
+    days of the synthetic range, as an ingest of the news brings."""
+    rng = random.Random(seed)
+    last = START + timedelta(days=1499)
     engine = store._engine  # bulk load below the Store API, as queries.py does
     with engine.begin() as conn:
         for kind, rows, claim_rows in generate(n_claims, seed=seed):
@@ -50,11 +60,16 @@ def fill(store: Store, n_claims: int, *, seed: int, id_offset: int = 0, prefix: 
                 if not id_offset:
                     _bulk(conn, sources, rows)
             else:
+                day_of: dict[str, str] = {}
                 for r in rows:
                     r["id"] = prefix + r["id"][1:]
+                    if recent:
+                        r["published"] = (last - timedelta(days=rng.randrange(recent))).isoformat()
+                    day_of[r["id"]] = r["published"]
                 for c in claim_rows:
                     c["id"] += id_offset
                     c["article_id"] = prefix + c["article_id"][1:]
+                    c["published"] = day_of[c["article_id"]]
                 _bulk(conn, articles, rows)
                 _bulk(conn, claims_t, claim_rows)
     with engine.begin() as conn:
@@ -104,7 +119,7 @@ def measure(n_claims: int, n_articles: int) -> dict[str, Any]:
             with Timer() as t_first:
                 first = store.recluster(full=True)
             new_claims = 5 * n_articles
-            fill(store, new_claims, seed=99, id_offset=n_claims, prefix="n")
+            fill(store, new_claims, seed=99, id_offset=n_claims, prefix="n", recent=RECENT_DAYS)
         runs = {}
         for mode in ("full", "incremental"):
             copy = Path(tmp) / f"{mode}.db"

@@ -139,13 +139,13 @@ def test_a_failed_recluster_leaves_clusters_and_ids_as_they_were(
 ) -> None:
     before, given = _ids(store), _given(store)
     _add(store, "c1", "2023-03-01", shelling=True)
-    real = cluster_io.replace_blocks
+    real = cluster_io.replace_clusters
 
-    def crash(conn, built, blocks):  # type: ignore[no-untyped-def]
-        real(conn, built, blocks)
+    def crash(conn, built, old):  # type: ignore[no-untyped-def]
+        real(conn, built, old)
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(cluster_io, "replace_blocks", crash)
+    monkeypatch.setattr(cluster_io, "replace_clusters", crash)
     with pytest.raises(RuntimeError):
         store.recluster()
     assert _ids(store) == before and _given(store) == given

@@ -89,6 +89,7 @@ from .sameevent import (
     gap,
     names,
     participants_agree,
+    reach,
     window_for,
 )
 
@@ -505,6 +506,28 @@ def block_of(report: Report) -> str | None:
     """The block a report is clustered in (event family|country), or None when it forms no cluster."""
     it = _item(report, None)
     return it.block if it is not None else None
+
+
+def rebuild_from(fresh: Iterable[Report], stale: Iterable[str]) -> tuple[set[str], dict[str, str]]:
+    """What an incremental recluster rebuilds for these new reports: whole blocks (``stale`` ones,
+    lasting families, undated reports) and, per other block, the day from which its clusters must be
+    rebuilt: the earliest new report's day less the family's reach (``sameevent.reach``). A report
+    decides only among clusters opened before it within that reach, so older clusters keep theirs.
+    """
+    whole = set(stale)
+    since: dict[str, int] = {}
+    for r in fresh:
+        it = _item(r, None)
+        if it is None:
+            continue
+        span = reach(it.sig.family)
+        if span is None or it.sig.when is None:
+            whole.add(it.block)
+        else:
+            day = it.sig.when[0] - span
+            since[it.block] = min(since.get(it.block, day), day)
+    days = {b: date.fromordinal(max(1, d)).isoformat() for b, d in since.items() if b not in whole}
+    return whole, days
 
 
 def build_clusters(reports: Iterable[Report], *, window_days: int | None = None) -> list[Cluster]:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .evaluate import prf
 from .model import Article, Claim
 
 PathLike = str | Path
@@ -139,20 +140,6 @@ def align(mentions: Sequence[GoldMention], records: Sequence[SystemRecord]) -> d
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float | int]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f, 4),
-        "tp": tp,
-        "pred": n_pred,
-        "gold": n_gold,
-    }
-
-
 def score_clusters(
     mentions: Sequence[GoldMention],
     must_not_merge: Sequence[tuple[str, str]],
@@ -181,7 +168,7 @@ def score_clusters(
         "with_record": len(aligned),
         "with_clustered_record": len(scored),
         "gold_pairs_all": gold_pairs_all,
-        "pairwise": _prf(tp, n_pred, n_gold),
+        "pairwise": prf(tp, n_pred, n_gold),
         "must_not_merge": len(must_not_merge),
         "violations": violations,
     }

@@ -31,8 +31,8 @@ from .lexicons import read_table, read_words
 
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
-DENIAL_DAYS = 365
-"""A denial answers the claim whenever it comes: up to a year after the event it denies."""
+DENIAL_DAYS = 180
+"""A denial answers the claim whenever it comes: up to half a year after the event it denies."""
 MIN_WORDS = 0.3
 """Cosine of content words a report needs to join a cluster when its actors or time leave room."""
 
@@ -213,6 +213,14 @@ def window_for(fam: Family, shared_name: bool, same_head: bool, denial: bool) ->
     return w
 
 
+def reach(fam: Family) -> int | None:
+    """How far (days) a report of this family can reach from its event date to a cluster's first
+    report, denials included; None for a lasting state (any distance, when names agree)."""
+    if fam.window is None:
+        return None
+    return max(fam.window, fam.place_window or 0, DENIAL_DAYS) + 1
+
+
 def fingerprint(*parts: str | None) -> str:
     """A stable order for reports on the same day that does not depend on article ids: a copy of a
     report (same words, same source) ties with the original, and the first stored then opens."""
@@ -233,6 +241,7 @@ __all__ = [
     "gap",
     "names",
     "participants_agree",
+    "reach",
     "stem",
     "window_for",
 ]

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, or_, select, update
 
 from ..aggregate import Cluster, Report
 from ..model import Evidence
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
-from .schema import articles, claims, cluster_claims, cluster_ids, cluster_redirects, clusters, sources
+from .schema import (
+    articles,
+    claims,
+    cluster_claims,
+    cluster_dirty,
+    cluster_ids,
+    cluster_redirects,
+    clusters,
+    sources,
+)
 
 
 def _report_select() -> Select[Any]:
@@ -87,32 +96,50 @@ def unclustered(conn: Connection) -> list[Report]:
     return [_to_report(row) for row in conn.execute(stmt)]
 
 
-def block_reports(conn: Connection, blocks: Collection[str]) -> list[Report]:
-    """The clustered records of these blocks."""
+def to_rebuild(conn: Connection, whole: Collection[str], since: Mapping[str, str]) -> list[int]:
+    """Ids of the clusters a recluster rebuilds: every cluster of the ``whole`` blocks, and in each
+    block of ``since`` the clusters last reported on or after that day (or undated). Older clusters
+    are out of reach of the new reports (``sameevent.reach``) and stay as they are."""
+    c = clusters.c
+    out: list[int] = []
+    names = sorted(whole)
+    for i in range(0, len(names), 500):
+        out.extend(conn.execute(select(c.id).where(c.block.in_(names[i : i + 500]))).scalars())
+    for block, day in sorted(since.items()):
+        stmt = select(c.id).where(c.block == block, or_(c.last_seen >= day, c.last_seen.is_(None)))
+        out.extend(conn.execute(stmt).scalars())
+    return sorted(set(out))
+
+
+def member_reports(conn: Connection, cluster_ids: Sequence[int]) -> list[Report]:
+    """The records of these clusters, as the clustering input."""
     out: list[Report] = []
-    names = sorted(blocks)
-    for i in range(0, len(names), 500):  # bounded IN lists
+    for i in range(0, len(cluster_ids), 500):  # bounded IN lists
         stmt = (
             _report_select()
             .join(cluster_claims, cluster_claims.c.claim_id == claims.c.id)
-            .where(cluster_claims.c.block.in_(names[i : i + 500]))
+            .where(cluster_claims.c.cluster_id.in_(cluster_ids[i : i + 500]))
         )
         out.extend(_to_report(row) for row in conn.execute(stmt))
     return out
 
 
 def stale_blocks(conn: Connection) -> set[str] | None:
-    """Blocks of clusters that lost members since they were built (reprocessed articles); None when
-    some cluster predates blocks (revision 0005), so everything must be rebuilt once."""
+    """Blocks whose clusters lost members since they were built (``mark_stale``); None when some
+    cluster predates blocks (revision 0005), so everything must be rebuilt once."""
     if conn.execute(select(clusters.c.id).where(clusters.c.block.is_(None)).limit(1)).first() is not None:
         return None
-    n = (
-        select(func.count())
-        .where(cluster_claims.c.cluster_id == clusters.c.id)
-        .correlate(clusters)
-        .scalar_subquery()
-    )
-    return set(conn.execute(select(clusters.c.block).where(clusters.c.n_claims != n).distinct()).scalars())
+    return set(conn.execute(select(cluster_dirty.c.block)).scalars())
+
+
+def mark_stale(conn: Connection, claim_ids: Select[Any]) -> None:
+    """Record the blocks of the clusters these claims leave (reprocessing), for the next recluster."""
+    blocks = conn.execute(
+        select(cluster_claims.c.block).where(cluster_claims.c.claim_id.in_(claim_ids)).distinct()
+    ).scalars()
+    for b in {b for b in blocks if b}:
+        if conn.execute(select(cluster_dirty.c.block).where(cluster_dirty.c.block == b)).first() is None:
+            conn.execute(insert(cluster_dirty).values(block=b))
 
 
 def lock(conn: Connection) -> None:
@@ -146,10 +173,13 @@ def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
     """
     origins = _origins(conn, [cl.origin for cl in built])
     ci = cluster_ids.c
-    known = {
-        (r.key, r.origin_article, r.origin_seq): r.id
-        for r in conn.execute(select(ci.id, ci.key, ci.origin_article, ci.origin_seq))
-    }
+    known: dict[tuple[str, str, int], int] = {}
+    openers = sorted({a for a, _ in origins.values()})
+    for i in range(0, len(openers), 500):  # only the identities these clusters could have
+        stmt = select(ci.id, ci.key, ci.origin_article, ci.origin_seq).where(
+            ci.origin_article.in_(openers[i : i + 500])
+        )
+        known.update(((r.key, r.origin_article, r.origin_seq), r.id) for r in conn.execute(stmt))
     top = conn.execute(select(func.max(cluster_ids.c.id))).scalar() or 0
     top = max(top, conn.execute(select(func.max(clusters.c.id))).scalar() or 0)  # ids from before 0003
     ids: list[int] = []
@@ -167,23 +197,21 @@ def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
     return ids
 
 
-def _old_members(conn: Connection, blocks: Collection[str] | None) -> dict[int, set[int]]:
-    """Claim ids per cluster id of the clusters about to be rebuilt."""
+def _old_members(conn: Connection, ids: Sequence[int] | None) -> dict[int, set[int]]:
+    """Claim ids per cluster id of the clusters about to be rebuilt (all when ``ids`` is None)."""
     cc = cluster_claims.c
     out: dict[int, set[int]] = defaultdict(set)
-    if blocks is None:
+    if ids is None:
+        for cid in conn.execute(select(clusters.c.id)).scalars():
+            out[cid] = set()
         for r in conn.execute(select(cc.cluster_id, cc.claim_id)):
             out[r.cluster_id].add(r.claim_id)
         return out
-    names = sorted(blocks)
-    for i in range(0, len(names), 500):
-        for r in conn.execute(select(cc.cluster_id, cc.claim_id).where(cc.block.in_(names[i : i + 500]))):
+    for cid in ids:
+        out[cid] = set()  # a cluster that lost every member still counts as rebuilt
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(cc.cluster_id, cc.claim_id).where(cc.cluster_id.in_(ids[i : i + 500]))):
             out[r.cluster_id].add(r.claim_id)
-        # clusters of these blocks that lost every member still count as rebuilt
-        for cid in conn.execute(
-            select(clusters.c.id).where(clusters.c.block.in_(names[i : i + 500]))
-        ).scalars():
-            out.setdefault(cid, set())
     return out
 
 
@@ -207,28 +235,23 @@ def _redirect(
         conn.execute(insert(cluster_redirects).values(old_id=gone, new_id=target))
 
 
-def replace_blocks(conn: Connection, built: Sequence[Cluster], blocks: Collection[str] | None) -> None:
-    """Swap the stored clusters of ``blocks`` (all of them when None) for ``built``, each under its
+def replace_clusters(conn: Connection, built: Sequence[Cluster], old_ids: Sequence[int] | None) -> None:
+    """Swap the stored clusters ``old_ids`` (all of them when None) for ``built``, each under its
     stable id (``assign_ids``); ids that vanish redirect to where their reports went."""
-    old = _old_members(conn, blocks)
+    old = _old_members(conn, old_ids)
     ids = assign_ids(conn, built) if built else []  # before the delete: it sees the ids in use
-    if blocks is None:
+    if old_ids is None:
         conn.execute(delete(cluster_claims))
         conn.execute(delete(clusters))
     else:
-        names = sorted(blocks)
-        for i in range(0, len(names), 500):
-            part = names[i : i + 500]
-            conn.execute(delete(cluster_claims).where(cluster_claims.c.block.in_(part)))
-            conn.execute(delete(clusters).where(clusters.c.block.in_(part)))
+        for i in range(0, len(old_ids), 500):
+            part = old_ids[i : i + 500]
+            conn.execute(delete(cluster_claims).where(cluster_claims.c.cluster_id.in_(part)))
+            conn.execute(delete(clusters).where(clusters.c.id.in_(part)))
     if built:
         _insert(conn, built, ids)
     _redirect(conn, old, built, ids)
-
-
-def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
-    """Swap every stored cluster for ``built`` (a full recluster)."""
-    replace_blocks(conn, built, None)
+    conn.execute(delete(cluster_dirty))  # every stale block was rebuilt with the rest
 
 
 def _insert(conn: Connection, built: Sequence[Cluster], ids: Sequence[int]) -> None:

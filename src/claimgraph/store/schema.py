@@ -188,6 +188,10 @@ cluster_redirects = Table(
 )
 Index("ix_cluster_redirects_new", cluster_redirects.c.new_id)
 
+# Blocks whose clusters lost members since they were built (an article reprocessed): the next
+# recluster rebuilds them whole, then empties this table.
+cluster_dirty = Table("cluster_dirty", metadata, Column("block", String, primary_key=True))
+
 errors = Table(
     "errors",
     metadata,

@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ..aggregate import block_of, build_clusters
+from ..aggregate import build_clusters, rebuild_from
 from ..cameo import quad_class
 from ..model import Article, Claim
 from . import clusters as cluster_io
@@ -194,13 +194,9 @@ class Store:
             gone = [i for ids in old.values() for i in ids]
             # the article's records leave their clusters (their events may have changed): the next
             # recluster places them again and rebuilds the blocks they leave
-            conn.execute(
-                delete(cluster_claims).where(
-                    cluster_claims.c.claim_id.in_(
-                        select(claims_t.c.id).where(claims_t.c.article_id == article_id)
-                    )
-                )
-            )
+            mine = select(claims_t.c.id).where(claims_t.c.article_id == article_id)
+            cluster_io.mark_stale(conn, mine)
+            conn.execute(delete(cluster_claims).where(cluster_claims.c.claim_id.in_(mine)))
             for k in range(0, len(gone), 500):  # bounded IN lists
                 conn.execute(delete(claims_t).where(claims_t.c.id.in_(gone[k : k + 500])))
             if fresh:
@@ -441,13 +437,14 @@ class Store:
             stale = None if full or window_days is not None else cluster_io.stale_blocks(conn)
             if stale is None:
                 built = build_clusters(cluster_io.reports(conn), window_days=window_days)
-                cluster_io.replace_blocks(conn, built, None)
+                cluster_io.replace_clusters(conn, built, None)
             else:
-                fresh = [(r, block_of(r)) for r in cluster_io.unclustered(conn)]
-                touched = stale | {b for _, b in fresh if b is not None}
-                if touched:
-                    reports = cluster_io.block_reports(conn, touched) + [r for r, _ in fresh]
-                    cluster_io.replace_blocks(conn, build_clusters(reports), touched)
+                fresh = cluster_io.unclustered(conn)
+                whole, since = rebuild_from(fresh, stale)
+                old = cluster_io.to_rebuild(conn, whole, since)
+                if fresh or old:
+                    reports = cluster_io.member_reports(conn, old) + fresh
+                    cluster_io.replace_clusters(conn, build_clusters(reports), old)
             return int(conn.execute(select(func.count()).select_from(clusters)).scalar_one())
 
     def cluster_redirect(self, cluster_id: int) -> int | None:

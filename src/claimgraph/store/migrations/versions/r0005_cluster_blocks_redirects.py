@@ -5,6 +5,9 @@ an ingest reclusters only the blocks its new claims fall in: ``clusters.block`` 
 ``cluster_claims.block`` record each cluster's and member's block (NULL on clusters built before
 this revision: the next recluster rebuilds everything once).
 
+``cluster_dirty`` lists the blocks whose clusters lost members (an article reprocessed) since
+they were built: the next recluster rebuilds them whole.
+
 When clusters merge or split, the id of a cluster that is gone is kept in ``cluster_redirects``
 with the id of the cluster that holds most of its reports, so ``/clusters/{old}`` answers with a
 redirect instead of a 404.
@@ -37,9 +40,11 @@ def upgrade() -> None:
         sa.Column("new_id", sa.Integer, nullable=False),
     )
     op.create_index("ix_cluster_redirects_new", "cluster_redirects", ["new_id"])
+    op.create_table("cluster_dirty", sa.Column("block", sa.String, primary_key=True))
 
 
 def downgrade() -> None:
+    op.drop_table("cluster_dirty")
     op.drop_index("ix_cluster_redirects_new", table_name="cluster_redirects")
     op.drop_table("cluster_redirects")
     op.drop_index("ix_cluster_claims_block", table_name="cluster_claims")
