@@ -172,7 +172,7 @@ def test_objects_must_be_compatible(a: str | None, b: str | None, together: bool
         ({"cameo": "190"}, False),
         ({"a1": "IRNGOV"}, True),  # same country
         ({"a2": "UKR"}, False),
-        ({"a2": None}, True),  # a missing target fits any target when the words agree
+        ({"a2": None}, False),  # a missing target fits any target, but only the object agrees here
     ],
 )
 def test_event_key(other: dict[str, str | None], together: bool) -> None:

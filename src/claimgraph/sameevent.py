@@ -33,6 +33,8 @@ LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
 """A denial answers the claim whenever it comes: up to half a year after the event it denies."""
+MIN_SHARED = 2
+"""Content words two reports must share before their words count as similar at all."""
 MIN_WORDS = 0.3
 """Cosine of content words a report needs to join a cluster when its actors or time leave room."""
 
@@ -187,9 +189,12 @@ class Signature:
 
 
 def cosine(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
+    """Cosine of two word sets; 0 unless they share two words: one shared word ("agreed",
+    "defend") is what unrelated short spans have in common."""
+    shared = len(a & b)
+    if shared < MIN_SHARED:
         return 0.0
-    return len(a & b) / math.sqrt(len(a) * len(b))
+    return shared / math.sqrt(len(a) * len(b))
 
 
 def participants_agree(fam: Family, a1: str, a2: str | None, b1: str, b2: str | None) -> bool:
