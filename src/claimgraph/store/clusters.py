@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
 
 from ..aggregate import Cluster, Report
 from ..model import Evidence
@@ -105,9 +105,10 @@ def to_rebuild(conn: Connection, whole: Collection[str], since: Mapping[str, str
     names = sorted(whole)
     for i in range(0, len(names), 500):
         out.extend(conn.execute(select(c.id).where(c.block.in_(names[i : i + 500]))).scalars())
-    for block, day in sorted(since.items()):
-        stmt = select(c.id).where(c.block == block, or_(c.last_seen >= day, c.last_seen.is_(None)))
-        out.extend(conn.execute(stmt).scalars())
+    sliced = sorted(since)
+    for i in range(0, len(sliced), 500):  # one query per 500 blocks; the day filter in Python
+        stmt = select(c.id, c.block, c.last_seen).where(c.block.in_(sliced[i : i + 500]))
+        out.extend(r.id for r in conn.execute(stmt) if r.last_seen is None or r.last_seen >= since[r.block])
     return sorted(set(out))
 
 
