@@ -162,7 +162,11 @@ def _names(cluster: StoredCluster, stance: str) -> str:
 @click.option("--limit", type=click.IntRange(min=0), help="At most N clusters.")
 @click.option("--rebuild", is_flag=True, help="Rebuild the clusters from the stored claims first.")
 @click.option(
-    "--window", type=click.IntRange(min=0), default=30, show_default=True, help="Days (with --rebuild)."
+    "--window",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Days a speech act or aid report may be from its cluster's first (with --rebuild;"
+    " default: per event family).",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @db_option
@@ -173,7 +177,7 @@ def clusters_cmd(
     order: Any,
     limit: int | None,
     rebuild: bool,
-    window: int,
+    window: int | None,
     fmt: str,
     db: str | None,
 ) -> None:
@@ -188,7 +192,7 @@ def clusters_cmd(
         pair = (parts[0], parts[1])
     with opened(db) as store:
         if rebuild:
-            store.recluster(window_days=window)
+            store.recluster(window_days=window, full=True)
         found = store.clusters(
             ClusterQuery(dyad=pair, code=code, contested=contested, order=order, limit=limit)
         )

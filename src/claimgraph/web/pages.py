@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from . import views
 from .deps import StoreDep, render
@@ -56,9 +56,12 @@ def clusters_page(request: Request, store: StoreDep, f: Annotated[ClusterFilters
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, store: StoreDep, cluster_id: RowId) -> HTMLResponse:
+def cluster_page(request: Request, store: StoreDep, cluster_id: RowId) -> Response:
     data = views.cluster(store, cluster_id)
     if data is None:
+        moved = store.cluster_redirect(cluster_id)
+        if moved is not None:  # merged or split: its reports are there now
+            return RedirectResponse(f"/clusters/{moved}", status_code=308)
         raise _missing(f"claim cluster {cluster_id}")
     return render(request, "cluster.html", {"nav": "clusters", **data})
 
