@@ -422,6 +422,9 @@ class SourceResolver:
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
             # a person the text gives no country acts from the article's home country
             return Source(name=_strip_det(span), kind="person", actor=code or self.home, **base)
+        if code is None and head.pos_ == "NOUN" and self.home:
+            # "an eyewitness said", "police said" in a domestic report: someone of that country
+            code = placed(self.coder.code(text), self.home) or self.home
         return Source(name=_strip_det(span), kind="organization", actor=code, **base)
 
     def _recent_person(self, before: int) -> Source | None:
