@@ -20,6 +20,7 @@ from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
+from .turns import speaker_turns
 from .sources import not_a_source
 from .spans import SUBJ as _SUBJ
 from .spans import (
@@ -86,6 +87,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     possessive_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
     _headline_colons(doc, lex, found)
+    found.extend(speaker_turns(doc, lex, found))
     _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
     _split_coordinated(doc, found)
