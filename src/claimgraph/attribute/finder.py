@@ -20,7 +20,6 @@ from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
-from .turns import speaker_turns
 from .sources import not_a_source
 from .spans import SUBJ as _SUBJ
 from .spans import (
@@ -34,6 +33,7 @@ from .spans import (
     _subject_span,
     _trim_chars,
 )
+from .turns import speaker_turns
 
 # a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
 _CLAUSE_LEVEL = {"ROOT", "conj", "advcl", "ccomp", "parataxis", "relcl"}
