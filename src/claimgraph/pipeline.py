@@ -601,7 +601,9 @@ def _speech_act_records(
     for speaker in speakers:
         actor1 = speaker.code or ""
         for text, tcode, _s, _e in targets:
-            if not tcode or tcode[:3] == actor1[:3]:
+            # a domestic act is kept ("the activist criticised the government": KHM -> KHMGOV);
+            # only an actor aimed at itself is not one
+            if not tcode or tcode == actor1 or (tcode[:3] == actor1[:3] and len(tcode) == len(actor1) == 3):
                 continue
             out.append(
                 Claim(
