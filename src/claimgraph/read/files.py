@@ -68,6 +68,62 @@ def read_inputs(
                 yield from read_path(Path(inp), options=opts, fetcher=fetcher)
 
 
+_COUNT_BUDGET = 4 * 1024**3
+"""Most bytes :func:`count_documents` reads before it gives up (counting must stay cheap)."""
+
+
+def count_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents ``inputs`` hold, when a quick look can tell; None when it cannot.
+
+    For progress displays: text and HTML files are one each, plain JSON Lines one a non-empty
+    line; stdin, URLs, feeds, CSV (quoted newlines), WARC and gzip need a full read, so any of
+    them makes the total unknown. Errors count as documents (each is one line of the report).
+    """
+    n = 0
+    budget = _COUNT_BUDGET
+    for inp in inputs:
+        if inp == STDIN or inp.lower().startswith(("http://", "https://")):
+            return None
+        root = Path(inp)
+        if not root.is_dir():
+            paths: Iterable[Path] = [root]
+        else:
+            paths = (p for p in _walk(root) if kind_of(p) is not None)
+        for path in paths:
+            kind = kind_of(path)
+            if kind in ("text", "html"):
+                n += 1
+                continue
+            if kind != "jsonl" or str(path).lower().endswith((".gz", ".gzip")):
+                return None
+            try:
+                lines, size = _count_lines(path, budget)
+            except OSError:
+                n += 1  # reading it will fail: one error
+                continue
+            if lines is None:
+                return None
+            n += lines
+            budget -= size
+    return n
+
+
+def _count_lines(path: Path, budget: int) -> tuple[int | None, int]:
+    """Non-empty lines of a file (None when over ``budget`` bytes or gzipped) and its size."""
+    size = path.stat().st_size
+    if size > budget:
+        return None, size
+    lines = 0
+    with path.open("rb") as f:
+        if is_gzip(f.read(2)):
+            return None, size
+        f.seek(0)
+        for line in f:
+            if line.strip():
+                lines += 1
+    return lines, size
+
+
 def kind_of(path: Path | str) -> str | None:
     """The reader a file name asks for (``text``, ``html``, ``jsonl``, ``csv``, ``feed``, ``warc``).
 
