@@ -53,13 +53,14 @@ def claims(store: Store, f: ClaimFilters) -> dict[str, Any]:
 
 
 def clusters(store: Store, f: ClusterFilters) -> dict[str, Any]:
-    """One page of clusters; the store gives no count, so we only know whether a next page exists."""
-    rows = store.clusters(f.query())
+    """One page of clusters, with the total (counted over the matching clusters' rows)."""
+    every = store.clusters(f.query(paged=False))
+    total = len(every)
     return {
-        "page": f.page,
-        "per_page": f.per_page,
-        "has_next": len(rows) > f.per_page,
-        "items": rows[: f.per_page],
+        "total": total,
+        **_pages(total, f),
+        "has_next": f.offset + f.per_page < total,
+        "items": every[f.offset : f.offset + f.per_page],
     }
 
 
@@ -242,16 +243,25 @@ def articles(store: Store, f: ArticleFilters) -> dict[str, Any]:
     }
 
 
-def article(store: Store, article_id: str) -> dict[str, Any] | None:
-    """An article's text cut into highlighted segments, and its claims as the page's script reads them."""
+ARTICLE_CLAIMS_PER_PAGE = 100
+"""Claims listed under an article per page: a long report can carry thousands."""
+
+
+def article(store: Store, article_id: str, *, page: int = 1) -> dict[str, Any] | None:
+    """An article's text cut into highlighted segments, its claims as the page's script reads them,
+    and one page of the claims table."""
     art = store.article(article_id)
     if art is None:
         return None
     rows = store.claims(ClaimQuery(article_id=article_id))
     text = art.text or ""
+    per = ARTICLE_CLAIMS_PER_PAGE
     return {
         "article": art,
         "claims": rows,
+        "table": rows[(page - 1) * per : page * per],
+        "page": page,
+        "pages": max(1, math.ceil(len(rows) / per)),
         "segments": segments(text, rows),
         "records": {str(sc.id): claim_record(sc) for sc in rows},
         "stances": Counter(sc.claim.stance for sc in rows),
@@ -381,9 +391,11 @@ def transfer_flow(entries: Iterable[TransferEntry]) -> dict[str, Any]:
     }
 
 
-def transfers(store: Store, f: TransferFilters) -> dict[str, Any]:
+def transfers(store: Store, f: TransferFilters, *, paged: bool = False) -> dict[str, Any]:
     """The transfers ledger with the filters applied, its status counts, the flow picture's data,
-    and the suppliers and recipients of the whole period (the filter's choices)."""
+    and the suppliers and recipients of the whole period (the filter's choices).
+
+    ``paged``: only the page ``f.page`` of the entries (the flow picture still draws them all)."""
     period = ledger(store, f.query(dates_only=True))
     q = f.query()
     entries = [e for e in period if q.keeps(e)]
@@ -393,11 +405,13 @@ def transfers(store: Store, f: TransferFilters) -> dict[str, Any]:
         found = {c for c in codes if c} | ({chosen.upper()[:3]} if chosen else set())
         return sorted(((c, actor_name(c)) for c in found), key=lambda cn: cn[1].casefold())
 
+    shown = entries[f.offset : f.offset + f.per_page] if paged else entries
     return {
         "total": len(entries),
         "total_in_period": len(period),
         "statuses": {s: counts[s] for s in STATUSES},
-        "entries": entries,
+        "entries": shown,
+        **({"page": f.page, "pages": max(1, math.ceil(len(entries) / f.per_page))} if paged else {}),
         "flow": transfer_flow(entries),
         "suppliers": choices((e.supplier for e in period), f.supplier),
         "recipients": choices((e.recipient for e in period), f.recipient),
