@@ -601,3 +601,16 @@ def test_hostile_files_are_refused_with_a_reason(tmp_path: Path, name: str, data
     [err] = errors(results)
     assert reason in err.reason and err.input == str(bad)
     assert [a.id for a in articles(results)] == ["good"]
+
+
+def test_a_text_file_gets_a_title_and_outlet_guessed_from_its_first_and_last_lines(tmp_path: Path) -> None:
+    f = tmp_path / "story.txt"
+    f.write_text(f"Talks to resume next week\n\n{STORY_A}\n\nMehr News Agency\n")
+    [art] = list(read_inputs([str(f)]))
+    assert isinstance(art, Article)
+    assert (art.title, art.outlet) == ("Talks to resume next week", "Mehr News Agency")
+    assert art.text.startswith("Talks to resume")  # metadata only: the text and its offsets stay
+    g = tmp_path / "plain.txt"
+    g.write_text(f"{STORY_A}\nThe talks ended without a date.\n")
+    [art] = list(read_inputs([str(g)]))
+    assert isinstance(art, Article) and art.title is None and art.outlet is None

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
 from ..store.queries import DyadPoint
+from ..store.rows import paragraph_of
 from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
 from .highlight import context_window, segments
 from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
@@ -288,6 +289,8 @@ def claim(store: Store, claim_id: int) -> dict[str, Any] | None:
     article_link = f"/articles/{path_part(sc.article_id)}#claim-{sc.id}"
     return {
         "claim": sc,
+        # from the text as stored now, not as counted at ingest (older stores counted blank lines only)
+        "paragraph": paragraph_of(text, ev.start) if context is not None else sc.paragraph,
         "context": context,  # None when the stored text does not hold the evidence (a loaded stub)
         "segments": segs,
         "article": {
