@@ -13,6 +13,7 @@ from urllib.parse import quote, urlencode
 
 from .. import cameo
 from ..aggregate import CAMEO_ROOTS, actor_label
+from ..labels import label_object
 from ..model import Claim
 from ..store import StoredClaim
 
@@ -108,11 +109,18 @@ def event_words(claim: Claim) -> str:
 
 
 def cluster_words(actor1: str | None, cameo_code: str | None, actor2: str | None, obj: str | None) -> str:
-    """A cluster's event in plain words, as ``event_words`` says a claim's."""
+    """A cluster's event in plain words, as ``event_words`` says a claim's.
+
+    Objects that name nothing (dates, units, generic nouns, the target's own name) are left out,
+    and so is a target that is the actor's own country ("Iran → provide aid → Iran").
+    """
     words = f"{actor_name(actor1)} → {cameo_name(cameo_code)}"
-    if actor2:
+    if actor2 and not (actor1 and actor1[:3].upper() == actor2[:3].upper()):
         words += f" → {actor_name(actor2)}"
-    return words + (f": {obj}" if obj else "")
+    shown = label_object(
+        obj, actors=(actor_name(actor1), actor_name(actor2)) if actor2 else (actor_name(actor1),)
+    )
+    return words + (f": {shown}" if shown else "")
 
 
 def claim_record(sc: StoredClaim) -> dict[str, Any]:
