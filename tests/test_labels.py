@@ -37,3 +37,11 @@ def test_cluster_words_drop_junk_objects_and_self_loops() -> None:
     assert cluster_words("IRN", "070", "IRNGOV", None).count("Iran") == 1
     ukraine = cluster_words("RUS", "190", "UKR", "Ukraine")
     assert ukraine.endswith("Ukraine") and ":" not in ukraine
+
+
+def test_regions_and_igos_are_not_countries() -> None:
+    from claimgraph.web.present import actor_kind
+
+    assert [actor_kind(c) for c in ("IRN", "IRNGOV", "EUR", "MEA", "IGOUNO", "IMGISI", "NGO")] == [
+        "country", "country", "region", "region", "igo", "igo", "igo",
+    ]  # fmt: skip

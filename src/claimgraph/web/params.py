@@ -171,7 +171,9 @@ class NetworkFilters(_Params):
     code: str | None = Field(None, pattern=CAMEO, description="CAMEO code prefix.")
     stance: Stance | None = Field(None, description="Only claims with this stance.")
     min_weight: int = Field(1, ge=1, le=10_000, description="Leave out edges with fewer claims.")
-    max_nodes: int = Field(40, ge=2, le=200, description="Keep the most connected actors.")
+    max_nodes: int = Field(20, ge=2, le=200, description="Keep the most active actors (by claims).")
+    max_edges: int = Field(60, ge=1, le=2000, description="Keep the heaviest edges among them.")
+    states_only: bool = Field(False, description="Countries only: no regions, IGOs, NGOs or armed groups.")
 
     def query(self) -> ClaimQuery:
         """The claims the network counts."""

@@ -7,13 +7,14 @@ so a label is the same in a table, a tooltip and a chart.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from .. import cameo
 from ..aggregate import CAMEO_ROOTS, actor_label
 from ..labels import label_object
+from ..lexicons import read_words
 from ..model import Claim
 from ..store import StoredClaim
 
@@ -54,6 +55,24 @@ def actor_name(code: str | None) -> str:
     if group:
         return group if len(code) == 3 else f"{group} ({code})"
     return actor_label(code)
+
+
+_NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+def actor_kind(code: str) -> str:
+    """``country``, ``region`` (a bloc or region: data/actors/regions.txt) or ``igo`` (an
+    intergovernmental, non-governmental or international armed group): the network draws each
+    differently, so a region is never read as a state."""
+    c = code[:3].upper()
+    if c in _NON_STATES:
+        return "igo"
+    return "region" if c in _regions() else "country"
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(w.upper() for w in read_words("actors/regions.txt"))
 
 
 def country(code: str | None) -> str | None:

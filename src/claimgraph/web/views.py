@@ -20,7 +20,7 @@ from ..store.rows import paragraph_of
 from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
 from .highlight import context_window, segments
 from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
-from .present import actor_name, claim_record, cluster_words, country, path_part, quad_of
+from .present import actor_kind, actor_name, claim_record, cluster_words, country, path_part, quad_of
 
 OVERVIEW_ROWS = 8
 FLOW_NODES = 40  # suppliers and recipients drawn on each side of the flow picture, at most
@@ -205,9 +205,13 @@ def network(store: Store, f: NetworkFilters) -> dict[str, Any]:
     for (a, b), counts in edges.items():
         degree[a] += counts["weight"]
         degree[b] += counts["weight"]
+    if f.states_only:
+        degree = Counter({c: n for c, n in degree.items() if actor_kind(c) == "country"})
     kept = {c for c, _ in degree.most_common(f.max_nodes)}
     out_edges: list[dict[str, Any]] = []
     for (a, b), counts in sorted(edges.items(), key=lambda kv: (-kv[1]["weight"], kv[0])):
+        if len(out_edges) >= f.max_edges:
+            break
         if a in kept and b in kept and counts["weight"] >= f.min_weight:
             by_quad = [counts[q] for q in quads]
             out_edges.append(
@@ -225,7 +229,7 @@ def network(store: Store, f: NetworkFilters) -> dict[str, Any]:
             )
     used: set[str] = {e["source"] for e in out_edges} | {e["target"] for e in out_edges}
     nodes = [
-        {"id": c, "name": actor_name(c), "weight": degree[c]}
+        {"id": c, "name": actor_name(c), "weight": degree[c], "kind": actor_kind(c)}
         for c in sorted(used, key=lambda c: (-degree[c], c))
     ]
     return {"nodes": nodes, "edges": out_edges, "claims": sum(e["weight"] for e in out_edges)}
