@@ -488,3 +488,18 @@ def test_head_answers_every_get_route_like_get_without_a_body(client: Client, id
     for path in ("/", "/static/style.css", "/articles/nope", "/api/claims?since=soon"):
         assert client.head(path).status_code == client.get(path).status_code, path
     assert client.head("/api/articles").status_code == client.get("/api/articles").status_code
+
+
+def test_clusters_list_has_a_total_and_pages(client: Client) -> None:
+    data = client.get("/api/clusters", params={"per_page": 1}).json()
+    assert data["total"] >= 2 and data["pages"] == data["total"] and data["has_next"]
+    html = client.get("/clusters", params={"per_page": 1}).text
+    assert f"{data['total']}</strong> clusters" in html and f"page 1 of {data['pages']}" in html
+
+
+def test_transfers_table_is_paged_but_the_api_gives_every_entry(client: Client) -> None:
+    every = client.get("/api/transfers").json()
+    html = client.get("/transfers", params={"per_page": 1}).text
+    if every["total"] > 1:
+        assert 'rel="next"' in html and html.count('<td class="num">') <= 2
+    assert len(every["entries"]) == every["total"]
