@@ -45,3 +45,29 @@ def test_regions_and_igos_are_not_countries() -> None:
     assert [actor_kind(c) for c in ("IRN", "IRNGOV", "EUR", "MEA", "IGOUNO", "IMGISI", "NGO")] == [
         "country", "country", "region", "region", "igo", "igo", "igo",
     ]  # fmt: skip
+
+
+def test_a_claims_event_words_do_not_repeat_the_target_as_object() -> None:
+    from claimgraph.cameo import action_for
+    from claimgraph.model import Actor, Claim, Cue, Event, Evidence, Source
+    from claimgraph.web.present import event_words
+
+    def words(obj: str) -> str:
+        ev = Event(
+            actor1=Actor(text="Russia", code="RUS"),
+            action=action_for("050"),
+            actor2=Actor(text="Ukraine", code="UKR"),
+            object=obj,
+        )
+        claim = Claim(
+            article_id=None,
+            evidence=Evidence(start=0, end=1, text="x"),
+            source=Source(text="x", name="x", kind="author"),
+            cue=Cue(text="x", lemma="x", start=0, end=1),
+            stance="asserts",
+            event=ev,
+            rule="t",
+        )
+        return event_words(claim)
+
+    assert not words("Ukraine").endswith(": Ukraine") and words("grain").endswith(": grain")

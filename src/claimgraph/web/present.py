@@ -121,10 +121,15 @@ def event_words(claim: Claim) -> str:
         else (ev.actor1.text if ev.actor1 else None)
     )
     words = f"{a1 or 'someone'} → {cameo_name(ev.action.cameo)}"
+    a2 = None
     if ev.actor2 is not None:
         a2 = actor_name(ev.actor2.code) if ev.actor2.code else ev.actor2.text
         words += f" → {a2 or 'someone'}"
-    return words + (f": {ev.object}" if ev.object else "")
+    # the claim keeps whatever object the text gives, but not a repeat of the target's name
+    repeat = (
+        ev.object and a2 and ev.object.casefold().removeprefix("the ") == a2.casefold().removeprefix("the ")
+    )
+    return words + (f": {ev.object}" if ev.object and not repeat else "")
 
 
 def cluster_words(actor1: str | None, cameo_code: str | None, actor2: str | None, obj: str | None) -> str:
