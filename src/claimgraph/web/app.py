@@ -28,7 +28,8 @@ CSP = (
     "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 WARM_PATHS = (
-    "/api/stats", "/", "/api/overview", "/network", "/api/network", "/claims", "/clusters", "/articles"
+    "/api/stats", "/", "/api/overview", "/network", "/api/network", "/claims", "/clusters", "/articles",
+    "/transfers",
 )  # fmt: skip
 """The pages over the whole store: the slow ones on a large store, and the ones every visitor opens."""
 SECURITY_HEADERS = {
