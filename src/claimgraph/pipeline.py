@@ -228,6 +228,9 @@ def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _init_worker(opts: ExtractOptions) -> None:
     """Load the pipeline as the worker starts, while the parent is still reading."""
+    from ._orphan import exit_with_parent
+
+    exit_with_parent()
     load_nlp(events=opts.events_only, components=opts.components)
 
 

@@ -20,6 +20,7 @@ from ..export import FORMATS, export, write_claims, write_csv
 from ..model import STANCES
 from ..store import ClaimQuery, ClusterQuery, Store, StoredClaim, StoredCluster
 from ..store.load import load_files
+from .progress import Update, progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -237,13 +238,20 @@ def stats_cmd(fmt: str, db: str | None) -> None:
 )
 @query_options
 @db_option
-def export_cmd(fmt: str, output: str, db: str | None, **filters: Any) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line.")
+def export_cmd(fmt: str, output: str, db: str | None, quiet: bool, **filters: Any) -> None:
     """Export the (filtered) claims: GDELT, PLOVER, claims JSONL, CSV, Parquet, GraphML, schema.org."""
-    with opened(db) as store:
+    with opened(db) as store, progress("exporting", quiet=quiet, unit="claims") as (update, clock):
         dest: Any = sys.stdout.buffer if output == "-" else output
-        n = export(store, fmt, dest, _query(**filters))
-    if output != "-":
-        click.echo(f"wrote {n} {fmt} rows to {output}", err=True)
+        n = export(
+            store, fmt, dest, _query(**filters), progress=None if update is None else _claims_read(update)
+        )
+    if output != "-" and not quiet:
+        click.echo(f"wrote {n} {fmt} rows to {output} {clock.rate(n, 'rows')}", err=True)
+
+
+def _claims_read(update: Update) -> Callable[[int, int | None], None]:
+    return lambda done, total: update(done, total, "")
 
 
 @click.command("load")

@@ -34,6 +34,7 @@ from .queries import (
     StoredError,
     claim_conditions,
     claims_select,
+    cluster_conditions,
     count_select,
     stored_claim,
 )
@@ -456,6 +457,12 @@ class Store:
         """Clusters matching ``q`` with their outlets and sources; ``cluster(id)`` adds the reports."""
         with self._engine.connect() as conn:
             return cluster_io.read(conn, q or ClusterQuery())
+
+    def count_clusters(self, q: ClusterQuery | None = None) -> int:
+        """How many clusters match ``q`` (ignoring its order, limit and offset)."""
+        stmt = select(func.count()).select_from(clusters).where(*cluster_conditions(q or ClusterQuery()))
+        with self._engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
 
     def cluster(self, cluster_id: int, *, reports: bool = True) -> StoredCluster | None:
         """One cluster with its reports (originators and echoes) in publication order, or None.

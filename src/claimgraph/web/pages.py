@@ -87,7 +87,8 @@ def network_page(request: Request, store: StoreDep, f: Annotated[NetworkFilters,
 
 @router.get("/transfers", response_class=HTMLResponse)
 def transfers_page(request: Request, store: StoreDep, f: Annotated[TransferFilters, Query()]) -> HTMLResponse:
-    return render(request, "transfers.html", {"nav": "transfers", "f": f, **views.transfers(store, f)})
+    data = views.transfers(store, f, paged=True)
+    return render(request, "transfers.html", {"nav": "transfers", "f": f, **data})
 
 
 @router.get("/transfers/{key:path}", response_class=HTMLResponse)
@@ -106,8 +107,13 @@ def articles_page(request: Request, store: StoreDep, f: Annotated[ArticleFilters
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    data = views.article(store, article_id)
+def article_page(
+    request: Request,
+    store: StoreDep,
+    article_id: str,
+    page: Annotated[int, Query(ge=1, le=100_000, description="Page of the claims table.")] = 1,
+) -> HTMLResponse:
+    data = views.article(store, article_id, page=page)
     if data is None:
         raise _missing(f"article {article_id!r}")
     return render(request, "article.html", {"nav": "articles", **data})
