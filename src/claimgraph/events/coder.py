@@ -384,6 +384,16 @@ class EventCoder:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
             head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "ADJ"
+            and head.head.lemma_.lower() in word_set("events/intent_adjectives.tsv")
+        ):
+            # "Ukraine is ready for talks": the copula's subject is the one who would talk
+            adj = head.head
+            subj = next((c for c in (*adj.children, *adj.head.children) if c.dep_ == "nsubj"), None)
+            return actors(subj, ctx)
         if head.lemma_.lower() not in word_set("events/light_verbs.tsv"):
             return []
         if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -473,7 +483,7 @@ class EventCoder:
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
         """The wrapper verb whose complement ``tok`` is ("offered to *provide*"), with its frame."""
         head, via = tok.head, tok.dep_
-        if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
             via, head = f"prep:{head.lower_}", head.head
         if head.i == tok.i:
             return None
