@@ -468,7 +468,11 @@ class EventCoder:
         institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
         actor1's own."""
         obj = c.obj
-        if obj is None or len(c.a1) != 1 or obj.lemma_.lower() not in word_set("events/domestic_objects.tsv"):
+        if obj is None or len(c.a1) != 1:
+            return []
+        # "dozens of protesters", "hundreds of civilians": the group the quantity counts
+        heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+        if not any(h.lemma_.lower() in word_set("events/domestic_objects.tsv") for h in heads):
             return []
         for t in (*obj.subtree, *c.tok.subtree):
             if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):

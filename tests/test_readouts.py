@@ -1,0 +1,102 @@
+"""Events the author reports in readouts and actors taken from context (issue 12, items 3-4):
+the article's two parties for "the presidents", "both sides", "the two", impersonal passives and
+partnerless consultations; the speaker's side for "we" and for the target of a reported attack;
+domestic targets; domestic speech acts; readiness for talks. All sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph import extract
+from claimgraph.model import Claim
+
+LEAD = "President Gabriel Boric of Chile held a telephone conversation with President Luis Arce of Bolivia."
+
+
+def triples(text: str, *, author: bool | None = None) -> set[tuple[str | None, str, str | None]]:
+    out = set()
+    for c in extract(text, article_id="t", published="2023-05-02"):
+        if c.event is None or c.event.action is None:
+            continue
+        if author is not None and (c.source.kind == "author") != author:
+            continue
+        a1 = c.event.actor1.code[:3] if c.event.actor1 and c.event.actor1.code else None
+        a2 = c.event.actor2.code[:3] if c.event.actor2 and c.event.actor2.code else None
+        out.add((a1, c.event.action.root or "", a2))
+    return out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The presidents discussed trade and migration.",
+        "Both sides discussed trade and migration.",
+        "The two discussed trade and migration.",
+        "The two leaders discussed trade and migration.",
+    ],
+)
+def test_the_parties_of_a_readout_are_its_opening_pair(sentence: str) -> None:
+    got = triples(f"{LEAD} {sentence}", author=True)
+    assert ("CHL", "04", "BOL") in got or ("BOL", "04", "CHL") in got, got
+
+
+def test_an_impersonal_passive_is_the_parties_act() -> None:
+    got = triples(f"{LEAD} It was agreed to continue consultations at all levels.", author=True)
+    assert any(a1 in ("CHL", "BOL") and a2 in ("CHL", "BOL") and a1 != a2 for a1, _, a2 in got), got
+
+
+def test_a_consultation_with_no_partner_named_is_with_the_other_party() -> None:
+    got = triples(f"{LEAD} Boric discussed the situation on the border.", author=True)
+    assert ("CHL", "04", "BOL") in got, got
+
+
+def test_a_bilateral_noun_event_is_the_parties() -> None:
+    got = triples(f"{LEAD} Bilateral cooperation in energy has grown.", author=True)
+    assert any(r == "06" and {a1, a2} == {"CHL", "BOL"} for a1, r, a2 in got), got
+
+
+def test_we_in_a_claim_is_the_speakers_side() -> None:
+    text = 'The Ghanaian foreign minister said: "We will send peacekeepers to Mali next month."'
+    got = triples(text, author=False)
+    assert any(a1 == "GHA" for a1, _, _ in got), got
+
+
+def test_a_reported_attack_with_no_target_hits_the_speakers_side() -> None:
+    text = "The Armenian defence minister said that Azerbaijani troops had shelled border villages overnight."
+    got = triples(text, author=False)
+    assert ("AZE", "19", "ARM") in got, got
+
+
+def test_the_speakers_side_is_never_its_own_attacker() -> None:
+    text = "The Armenian defence minister said that Armenian troops had shelled positions overnight."
+    assert not any(a1 == a2 == "ARM" for a1, _, a2 in triples(text, author=False))
+
+
+def test_a_domestic_object_makes_a_domestic_target() -> None:
+    got = triples("Police in Kenya arrested dozens of protesters in Nairobi on Tuesday.")
+    assert ("KEN", "17", "KEN") in got, got
+
+
+def test_a_domestic_speech_act_is_kept() -> None:
+    recs: list[Claim] = extract("The Kenyan opposition leader criticised the government of Kenya for the arrests.")
+    acts = [c for c in recs if c.rule and c.rule.startswith("speech-act")]
+    assert acts and acts[0].event is not None and acts[0].event.actor2 is not None
+    assert acts[0].event.actor2.code.startswith("KEN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [("Chile is open to talks with Bolivia.", "03"), ("Chile is interested in a meeting with Bolivia.", "03")],
+)
+def test_readiness_for_a_nominal_event_is_intent(sentence: str, code: str) -> None:
+    assert ("CHL", code, "BOL") in triples(sentence), triples(sentence)
+
+
+def test_condolences_and_support_are_acts_the_author_reports() -> None:
+    got = triples("Peru expressed condolences to Ecuador. Chile expressed strong support for Bolivia.", author=True)
+    assert ("PER", "01", "ECU") in got and ("CHL", "05", "BOL") in got, got
+
+
+def test_stressing_the_need_is_an_appeal() -> None:
+    got = triples("Chile stressed the need for more assistance to Haiti from Brazil.", author=True)
+    assert any(a1 == "CHL" and r == "02" for a1, r, _ in got), got
