@@ -18,6 +18,7 @@ import pytest
 
 from claimgraph import cameo
 from claimgraph import evaluate as ev
+from claimgraph import evaluate_actors as eva
 from claimgraph.errors import InputError
 from claimgraph.model import Actor, Claim, Cue, Event, Evidence, Source
 
@@ -240,6 +241,75 @@ def test_score_claims_equals_reference_on_example(tmp_path: Path) -> None:
     ppath = write_jsonl(tmp_path / "pred.jsonl", preds)
     ref = run_reference("score_claims.py", str(EXAMPLE), "--pred", str(ppath), "--per-article")
     assert ev.score_claims(ev.load_gold([EXAMPLE]), ev.load_pred(ppath)) == ref
+
+
+# --- actor coding ------------------------------------------------------------------------------
+
+
+def test_score_actors_hand_checked() -> None:
+    gold = {
+        "a1": [
+            rec(0, 10, "USAGOV", "072", "RUSGOV", actor="USAGOV"),
+            rec(20, 30, "RUS", "190", "UKR", kind="author", name="Outlet", actor="RUSMED"),
+            rec(40, 50, "IRN", "042", None, kind="country", name="Iran", actor="IRNGOV"),
+            rec(60, 70, None, "010", "CHN", actor=None),
+        ]
+    }
+    pred = {
+        "a1": [
+            rec(2, 12, "USA", "072", "UKR", actor="USAMIL"),  # source and actor1 right, actor2 wrong
+            rec(21, 25, "RUS", "190", "UKR", kind="author", name="Outlet", actor=None),  # author: no source
+            rec(45, 60, "IRN", "042", "ISR", kind="country", actor="ISR"),  # source wrong; gold has no actor2
+            rec(62, 66, "CHN", "010", "CHN", actor=None),  # no gold source code; actor2 right
+            rec(100, 110, actor=None),  # unmatched person without a code: counts for person_coded only
+        ],
+        "other": [rec(0, 5, actor=None)],  # no gold for this article: ignored
+    }
+    s = eva.score_actors(gold, pred)
+    assert s == {
+        "source_country": {"share": 0.5, "n": 2},
+        "person_coded": {"share": 0.3333, "n": 3},
+        "actor1": {"share": 1.0, "n": 3},
+        "actor2": {"share": 0.6667, "n": 3},
+    }
+    assert eva.score_actors(gold, {})["actor1"] == {"share": 0.0, "n": 0}
+    both = eva.score_claims_and_actors(gold, pred)
+    assert both["actors"] == s and both["attribution"] == ev.score_claims(gold, pred)["attribution"]
+    report = ev.format_report(both)
+    assert "source country right  0.500  (of 2)" in report and "actor2 country right  0.667" in report
+
+
+def test_gold_texts_from_the_benchmark_text_folder(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "text").mkdir()
+    (tmp_path / "text" / "art.txt").write_text("Kenya thanked Somalia.\r\n", encoding="utf-8")
+    doc = {"article_id": "art", "claims": [rec(0, 5)]}
+    (tmp_path / "gold" / "art.claims.json").write_text(json.dumps(doc), encoding="utf-8")
+    assert ev.load_gold_texts([tmp_path / "gold" / "art.claims.json"]) == {
+        "art": "Kenya thanked Somalia.\r\n"
+    }
+    (tmp_path / "gold" / "lost.claims.json").write_text(
+        json.dumps(doc | {"article_id": "lost"}), encoding="utf-8"
+    )
+    with pytest.raises(InputError, match="'lost' has neither 'text' nor 'file', and no"):
+        ev.load_gold_texts([tmp_path / "gold" / "lost.claims.json"])
+
+
+@pytest.mark.shared
+@needs_tools
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5, 6])
+def test_score_actors_equals_reference_on_synthetic(tmp_path: Path, seed: int) -> None:
+    rng = random.Random(100 + seed)
+    gold_docs = [
+        {"article_id": f"a{i}", "claims": random_records(rng, f"a{i}", 8, gold=True)} for i in range(4)
+    ]
+    preds = [r for i in range(5) for r in random_records(rng, f"a{i}", rng.randrange(0, 12), gold=False)]
+    gpath = write_jsonl(tmp_path / "gold.jsonl", gold_docs)
+    ppath = write_jsonl(tmp_path / "pred.jsonl", preds)
+    ref = run_reference("score_actors.py", str(gpath), "--pred", str(ppath))
+    ours = eva.score_actors(ev.load_gold([gpath]), ev.load_pred(ppath))
+    assert ours == ref
+    assert any(v["n"] for v in ours.values())  # the comparison saw records
 
 
 # --- PolNeAR ----------------------------------------------------------------------------------

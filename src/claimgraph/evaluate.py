@@ -87,19 +87,26 @@ def load_pred(path: PathLike) -> dict[str, list[Record]]:
 
 
 def load_gold_texts(paths: Iterable[PathLike]) -> dict[str, str]:
-    """Article texts of gold documents: their ``text`` field, else the ``file`` next to the gold file."""
+    """Article texts of gold documents: their ``text`` field, else the ``file`` next to the gold file,
+    else ``<id>.txt`` in the ``text/`` folder beside the gold file's folder (a benchmark's
+    ``gold/`` + ``text/`` layout, as claims-dev)."""
     out: dict[str, str] = {}
     for p in paths:
         for d in load_docs(p):
             if "claims" not in d:
                 continue
             aid = str(d.get("article_id") or d.get("id"))
+            beside = Path(p).parent.parent / "text" / f"{aid}.txt"
             if isinstance(d.get("text"), str):
                 out[aid] = d["text"]
             elif d.get("file"):
                 out[aid] = _read_text(Path(p).parent / str(d["file"]))
+            elif beside.is_file():
+                out[aid] = _read_text(beside)
             else:
-                raise InputError(f"{os.fspath(p)}: gold document {aid!r} has neither 'text' nor 'file'")
+                raise InputError(
+                    f"{os.fspath(p)}: gold document {aid!r} has neither 'text' nor 'file', and no {beside}"
+                )
     return out
 
 
@@ -124,6 +131,11 @@ def _code_of(x: Any) -> str | None:
 def _country(code: str | None) -> str | None:
     """Country part of an actor code; international codes (IGO..., IMG...) compare by their class."""
     return code[:3] if code else None
+
+
+def actor_country(x: Any) -> str | None:
+    """The country part of an actor (code string or actor dict): what the scorers compare."""
+    return _country(_code_of(x))
 
 
 def _root(ev: Any) -> str | None:
@@ -303,8 +315,10 @@ def _records_of(claims: Iterable[Claim | Mapping[str, Any]], article_id: str) ->
     return out
 
 
-def evaluate_claims(gold_paths: Sequence[PathLike], extract: Extract) -> dict[str, Any]:
-    """Run ``extract`` on every gold article's text and score it with :func:`score_claims`."""
+def predict_gold(
+    gold_paths: Sequence[PathLike], extract: Extract
+) -> tuple[dict[str, list[Record]], dict[str, list[Record]]]:
+    """Gold records and ``extract``'s records of every gold article's text, both by article."""
     gold = load_gold(gold_paths)
     texts = load_gold_texts(gold_paths)
     pred: dict[str, list[Record]] = {}
@@ -312,7 +326,12 @@ def evaluate_claims(gold_paths: Sequence[PathLike], extract: Extract) -> dict[st
         if aid not in texts:
             raise InputError(f"no article text for gold article {aid!r}")
         pred[aid] = _records_of(extract(texts[aid], aid), aid)
-    return score_claims(gold, pred)
+    return gold, pred
+
+
+def evaluate_claims(gold_paths: Sequence[PathLike], extract: Extract) -> dict[str, Any]:
+    """Run ``extract`` on every gold article's text and score it with :func:`score_claims`."""
+    return score_claims(*predict_gold(gold_paths, extract))
 
 
 # --------------------------------------------------------------------------------------------
@@ -675,6 +694,14 @@ def format_report(scores: Mapping[str, Any]) -> str:
             lines.append(
                 f"  {names.get(k, k):<12} {_p(v)}  (tp {v['tp']}, pred {v['pred']}, gold {v['gold']})"
             )
+        actor_names = {
+            "source_country": "source country right",
+            "actor1": "actor1 country right",
+            "actor2": "actor2 country right",
+            "person_coded": "person sources coded",
+        }
+        for k, v in scores.get("actors", {}).items():
+            lines.append(f"  {actor_names.get(k, k):<21} {v['share']:.3f}  (of {v['n']})")
     elif "content" in scores and "cue" in scores:
         lines.append(f"PolNeAR: {scores['articles']} articles (first annotator)")
         for role in POLNEAR_ROLES:
@@ -705,6 +732,7 @@ __all__ = [
     "GsrSentence",
     "PolnearDoc",
     "Record",
+    "actor_country",
     "evaluate_claims",
     "evaluate_plover",
     "evaluate_polnear",
@@ -718,6 +746,7 @@ __all__ = [
     "load_pred",
     "match_records",
     "pick_record",
+    "predict_gold",
     "score_claims",
     "score_plover",
     "score_polnear",

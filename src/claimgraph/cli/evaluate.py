@@ -46,6 +46,7 @@ def eval_cmd(
     """Score claim records: GOLD.claims.json... [--pred PRED.jsonl], --polnear DIR, --plover FILE,
     or claim clusters: --clusters DIR [--pred PRED.jsonl]."""
     from .. import evaluate as ev
+    from .. import evaluate_actors as eva
 
     if not gold and not polnear and not plover and not clusters:
         raise click.UsageError("give GOLD files, --polnear DIR, --plover FILE or --clusters DIR")
@@ -57,9 +58,9 @@ def eval_cmd(
             raise InputError(f"{g}: no such gold file")
     if gold:
         if pred:
-            results.append(ev.score_claims(ev.load_gold(gold), ev.load_pred(pred)))
+            results.append(eva.score_claims_and_actors(ev.load_gold(gold), ev.load_pred(pred)))
         else:
-            results.append(ev.evaluate_claims(list(gold), _extract_events))
+            results.append(eva.evaluate_claims_and_actors(list(gold), _extract_events))
     if polnear:
         split_dir = Path(polnear) / split
         if not (split_dir / "text").is_dir():

@@ -1,0 +1,106 @@
+"""Quality gate on claims-dev: the claim F1s and the actor-coding shares may not drop below floors.
+
+Reads ../shared (skipped, with the reason, where it is absent). The extractor runs once per module
+on the 24 articles, as ``claimgraph eval claims-dev/gold/*.claims.json`` runs it; the same
+predictions are then scored by the independent reference scorers (subprocesses, never imported)
+and through ``claimgraph eval --pred``, which must agree with the library to the last digit.
+Floors sit a little under the figures measured on 2026-12-02 (attribution / event / claim F1
+0.344 / 0.284 / 0.208; source country 0.635 of 52, actor1 0.880 of 92, actor2 0.593 of 86, person
+sources coded 0.986 of 69): a real regression fails, one record more or less does not.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from claimgraph import evaluate as ev
+from claimgraph import evaluate_actors as eva
+from claimgraph.cli import main
+from claimgraph.pipeline import extract
+from conftest import shared_path
+
+pytestmark = pytest.mark.shared
+
+F1_FLOORS = {"attribution": 0.32, "event": 0.26, "claim": 0.19}
+ACTOR_FLOORS = {"source_country": 0.60, "actor1": 0.85, "actor2": 0.56, "person_coded": 0.95}
+
+
+@pytest.fixture(scope="module")
+def gold_paths() -> list[Path]:
+    paths = sorted(shared_path("benchmarks", "claims-dev", "gold").glob("*.claims.json"))
+    assert len(paths) == 24
+    return paths
+
+
+@pytest.fixture(scope="module")
+def records(gold_paths: list[Path]) -> tuple[dict[str, list[ev.Record]], dict[str, list[ev.Record]]]:
+    """Gold and predicted records by article: the pipeline with no outlet, as `claimgraph eval` runs it."""
+    return ev.predict_gold(gold_paths, lambda text, aid: extract(text, article_id=aid))
+
+
+@pytest.fixture(scope="module")
+def scores(records: tuple[dict[str, list[ev.Record]], dict[str, list[ev.Record]]]) -> dict[str, Any]:
+    return eva.score_claims_and_actors(*records)
+
+
+@pytest.fixture(scope="module")
+def pred_file(
+    records: tuple[dict[str, list[ev.Record]], dict[str, list[ev.Record]]],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    path = tmp_path_factory.mktemp("claims-dev") / "pred.jsonl"
+    lines = [json.dumps(r, ensure_ascii=False) + "\n" for recs in records[1].values() for r in recs]
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
+def _reference(script: str, gold_paths: list[Path], pred: Path) -> dict[str, Any]:
+    tool = shared_path("tools", script)
+    out = subprocess.run(
+        [sys.executable, str(tool), *map(str, gold_paths), "--pred", str(pred), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+@pytest.mark.parametrize("measure", sorted(F1_FLOORS))
+def test_claims_dev_f1_floor(scores: dict[str, Any], measure: str) -> None:
+    assert scores[measure]["f1"] >= F1_FLOORS[measure], scores[measure]
+
+
+@pytest.mark.parametrize("measure", sorted(ACTOR_FLOORS))
+def test_claims_dev_actor_floor(scores: dict[str, Any], measure: str) -> None:
+    v = scores["actors"][measure]
+    assert v["n"] >= 40, v  # the share rests on enough records to mean something
+    assert v["share"] >= ACTOR_FLOORS[measure], v
+
+
+def test_claims_dev_equals_reference_scorers(
+    scores: dict[str, Any], gold_paths: list[Path], pred_file: Path
+) -> None:
+    assert _reference("score_actors.py", gold_paths, pred_file) == scores["actors"]
+    ref = _reference("score_claims.py", gold_paths, pred_file)
+    assert ref == {k: v for k, v in scores.items() if k not in ("actors", "per_article")}
+
+
+def test_claims_dev_cli_reports_the_library_scores(
+    scores: dict[str, Any], gold_paths: list[Path], pred_file: Path
+) -> None:
+    args = ["eval", *map(str, gold_paths), "--pred", str(pred_file)]
+    res = CliRunner().invoke(main, [*args, "--json"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.stdout) == {k: v for k, v in scores.items() if k != "per_article"}
+    text = CliRunner().invoke(main, args)
+    assert text.exit_code == 0, text.output
+    sc = scores["actors"]["source_country"]
+    assert f"source country right  {sc['share']:.3f}  (of {sc['n']})" in text.stdout
