@@ -78,7 +78,9 @@ def test_a_domestic_object_makes_a_domestic_target() -> None:
 
 
 def test_a_domestic_speech_act_is_kept() -> None:
-    recs: list[Claim] = extract("The Kenyan opposition leader criticised the government of Kenya for the arrests.")
+    recs: list[Claim] = extract(
+        "The Kenyan opposition leader criticised the government of Kenya for the arrests."
+    )
     acts = [c for c in recs if c.rule and c.rule.startswith("speech-act")]
     assert acts and acts[0].event is not None and acts[0].event.actor2 is not None
     assert acts[0].event.actor2.code.startswith("KEN")
@@ -86,14 +88,19 @@ def test_a_domestic_speech_act_is_kept() -> None:
 
 @pytest.mark.parametrize(
     ("sentence", "code"),
-    [("Chile is open to talks with Bolivia.", "03"), ("Chile is interested in a meeting with Bolivia.", "03")],
+    [
+        ("Chile is open to talks with Bolivia.", "03"),
+        ("Chile is interested in a meeting with Bolivia.", "03"),
+    ],
 )
 def test_readiness_for_a_nominal_event_is_intent(sentence: str, code: str) -> None:
     assert ("CHL", code, "BOL") in triples(sentence), triples(sentence)
 
 
 def test_condolences_and_support_are_acts_the_author_reports() -> None:
-    got = triples("Peru expressed condolences to Ecuador. Chile expressed strong support for Bolivia.", author=True)
+    got = triples(
+        "Peru expressed condolences to Ecuador. Chile expressed strong support for Bolivia.", author=True
+    )
     assert ("PER", "01", "ECU") in got and ("CHL", "05", "BOL") in got, got
 
 
