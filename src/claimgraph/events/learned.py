@@ -140,13 +140,36 @@ def features(tok: Token) -> list[str]:
         elif c.dep_ in ("aux", "auxpass") and c.lower_ in ("will", "would", "could", "may", "might", "can"):
             out.append("modal")
     out.append(f"actors={min(actors, 2)}")
-    doc, sent = tok.doc, tok.sent
+    doc = tok.doc
+    start, end, ents = _sentence_of(doc)[tok.i]
     for off in (-2, -1, 1, 2):
         j = tok.i + off
-        if sent.start <= j < sent.end:
+        if start <= j < end:
             out.append(f"w{off}={doc[j].lemma_.lower()}")
-    ents = {e.label_ for e in sent.ents if e.label_ in _ACTOR_ENTS}
-    out.extend(f"sent_ent={e}" for e in sorted(ents))
+    out.extend(f"sent_ent={e}" for e in ents)
+    return out
+
+
+def _sentence_of(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Per token: its sentence's bounds and the actor-like entity labels in it, computed once per
+    document (``Token.sent`` and ``Span.ents`` rebuild their objects on every access, which made
+    these features cost as much as the parse)."""
+    cached = doc.user_data.get("claimgraph_sentences")
+    if cached is not None and len(cached) == len(doc):
+        return list(cached)
+    labels: dict[int, set[str]] = {}
+    bounds = [(s.start, s.end) for s in doc.sents]
+    starts = [b[0] for b in bounds]
+    from bisect import bisect_right
+
+    for e in doc.ents:
+        if e.label_ in _ACTOR_ENTS:
+            labels.setdefault(bisect_right(starts, e.start) - 1, set()).add(e.label_)
+    out: list[tuple[int, int, tuple[str, ...]]] = []
+    for n, (s, e) in enumerate(bounds):
+        row = (s, e, tuple(sorted(labels.get(n, ()))))
+        out.extend([row] * (e - s))
+    doc.user_data["claimgraph_sentences"] = out
     return out
 
 
