@@ -12,6 +12,7 @@ news (``training/events/``). At run time it needs only numpy: the weights ship a
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -160,8 +161,6 @@ def _sentence_of(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
     labels: dict[int, set[str]] = {}
     bounds = [(s.start, s.end) for s in doc.sents]
     starts = [b[0] for b in bounds]
-    from bisect import bisect_right
-
     for e in doc.ents:
         if e.label_ in _ACTOR_ENTS:
             labels.setdefault(bisect_right(starts, e.start) - 1, set()).add(e.label_)
