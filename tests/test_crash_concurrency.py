@@ -145,15 +145,17 @@ def _short_busy_timeout(store: Store, ms: int) -> None:
         dbapi_conn.execute(f"PRAGMA busy_timeout={ms}")
 
 
-def _hold_lock(db: Path, seconds: float) -> threading.Thread:
-    """Another process's write lock (an exclusive transaction) held for ``seconds``."""
+def _hold_lock(db: Path, seconds: float, stop: threading.Event | None = None) -> threading.Thread:
+    """Another process's write lock (an exclusive transaction) held for ``seconds``, or until
+    ``stop`` is set."""
     ready = threading.Event()
+    released = stop or threading.Event()
 
     def hold() -> None:
         holder = sqlite3.connect(db, isolation_level=None)
         holder.execute("BEGIN EXCLUSIVE")
         ready.set()
-        time.sleep(seconds)
+        released.wait(seconds)
         holder.rollback()
         holder.close()
 
@@ -212,13 +214,16 @@ def test_a_lock_held_too_long_is_one_clear_line_not_a_traceback(tmp_path: Path) 
     with Store(f"sqlite:///{db}"):
         pass
     (tmp_path / "a.txt").write_text("The minister said talks would resume.")
-    holder = _hold_lock(db, 8.0)
+    # held until the ingest has given up, however long the model takes to load on a busy machine
+    done = threading.Event()
+    holder = _hold_lock(db, 120.0, done)
     out = subprocess.run(
         [sys.executable, "-c", LOCKED_SCRIPT, f"sqlite:///{db}", str(tmp_path / "a.txt")],
         capture_output=True,
         text=True,
         timeout=120,
     )
+    done.set()
     holder.join()
     assert out.returncode == 2
     assert "Traceback" not in out.stderr, out.stderr[-2000:]
