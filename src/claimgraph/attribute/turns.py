@@ -54,7 +54,7 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
         body = doc.char_span(m.start(3), m.end(3), alignment_mode="expand")
         if body is None:
             continue
-        for sent in body.sents:
+        for sent in (s for s in doc.sents if s.end > body.start and s.start < body.end):
             cs, ce = max(sent.start_char, m.start(3)), min(sent.end_char, m.end(3))
             while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?"):
                 ce -= 1

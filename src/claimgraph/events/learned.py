@@ -161,13 +161,13 @@ def _sentence_of(doc: Doc) -> list[tuple[int, int, tuple[str, ...]]]:
     labels: dict[int, set[str]] = {}
     bounds = [(s.start, s.end) for s in doc.sents]
     starts = [b[0] for b in bounds]
-    for e in doc.ents:
-        if e.label_ in _ACTOR_ENTS:
-            labels.setdefault(bisect_right(starts, e.start) - 1, set()).add(e.label_)
+    for ent in doc.ents:
+        if ent.label_ in _ACTOR_ENTS:
+            labels.setdefault(bisect_right(starts, ent.start) - 1, set()).add(ent.label_)
     out: list[tuple[int, int, tuple[str, ...]]] = []
-    for n, (s, e) in enumerate(bounds):
-        row = (s, e, tuple(sorted(labels.get(n, ()))))
-        out.extend([row] * (e - s))
+    for n, (lo, hi) in enumerate(bounds):
+        row = (lo, hi, tuple(sorted(labels.get(n, ()))))
+        out.extend([row] * (hi - lo))
     doc.user_data["claimgraph_sentences"] = out
     return out
 
