@@ -31,6 +31,7 @@ from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
 from .attribute.sources import SourceResolver, is_pronoun
 from .attribute.spans import full_mention
+from .attribute.stance import author_framing, event_stance, questioned_span
 from .english import looks_english
 from .errors import ClaimgraphError
 from .events import component as _events  # noqa: F401  (registers claimgraph_events)
@@ -354,9 +355,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
         if not mentions and opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
             out.append(replace(base, rule=f"{a.rule}; uncoded"))
         for m in mentions:
-            stance = a.stance
-            if m.negated and stance == "asserts":
-                stance = "denies"
+            stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
             out.append(
                 replace(
                     base,
@@ -378,8 +377,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     article_id=aid,
                     evidence=_evidence(doc, (m.start, m.end)),
                     source=author,
-                    stance="denies" if m.negated else "asserts",
+                    stance=event_stance("asserts", m.negated, questioned_span(doc, (m.start, m.end))),
                     hedged=m.hedged,
+                    framing=author_framing(doc, (m.start, m.end)),
                     event=m.event,
                     rule=f"author; {m.rule}",
                 )

@@ -31,6 +31,7 @@ from .spans import (
     _subject_span,
     _trim_chars,
 )
+from .stance import content_stance, cue_stance
 
 # a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
 _CLAUSE_LEVEL = {"ROOT", "conj", "advcl", "ccomp", "parataxis", "relcl"}
@@ -46,7 +47,8 @@ class Attribution:
     source_span: tuple[int, int] | None = None  # token span [start, end) of the source mention
     target_span: tuple[int, int] | None = None  # token span of the accused / criticised party
     via_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans, nearest reader first
-    stance: str = "asserts"
+    stance: str = "asserts"  # of the attribution as a whole: a record with no coded event
+    cue_stance: str = "asserts"  # the cue's alone: an event record combines it with the event's
     hedged: bool = False
     negated_cue: bool = False
     rule: str = ""
@@ -591,16 +593,10 @@ def _cue_distance(doc: Doc, a: Attribution) -> int:
     return max(0, a.content[0] - c, c - a.content[1])
 
 
-# --- stance; hedging is claimgraph.hedging -----------------------------------------------------------
+# --- stance is attribute/stance.py; hedging is claimgraph.hedging ---------------------------------
 
 
 def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
-    typ = a.cue.type
-    if typ == "deny":
-        a.stance = "questions" if a.negated_cue else "denies"
-    elif typ == "doubt":
-        a.stance = "questions"
-    elif a.negated_cue:
-        # "have not confirmed", "did not say": the source withholds support
-        a.stance = "questions"
-    a.hedged = is_hedged(doc, a.content)
+    a.cue_stance = cue_stance(doc, a)
+    a.stance = content_stance(doc, a, a.cue_stance, lex)
+    a.hedged = is_hedged(doc, a.content, cue=a.cue.cue)
