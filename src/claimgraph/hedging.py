@@ -92,7 +92,7 @@ def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
             return True  # "potential locations", "it is likely that ..."
         if t.dep_ == "advcl" and _conditional(t, lex):
             return True  # a condition inside the content: "Iran will respond if it is attacked"
-        lemma = t.lemma_.lower()
+        lemma = _lemma(t)
         if lemma in lex.future_cues and any(
             g.dep_ in ("ccomp", "xcomp") and _future([g]) for g in t.children
         ):
@@ -101,7 +101,7 @@ def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
             return True  # "it cannot be sure that ..."
         if (
             t.pos_ == "VERB"
-            and t.lemma_.lower() in lex.verbs
+            and _lemma(t) in lex.verbs
             and any(g.dep_ in ("xcomp", "ccomp") for g in t.children)
         ):
             return True
@@ -134,7 +134,7 @@ def _governed_by_hedge(chain: Sequence[Token], lex: HedgeLexicon) -> bool:
         if t.dep_ not in _GOVERNED or t.head is t:
             return False
         h = t.head
-        lemma = h.lemma_.lower()
+        lemma = _lemma(h)
         verb = lemma in lex.verbs and h.pos_ in ("VERB", "AUX")
         if verb or (lemma in lex.adjectives and h.pos_ == "ADJ"):
             return True
@@ -163,6 +163,16 @@ def _cue_hedges(doc: Doc, span: tuple[int, int], cue: str, lex: HedgeLexicon) ->
         return False
     root = c.root
     return _future([root, *(t for t in root.children if t.dep_ in _CONTROL)])
+
+
+def _lemma(t: Token) -> str:
+    """The lemma, mended where the tagger cuts a silent "e" off a hedge word ("hoped" → "hop")."""
+    lemma = t.lemma_.lower()
+    lex = hedge_lexicon()
+    mended = f"{lemma}e"
+    if lemma not in lex.verbs and (mended in lex.verbs or mended in lex.future_cues):
+        return mended
+    return lemma
 
 
 def _inability(modal: Token) -> bool:
