@@ -597,6 +597,6 @@ def _cue_distance(doc: Doc, a: Attribution) -> int:
 
 
 def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
-    a.cue_stance = cue_stance(doc, a)
+    a.cue_stance = cue_stance(doc, a, lex)
     a.stance = content_stance(doc, a, a.cue_stance, lex)
     a.hedged = is_hedged(doc, a.content, cue=a.cue.cue)

@@ -1,7 +1,7 @@
 """A source's stance to what it reports: from the cue and from the claim's own predicate.
 
 The cue sets a stance for everything it reports ("denied", "questioned", "has not confirmed"); an
-event's own negation (claimgraph.events.modality: a "not" on its predicate chain, "no suspects were
+event's own negation (claimgraph.negation: a "not" on its predicate chain, "no suspects were
 arrested", "failed to yield", "no need for") makes an asserted event denied; a "whether" over it
 ("it is yet to be determined whether ...") makes it questioned. Negation elsewhere in the sentence
 does not flip anything. The words are ``data/attribution/stance.tsv``; the deny and doubt cues are
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from ..events import modality
-from ..lexicons import read_table
+from .. import negation
+from ..lexicons import read_table, read_words
 
 if TYPE_CHECKING:
     from .finder import Attribution
@@ -40,10 +40,12 @@ def stance_words(role: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def cue_stance(doc: Doc, a: Attribution) -> str:
+def cue_stance(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> str:
     """The stance the cue gives to everything it reports."""
     typ = a.cue.type
     if typ == "deny":
+        if not _denies_something(doc, a, lexicon):
+            return "asserts"  # "rejected efforts to sell ...", "deny Iran resources": no denial
         return "questions" if a.negated_cue else "denies"
     if typ == "doubt":
         return "asserts" if a.negated_cue else "questions"
@@ -72,7 +74,7 @@ def content_stance(doc: Doc, a: Attribution, cue: str, lexicon: AttributionLexic
     lemma = root.lemma_.lower()
     if lemma in stance_words("state") or lemma in lexicon.cues:
         return cue  # "they were not protesters", "no one agrees": no event denied
-    if modality.is_negated([root]) and not _refusal(root):
+    if negation.is_negated([root]) and not _refusal(root):
         return "denies"
     return cue
 
@@ -106,6 +108,35 @@ def questioned(tok: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def _denies_something(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> bool:
+    """A deny cue denies a clause ("denied that ...", "denied supplying"), a claim ("rejected the
+    accusations") or an event ("denied the attack"). With any other object it is a rejection, an
+    event of its own ("rejected efforts to sell ...", "dismissed the proposal"), or a withholding
+    ("measures that deny Iran resources"), and reports no content it denies."""
+    if not a.rule.endswith("+dobj"):
+        return True
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root.lemma_.lower()
+    return head in lexicon.nominal_cues or is_event_noun(head)
+
+
+@cache
+def _event_nouns() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = read_words("events/event_nouns.tsv")
+    return frozenset(w for w in words if not w.startswith("-")), tuple(
+        w[1:] for w in words if w.startswith("-")
+    )
+
+
+def is_event_noun(lemma: str) -> bool:
+    """A noun naming an event ("attack", "talks", "-tion" nouns of more than five letters), as the
+    event model's candidate list has them (``events/event_nouns.tsv``)."""
+    nouns, suffixes = _event_nouns()
+    return lemma in nouns or (len(lemma) > 5 and lemma.endswith(suffixes))
 
 
 def _refusal(verb: Token) -> bool:

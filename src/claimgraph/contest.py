@@ -1,0 +1,79 @@
+"""Whether a denial or doubt is confident enough to call a claim cluster contested.
+
+A cluster shown as contested tells the reader that some party disputes the event. A false contest
+at the top of the overview costs more trust than a missed one, so a denying or questioning record
+counts only when (1) its source is a real speaker: a named or coded party, not the author's own
+voice, not an unresolved pronoun, not a thing ("these measures deny Iran resources"); and (2) its
+denial scopes over the record's event: a deny or doubt cue over a clause, a claim or an event noun
+("denied that ...", "rejected the accusations", "questioned whether ..."), or the event's own
+negated predicate in its evidence ("said Russia has not supplied ..."). A withheld confirmation
+("has not confirmed", "declined to comment") is a doubt, but no contest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicons import read_table, word_set
+from .model import Claim, Source
+
+DISSENT = ("denies", "questions")
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
+_NEGATED_CUE = re.compile(r"\b(not|never|no)\b|n['’]t\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _dissent_cues() -> frozenset[str]:
+    """The deny and doubt cues of ``attribution/cues.tsv`` (read here, not through the attribution
+    package, so aggregation does not load the parser)."""
+    rows = read_table("attribution/cues.tsv", min_cols=4, max_cols=4)
+    return frozenset(r.cells[0].lower() for r in rows if r.cells[1] in ("deny", "doubt"))
+
+
+@lru_cache(maxsize=1)
+def _negation_words() -> frozenset[str]:
+    words = set(word_set("events/negators.tsv")) | set(word_set("events/negative_words.tsv"))
+    heads = {r.cells[0].lower() for r in read_table("events/negating_heads.tsv", min_cols=2, max_cols=2)}
+    return frozenset(words | heads | {"without", "failed", "fails"})
+
+
+def real_speaker(src: Source) -> bool:
+    """A party that can dispute a claim: not the author, not an unresolved pronoun, not a thing."""
+    if src.kind == "author" or not src.name:
+        return False
+    name = src.name.strip().lower()
+    if name in _PRONOUNS:
+        return False
+    head = name.split()[-1] if name.split() else ""
+    if head.rstrip("s") in word_set("attribution/non_speakers.tsv") or head in word_set(
+        "attribution/non_speakers.tsv"
+    ):
+        return False
+    if src.kind in ("person", "country", "outlet"):
+        return True
+    return bool(src.actor or src.role)
+
+
+def scoped(c: Claim) -> bool:
+    """Whether the record's denial or doubt is over its own event (see the module's docstring)."""
+    if c.cue is None:
+        return False
+    negated_cue = bool(_NEGATED_CUE.search(c.cue.text))
+    if c.cue.lemma.lower() in _dissent_cues():
+        # "did not deny" withholds a denial; the cue's object was checked by the finder
+        # (attribute/stance.py: a deny cue over a non-claim object denies nothing)
+        return not negated_cue
+    if negated_cue:
+        # "has not seen the Russians withdraw" denies; "has not confirmed" only withholds
+        return c.stance == "denies"
+    if c.stance == "questions":
+        return True  # "said it is unclear whether ...": the doubt was read over the event's clause
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", c.evidence.text)}
+    return bool(words & _negation_words()) or any(w.endswith(("n't", "n’t")) for w in words)
+
+
+def confident_dissent(c: Claim) -> bool:
+    """A denial or doubt that makes the record's cluster contested: from a real speaker, over the
+    clustered event."""
+    return c.stance in DISSENT and c.event is not None and real_speaker(c.source) and scoped(c)
