@@ -24,7 +24,7 @@ from .lexicons import read_table, word_set
 PLACES = ("modal", "adverb", "verb", "condition", "adjective", "cue", "future", "certain")
 # links from a clause up to the word that governs it, followed while looking for a hedge above
 _CONTROL = frozenset({"xcomp", "acomp", "oprd", "conj"})
-_GOVERNED = frozenset({"ccomp", "acl", "relcl", "pcomp", "pobj", "prep", "advcl", "csubj"}) | _CONTROL
+_GOVERNED = frozenset({"ccomp", "acl", "relcl", "pcomp", "pobj", "prep", "csubj"}) | _CONTROL
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +73,7 @@ def is_hedged(
         return True
     if chain and _governed_by_hedge(chain, lex):
         return True
-    if cue is not None:
-        return _cue_hedges(doc, span, cue.lower(), lex)
-    return False
+    return cue is not None and hedged_by_cue(doc, span, cue)
 
 
 def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
@@ -152,10 +150,19 @@ def _future(toks: Sequence[Token]) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in aux for t in toks for c in t.children)
 
 
-def _cue_hedges(doc: Doc, span: tuple[int, int], cue: str, lex: HedgeLexicon) -> bool:
-    """The cue's own uncertainty: always for "suggested", for a future only for "hopes"."""
+def hedged_by_cue(
+    doc: Doc, span: tuple[int, int], cue: str, *, source: tuple[int, int] | None = None
+) -> bool:
+    """The cue's own uncertainty over what it reports in ``span``: always for "suggested",
+    "predicted"; for a future only for "hopes", "believes"; and for "according to" a hedged source
+    ("according to one of the probable scenarios"). An event record asks this with its evidence,
+    as its attribution does with its content, so the two agree."""
+    lex = hedge_lexicon()
+    cue = cue.lower()
     if cue in lex.cues:
         return True
+    if cue == "according to" and source is not None:
+        return _span_hedged(doc, source, lex)
     if cue not in lex.future_cues:
         return False
     c = doc.char_span(span[0], span[1], alignment_mode="expand")

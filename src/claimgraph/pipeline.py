@@ -29,6 +29,7 @@ from spacy.tokens import Doc
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
+from .attribute.finder import source_chars
 from .attribute.sources import SourceResolver, is_pronoun
 from .attribute.spans import full_mention
 from .attribute.stance import author_framing, event_stance, questioned_span
@@ -36,6 +37,7 @@ from .english import looks_english
 from .errors import ClaimgraphError
 from .events import component as _events  # noqa: F401  (registers claimgraph_events)
 from .events.component import DocEvents
+from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_base
 
@@ -362,7 +364,10 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     evidence=_evidence(doc, (m.start, m.end)),
                     event=m.event,
                     stance=stance,
-                    hedged=m.hedged,  # the coder asked claimgraph.hedging about this evidence
+                    # the coder asked claimgraph.hedging about this evidence; the cue's own
+                    # uncertainty ("predicted", "hopes" over a future) is asked here, as for the content
+                    hedged=m.hedged
+                    or hedged_by_cue(doc, (m.start, m.end), a.cue.cue, source=source_chars(doc, a)),
                     rule=f"{a.rule}; {m.rule}",
                 )
             )

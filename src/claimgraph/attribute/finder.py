@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..hedging import is_hedged
+from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
@@ -432,7 +432,10 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
     one of the latest earlier attribution, which the pipeline copies over.
     """
     for i, a in enumerate(found):
-        if a.refers_to is not None or not a.rule.endswith("+dobj"):
+        # "has not confirmed the allegations", "confirmed the reports": a stance on them; "citing
+        # assessments" only names its grounds
+        confirms = a.rule.endswith("+object") and (a.negated_cue or a.cue.framing == "endorsing")
+        if a.refers_to is not None or not (a.rule.endswith("+dobj") or confirms):
             continue
         span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in lex.nominal_cues:
@@ -599,4 +602,14 @@ def _cue_distance(doc: Doc, a: Attribution) -> int:
 def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
     a.cue_stance = cue_stance(doc, a, lex)
     a.stance = content_stance(doc, a, a.cue_stance, lex)
-    a.hedged = is_hedged(doc, a.content, cue=a.cue.cue)
+    a.hedged = is_hedged(doc, a.content) or hedged_by_cue(
+        doc, a.content, a.cue.cue, source=source_chars(doc, a)
+    )
+
+
+def source_chars(doc: Doc, a: Attribution) -> tuple[int, int] | None:
+    """The character span of the source mention, if any."""
+    if a.source_span is None:
+        return None
+    s, e = a.source_span
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
