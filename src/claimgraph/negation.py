@@ -22,7 +22,8 @@ from spacy.tokens import Token
 from .lexicons import read_table, word_set
 
 # links walked up from the event's top towards a negating head: prepositional phrases, "to"-clauses
-# and a light verb's object; any other link leaves the event's scope
+# and the object of a light or attaining verb ("failed to reach an agreement"); any other link leaves
+# the event's scope
 _UP = frozenset({"pobj", "pcomp", "prep", "relcl", "acl", "xcomp", "dobj", "attr"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
 
@@ -58,7 +59,7 @@ def negated_above(top: Token) -> bool:
     "has yet to [supply]". A "not" on a verb above does not count: "did not condemn [the attack]"
     negates the condemning, not the attack."""
     nouns, verbs, yets = _heads("noun"), _heads("verb"), _heads("yet")
-    light = word_set("events/light_verbs.tsv")
+    light = word_set("events/light_verbs.tsv") | _heads("attain")
     t = top
     for _ in range(8):
         if t.dep_ not in _UP or t.head is t:
