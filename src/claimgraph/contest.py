@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicons import read_table, word_set
+from .lexicons import read_pairs, read_table, word_set
 from .model import Claim, Source
+from .negation import HEAD_KINDS
 
 DISSENT = ("denies", "questions")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
@@ -34,7 +35,7 @@ def _dissent_cues() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _negation_words() -> frozenset[str]:
     words = set(word_set("events/negators.tsv")) | set(word_set("events/negative_words.tsv"))
-    heads = {r.cells[0].lower() for r in read_table("events/negating_heads.tsv", min_cols=2, max_cols=2)}
+    heads = {w for w, _ in read_pairs("events/negating_heads.tsv", HEAD_KINDS, "kind of negating head")}
     return frozenset(words | heads | {"without", "failed", "fails"})
 
 

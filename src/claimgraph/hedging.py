@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .lexicons import read_table, word_set
+from .lexicons import read_pairs, word_set
 
 PLACES = ("modal", "adverb", "verb", "condition", "adjective", "cue", "future", "certain")
 # links from a clause up to the word that governs it, followed while looking for a hedge above
@@ -45,11 +45,8 @@ class HedgeLexicon:
 def hedge_lexicon() -> HedgeLexicon:
     """The built-in hedges plus the user's rows (``$CLAIMGRAPH_LEXICONS``), read once."""
     by_place: dict[str, set[str]] = {p: set() for p in PLACES}
-    for row in read_table("attribution/hedges.tsv", min_cols=2, max_cols=2):
-        word, place = row.cells
-        if place not in by_place:
-            raise row.error(f"unknown hedge place {place!r} (expected one of {list(PLACES)})")
-        by_place[place].add(word.lower())
+    for word, place in read_pairs("attribution/hedges.tsv", PLACES, "hedge place"):
+        by_place[place].add(word)
     return HedgeLexicon(
         modals=frozenset(by_place["modal"]),
         adverbs=frozenset(by_place["adverb"]),

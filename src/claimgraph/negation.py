@@ -16,22 +16,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from .lexicons import read_pairs, word_set
 
-from .lexicons import read_table, word_set
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # links walked up from the event's top towards a negating head: prepositional phrases, "to"-clauses
 # and the object of a light or attaining verb ("failed to reach an agreement"); any other link leaves
 # the event's scope
 _UP = frozenset({"pobj", "pcomp", "prep", "relcl", "acl", "xcomp", "dobj", "attr"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
+HEAD_KINDS = ("noun", "verb", "yet", "attain")
 
 
 @cache
 def _heads(kind: str) -> frozenset[str]:
-    rows = read_table("events/negating_heads.tsv", min_cols=2, max_cols=2)
-    return frozenset(r.cells[0].lower() for r in rows if r.cells[1] == kind)
+    rows = read_pairs("events/negating_heads.tsv", HEAD_KINDS, "kind of negating head")
+    return frozenset(w for w, k in rows if k == kind)
 
 
 def negative_argument(arg: Token) -> bool:

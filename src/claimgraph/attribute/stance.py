@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .. import negation
-from ..lexicons import read_table, read_words
+from ..lexicons import read_pairs, read_words
 
 if TYPE_CHECKING:
     from .finder import Attribution
@@ -30,14 +30,7 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "pobj", "
 @cache
 def stance_words(role: str) -> frozenset[str]:
     """The words of one role in ``attribution/stance.tsv`` (checked on first read)."""
-    out: set[str] = set()
-    for row in read_table("attribution/stance.tsv", min_cols=2, max_cols=2):
-        word, r = row.cells
-        if r not in ROLES:
-            raise row.error(f"unknown stance role {r!r} (expected one of {list(ROLES)})")
-        if r == role:
-            out.add(word.lower())
-    return frozenset(out)
+    return frozenset(w for w, r in read_pairs("attribution/stance.tsv", ROLES, "stance role") if r == role)
 
 
 def cue_stance(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> str:
@@ -154,13 +147,7 @@ def _opens_with_wh(doc: Doc, content: tuple[int, int]) -> bool:
 
 @cache
 def _author_words() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for row in read_table("attribution/author_framing.tsv", min_cols=2, max_cols=2):
-        word, framing = row.cells
-        if framing not in ("distancing", "endorsing"):
-            raise row.error(f"unknown framing {framing!r} (expected distancing or endorsing)")
-        out[word.lower()] = framing
-    return out
+    return dict(read_pairs("attribution/author_framing.tsv", ("distancing", "endorsing"), "framing"))
 
 
 def author_framing(doc: Doc, span: tuple[int, int]) -> str:
