@@ -93,3 +93,13 @@ def nominal_negated(noun: Token) -> bool:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return True
     return noun.dep_ == "pobj" and noun.head.lower_ == "without"
+
+
+def refusal(chain: Sequence[Token]) -> bool:
+    """ "we will not give up our land", "Ukraine will never recognise ...": a negated link with a
+    future auxiliary states a refusal, an event of its own (CAMEO 12x) that is asserted, not a
+    denial that something happened (``events/future_aux.tsv``; "won't" is "wo" + "n't")."""
+    future = word_set("events/future_aux.tsv") | {"wo"}
+    return any(
+        _negated_here(t) and any(c.dep_ == "aux" and c.lower_ in future for c in t.children) for t in chain
+    )

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .finder import Attribution
     from .lexicon import AttributionLexicon
 
-ROLES = ("factive", "perceive", "whether", "wh", "refusal", "state")
+ROLES = ("factive", "perceive", "whether", "wh", "state")
 # links from a clause up to the clause that governs it, within one sentence
 _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "pobj", "prep", "acomp", "oprd"})
 
@@ -67,7 +67,7 @@ def content_stance(doc: Doc, a: Attribution, cue: str, lexicon: AttributionLexic
     lemma = root.lemma_.lower()
     if lemma in stance_words("state") or lemma in lexicon.cues:
         return cue  # "they were not protesters", "no one agrees": no event denied
-    if negation.is_negated([root]) and not _refusal(root):
+    if negation.is_negated([root]) and not negation.refusal([root]):
         return "denies"
     return cue
 
@@ -130,11 +130,6 @@ def is_event_noun(lemma: str) -> bool:
     event model's candidate list has them (``events/event_nouns.tsv``)."""
     nouns, suffixes = _event_nouns()
     return lemma in nouns or (len(lemma) > 5 and lemma.endswith(suffixes))
-
-
-def _refusal(verb: Token) -> bool:
-    """ "we will not leave": a negated future is a refusal (asserted), not a denial."""
-    return any(c.dep_ == "aux" and c.lower_ in stance_words("refusal") for c in verb.children)
 
 
 def _opens_with_wh(doc: Doc, content: tuple[int, int]) -> bool:

@@ -3,6 +3,6 @@ and the attribution finder alike (hedging is ``claimgraph.hedging``)."""
 
 from __future__ import annotations
 
-from ..negation import is_negated, negated_above, negative_argument, nominal_negated
+from ..negation import is_negated, negated_above, negative_argument, nominal_negated, refusal
 
-__all__ = ["is_negated", "negated_above", "negative_argument", "nominal_negated"]
+__all__ = ["is_negated", "negated_above", "negative_argument", "nominal_negated", "refusal"]
