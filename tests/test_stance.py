@@ -87,3 +87,29 @@ def test_event_stance_combines_cue_and_predicate(
     cue: str, negated: bool, doubted: bool, expected: str
 ) -> None:
     assert event_stance(cue, negated, doubted) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "framing"),
+    [
+        # the reporter's own side-taking word in the author's voice
+        ("Russia's purported annexation of Crimea was condemned by Ukraine.", "distancing"),
+        ("Russia's annexation of Crimea was condemned by Ukraine.", "neutral"),
+    ],
+)
+def test_author_voice_framing(text: str, framing: str) -> None:
+    authored = [c for c in extract(text) if c.rule and c.rule.startswith("author")]
+    assert authored and {c.framing for c in authored} == {framing}, authored
+
+
+@pytest.mark.parametrize(
+    ("text", "framing"),
+    [
+        ("Kerry downplayed reports that France blocked the deal with Iran.", "distancing"),
+        ("The minister pointed out that Russia supplied drones to Iran.", "endorsing"),
+        ("The minister said that Russia supplied drones to Iran.", "neutral"),
+    ],
+)
+def test_cue_framing(text: str, framing: str) -> None:
+    reported = [c for c in extract(text) if c.cue is not None and not (c.rule or "").startswith("speech-act")]
+    assert reported and {c.framing for c in reported} == {framing}, reported
