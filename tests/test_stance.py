@@ -30,7 +30,7 @@ def _cases() -> list[tuple[str, str, bool, str]]:
 def _reported(text: str) -> list[Claim]:
     """The records a source (or the author, for an author-voiced sentence) gives the sentence's
     reported event: not the speech-act records ("Iran denied" is itself an event)."""
-    recs = [c for c in extract(text) if c.event is not None and not c.rule.startswith("speech-act")]
+    recs = [c for c in extract(text) if c.event is not None and not (c.rule or "").startswith("speech-act")]
     sourced = [c for c in recs if c.source.kind != "author"]
     return sourced or recs
 
