@@ -18,6 +18,7 @@ from functools import lru_cache
 from .lexicons import read_pairs, read_table, word_set
 from .model import Claim, Source
 from .negation import HEAD_KINDS
+from .stancewords import stance_words
 
 DISSENT = ("denies", "questions")
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"})
@@ -61,7 +62,10 @@ def scoped(c: Claim) -> bool:
     if c.cue is None:
         return False
     negated_cue = bool(_NEGATED_CUE.search(c.cue.text))
-    if c.cue.lemma.lower() in _dissent_cues():
+    lemma = c.cue.lemma.lower()
+    if lemma in stance_words("directive"):
+        return False  # "urged Russia not to attack": the "not" is in what is asked
+    if lemma in _dissent_cues():
         # "did not deny" withholds a denial; the cue's object was checked by the finder
         # (attribute/stance.py: a deny cue over a non-claim object denies nothing)
         return not negated_cue

@@ -44,11 +44,22 @@ def negative_argument(arg: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "no" for c in arg.children)
 
 
+@cache
+def _blockers(kind: str) -> frozenset[str]:
+    rows = read_pairs("events/negation_blockers.tsv", ("focus", "deontic"), "kind of blocker")
+    return frozenset(w for w, k in rows if k == kind)
+
+
 def _negated_here(tok: Token) -> bool:
+    if any(c.dep_ == "aux" and c.lower_ in _blockers("deontic") for c in tok.children):
+        return False  # "should not be made": what ought not happen, not what did not
     for c in tok.children:
         if c.dep_ == "neg" or (
             c.dep_ in ("advmod", "det", "preconj") and c.lower_ in word_set("events/negators.tsv")
         ):
+            nxt = tok.doc[c.i + 1] if c.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.lower_ in _blockers("focus"):
+                continue  # "not only", "not just": a part is negated, not the event
             return True
         if tok.pos_ in ("VERB", "AUX") and c.dep_ in _ARGS and negative_argument(c):
             return True  # "no suspects were arrested", "Russia supplied no drones"

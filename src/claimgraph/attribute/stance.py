@@ -17,20 +17,14 @@ from spacy.tokens import Doc, Token
 
 from .. import negation
 from ..lexicons import read_pairs, read_words
+from ..stancewords import stance_words
 
 if TYPE_CHECKING:
     from .finder import Attribution
     from .lexicon import AttributionLexicon
 
-ROLES = ("factive", "perceive", "whether", "wh", "state")
 # links from a clause up to the clause that governs it, within one sentence
 _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "pobj", "prep", "acomp", "oprd"})
-
-
-@cache
-def stance_words(role: str) -> frozenset[str]:
-    """The words of one role in ``attribution/stance.tsv`` (checked on first read)."""
-    return frozenset(w for w, r in read_pairs("attribution/stance.tsv", ROLES, "stance role") if r == role)
 
 
 def cue_stance(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> str:
@@ -65,8 +59,8 @@ def content_stance(doc: Doc, a: Attribution, cue: str, lexicon: AttributionLexic
     if questioned(root):
         return "questions"
     lemma = root.lemma_.lower()
-    if lemma in stance_words("state") or lemma in lexicon.cues:
-        return cue  # "they were not protesters", "no one agrees": no event denied
+    if lemma in stance_words("state") or lemma in lexicon.cues or a.cue.cue in stance_words("directive"):
+        return cue  # "they were not protesters", "no one agrees", "demanded X not ...": no denial
     if negation.is_negated([root]) and not negation.refusal([root]):
         return "denies"
     return cue
