@@ -45,7 +45,8 @@ clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
 
 # Throughput against the bare spaCy parse (same model and process count), store query latency on
-# 1,000,000 synthetic claims, Dask scaling 1 -> 2 workers; the last line is one JSON object.
+# 1,000,000 synthetic claims, reclustering after a 1,000-article ingest into them (full vs the
+# blocks touched), Dask scaling 1 -> 2 workers; the last line is one JSON object.
 # Reads ../shared/corpora at run time. About 15 minutes on 2 cores.
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --n-process 2

@@ -4,7 +4,9 @@ usage: python benchmarks/run.py [--articles 2000] [--n-process 2] [--claims 1000
 
 Each part runs in its own Python process (so one part's memory does not count in another's
 peaks): throughput against the bare spaCy parse (``throughput.py``), store query latency on
-synthetic claims (``queries.py``) and Dask scaling from 1 to 2 workers (``dask_scaling.py``).
+synthetic claims (``queries.py``), reclustering after a 1,000-article ingest into that store, full
+vs only the blocks touched (``recluster.py``), and Dask scaling from 1 to 2 workers
+(``dask_scaling.py``).
 ``memory.py`` (peak RSS at 2,000 and 8,000 articles) takes longer and runs on its own
 (``make bench-memory``).
 """
@@ -35,6 +37,7 @@ def part(script: str, *args: str) -> dict[str, Any]:
 def main() -> int:
     import dask_scaling
     import queries
+    import recluster
     import throughput
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -42,12 +45,15 @@ def main() -> int:
     ap.add_argument("--n-process", type=int, default=2)
     ap.add_argument("--claims", type=int, default=1_000_000)
     ap.add_argument("--dask-articles", type=int, default=400)
+    ap.add_argument("--ingest-articles", type=int, default=1000)
     a = ap.parse_args()
 
     tp = part("throughput.py", "--articles", str(a.articles), "--n-process", str(a.n_process))
     print(throughput.summary(tp), flush=True)
     q = part("queries.py", "--claims", str(a.claims))
     print(queries.summary(q), flush=True)
+    rc = part("recluster.py", "--claims", str(a.claims), "--articles", str(a.ingest_articles))
+    print(recluster.summary(rc), flush=True)
     dk = part("dask_scaling.py", "--articles", str(a.dask_articles))
     print(dask_scaling.summary(dk), flush=True)
 
@@ -68,6 +74,11 @@ def main() -> int:
         "cluster_page_p50_ms": q["cluster_page"]["p50_ms"],
         "cluster_page_p95_ms": q["cluster_page"]["p95_ms"],
         "synthetic_claims": q["claims"],
+        "recluster_full_s": rc["full"]["seconds"],
+        "recluster_full_peak_rss_mb": rc["full"]["peak_rss_mb"],
+        "recluster_incremental_s": rc["incremental"]["seconds"],
+        "recluster_incremental_peak_rss_mb": rc["incremental"]["peak_rss_mb"],
+        "recluster_ingest_articles": rc["new_articles"],
         "dask_articles_per_s_1_worker": dk["runs"][0]["articles_per_s"],
         "dask_articles_per_s_2_workers": dk["runs"][1]["articles_per_s"],
         "dask_speedup_2_vs_1": dk["speedup_2_vs_1"],

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -21,6 +26,44 @@ NEWS = [
     "Officials in Kenya said Somalia had agreed to reopen the border crossing.",
 ]
 """Short news sentences that give records, for the ingest, parallel and scale tests."""
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def need_browser() -> None:
+    """Skip, saying why, unless Debian's chromium and Playwright for Python are installed."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
+    pytest.importorskip(
+        "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
+    )
+
+
+@contextmanager
+def serving(db_url: str) -> Iterator[str]:
+    """The web app over ``db_url`` under uvicorn on 127.0.0.1 (a free port, in a thread): its base URL."""
+    import uvicorn
+
+    from claimgraph.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db_url), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 60
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
 
 
 def hardening_script(name: str) -> ModuleType:

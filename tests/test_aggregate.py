@@ -114,10 +114,11 @@ def test_author_voice_is_an_originator_and_uncarried_via_an_echo() -> None:
 
 
 def test_time_window_counts_from_the_first_report() -> None:
+    """An accusation repeats for weeks (30 days); ``window_days`` overrides such families."""
     rs = [
-        report(1, "A", "X", "2023-01-01"),
-        report(2, "B", "Y", "2023-01-25"),
-        report(3, "C", "Z", "2023-02-05"),
+        report(1, "A", "X", "2023-01-01", cameo="112"),
+        report(2, "B", "Y", "2023-01-25", cameo="112"),
+        report(3, "C", "Z", "2023-02-05", cameo="112"),
     ]
     assert [c.n_claims for c in build_clusters(rs)] == [2, 1]  # C is 35 days after A
     assert [c.n_claims for c in build_clusters(rs, window_days=40)] == [3]
@@ -154,7 +155,7 @@ def test_denial_before_any_assertion_joins_it_within_the_window() -> None:
     ("a", "b", "together"),
     [
         ("drones", "Shahed drones", True),
-        ("drones", None, True),  # one side missing
+        ("drones", None, False),  # one side missing, and nothing else in common: not one event
         ("drones", "oil", False),
         ("shipments of drones", "drones", True),
     ],
@@ -171,7 +172,7 @@ def test_objects_must_be_compatible(a: str | None, b: str | None, together: bool
         ({"cameo": "190"}, False),
         ({"a1": "IRNGOV"}, True),  # same country
         ({"a2": "UKR"}, False),
-        ({"a2": None}, False),
+        ({"a2": None}, False),  # a missing target fits any target, but only the object agrees here
     ],
 )
 def test_event_key(other: dict[str, str | None], together: bool) -> None:

@@ -14,7 +14,8 @@ def one(records, cue: str):
 def test_indirect_speech_cue_first(attributions):
     text = "Kirby said Russia was offering Iran fighter jets."
     r = one(attributions(text), "said")
-    assert r.source.name == "Kirby"
+    assert r.source.name == "John Kirby"  # the people table's entry: one name for every mention
+    assert r.source.text == "Kirby"
     assert r.evidence.text == "Russia was offering Iran fighter jets"
     assert text[r.evidence.start : r.evidence.end] == r.evidence.text
     assert r.stance == "asserts" and r.framing == "neutral"

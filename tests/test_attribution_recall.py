@@ -245,3 +245,21 @@ def test_bare_source_keeps_a_closed_bracket(attributions):
     text = "Sen. Ann Lee (D-Vt.) said the bill would pass."
     r = next(r for r in attributions(text) if r.cue and r.cue.text.endswith("said"))
     assert r.source.text.endswith("(D-Vt.)")
+
+
+# ---- speaker turns ------------------------------------------------------------------------------
+TRANSCRIPT = (
+    "The Prime Minister of Norway received the President of Chile at his residence.\n\n"
+    "Prime Minister of Norway Jonas Gahr Store: Welcome to Oslo. Our two countries have signed "
+    "three agreements this year. We will expand cooperation on fisheries.\n\n"
+    "Note: the meeting was closed to the press."
+)
+
+
+def test_a_speaker_turn_attributes_each_sentence_to_its_label(attributions) -> None:
+    recs = [r for r in attributions(TRANSCRIPT) if r.rule and r.rule.startswith("speaker-turn")]
+    texts = [r.evidence.text for r in recs]
+    assert "Our two countries have signed three agreements this year" in texts, texts
+    assert all(r.source.name and "Store" in r.source.name for r in recs), [r.source for r in recs]
+    # "Note:" names nobody: no turn
+    assert not any("closed to the press" in t for t in texts), texts

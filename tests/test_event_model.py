@@ -8,13 +8,13 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 from spacy.language import Language
 
 from claimgraph import cameo
 from claimgraph.events import training
 from claimgraph.events.learned import NONE, EventModel, is_candidate, load_model
 from claimgraph.nlp import load_base as _load_base
+from conftest import shared_path
 
 LABELS = Path(__file__).resolve().parents[1] / "training" / "events" / "labels"
 

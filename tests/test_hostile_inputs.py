@@ -329,6 +329,32 @@ def _symlink_loops(d: Path, base: str) -> str:
     return str(root)
 
 
+def _gz_file(
+    name: str, size: int, fill: bytes, prefix: bytes = b"", suffix: bytes = b""
+) -> Callable[[Path, str], str]:
+    """A gzip file inflating to ``prefix`` + ``size`` bytes of ``fill`` + ``suffix``, made in slices."""
+
+    def make(d: Path, base: str) -> str:
+        p = d / name
+        z = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+        chunk = (fill * (MB // len(fill) + 1))[:MB]
+        with p.open("wb") as f:
+            f.write(z.compress(prefix))
+            for _ in range(size // MB):
+                f.write(z.compress(chunk))
+            f.write(z.compress(suffix) + z.flush())
+        return str(p)
+
+    return make
+
+
+def _long_warc_header(d: Path, base: str) -> str:
+    """A WARC whose second header line runs 5 MB without a newline, then a good record."""
+    p = d / "long-header.warc"
+    p.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nX-Junk: " + b"J" * (5 * MB) + b"\r\n\r\n")
+    return str(p)
+
+
 def _nested_html() -> bytes:
     return (
         "<html><body>" + "<div>" * 10_000 + f"<p>{GOOD}</p>" + "</div>" * 10_000 + "</body></html>"
@@ -479,6 +505,40 @@ CASES = [
         _file("garbage.warc.gz", gzip.compress(b"hello, not an archive\n" * 10)),
         r"not a WARC|damaged WARC",
     ),
+    Case(
+        "warc-5mb-header-line",
+        _long_warc_header,
+        r"header line longer than the 1 MB limit|not a WARC|damaged WARC",
+    ),
+    # gzip anywhere: sniffed by content, inflated under caps
+    Case(
+        "gzip-bomb-by-name",
+        _gz_file("bomb.gz", 64 * MB, b"\x00"),
+        r"gzip-compressed binary content|compression bomb",
+    ),
+    Case(
+        "gzip-jsonl-one-long-line",
+        _gz_file("one-line.jsonl.gz", 320 * MB, b"a", prefix=b'{"id": "long", "text": "'),
+        r"compression bomb",
+        slow=True,
+    ),
+    Case(
+        "gzip-warc-long-first-line",
+        _gz_file("first-line.warc.gz", 32 * MB, b"W", suffix=b"\r\n"),
+        r"not a WARC|compression bomb|header line longer",
+    ),
+    Case("gzip-named-txt", _file("packed.txt", lambda: gzip.compress(GOOD.encode())), articles=1),
+    Case(
+        "gzip-jsonl-truncated",
+        _file("cut.jsonl.gz", lambda: gzip.compress(_jsonl(_good_line(12), _good_line(13)) * 50)[:-40]),
+        r"gzip data ends early|not valid JSON",
+        good=("good-12",),
+    ),
+    Case(
+        "gzip-damaged",
+        _file("damaged.csv.gz", lambda: gzip.compress(b"id,text\n" + b"x," * 5000)[:30] + b"\xff" * 200),
+        r"damaged gzip data",
+    ),
     # URLs (local server)
     Case("url-redirects-forever", _url("/redirect-forever"), r"more than 5 redirects"),
     Case("url-drips-slowly", _url("/drip"), r"took longer than 2 s"),
@@ -496,6 +556,7 @@ CASES = [
 """Every kind of bad input; ≥ 30 of them, across every reader."""
 
 STDIN_CASES = [
+    ("stdin-gzip-bomb", _bomb(128 * MB), r"gzip-compressed|binary content|compression bomb"),
     ("stdin-binary", b"\x7fELF\x02\x01\x01\x00" + bytes(300), r"binary content"),
     ("stdin-jsonl-broken", _jsonl(_good_line(10), b"{oops", _good_line(11)), r"line 2: not valid JSON"),
 ]

@@ -478,8 +478,62 @@ def test_directory_recursive_sorted_with_symlink_loop_and_unknown_files(
         results = list(read_inputs([str(root)]))
     assert not errors(results)
     assert [a.id for a in articles(results)] == ["a/x", "b/deep/c", "b/x"]
-    assert any("unknown type" in r.getMessage() and ".jpg" in r.getMessage() for r in caplog.records)
+    assert any("unknown type" in r.getMessage() and "b/photo.jpg" in r.getMessage() for r in caplog.records)
     assert list(read_inputs([str(root)])) == results  # deterministic
+
+
+def test_many_skipped_files_are_named_up_to_a_limit_then_counted(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    for i in range(25):
+        (tmp_path / f"f{i:02d}.bin").write_bytes(b"\x00")
+    with caplog.at_level(logging.WARNING, logger="claimgraph.read"):
+        assert list(read_inputs([str(tmp_path)])) == []
+    [note] = [r.getMessage() for r in caplog.records if "unknown type" in r.getMessage()]
+    assert "skipped 25 file(s)" in note and "f00.bin" in note and "f19.bin" in note
+    assert "f20.bin" not in note and "5 more (.bin ×5)" in note
+
+
+@pytest.mark.parametrize(
+    ("name", "packed"),
+    [
+        ("story.txt", STORY_A.encode()),  # gzip under a plain name: sniffed by content
+        ("story.gz", STORY_A.encode()),
+        ("corpus.jsonl.gz", json.dumps({"id": "story", "text": STORY_A}).encode() + b"\n"),
+        ("corpus.gz", json.dumps({"id": "story", "text": STORY_A}).encode() + b"\n"),
+        ("corpus.csv.gz", b"id,text\nstory," + json.dumps(STORY_A).encode() + b"\n"),
+    ],
+)
+def test_gzip_content_is_read_whatever_the_name(tmp_path: Path, name: str, packed: bytes) -> None:
+    f = tmp_path / name
+    f.write_bytes(gzip.compress(packed))
+    [art] = list(read_inputs([str(f)]))
+    assert isinstance(art, Article) and art.text == STORY_A and art.id == "story"
+
+
+def test_gzip_bomb_is_refused_naming_the_cap(tmp_path: Path) -> None:
+    f = tmp_path / "many.jsonl.gz"
+    f.write_bytes(gzip.compress(b"x" * (3 * 1024 * 1024)))
+    opts = ReadOptions(max_inflated_bytes=1024 * 1024)
+    [err] = list(read_inputs([str(f)], options=opts))
+    assert isinstance(err, ReadError) and err.input == str(f)
+    assert "more than the 1 MB limit for compressed input (max_inflated_bytes)" in err.reason
+
+
+def test_binary_in_a_reason_is_never_echoed(tmp_path: Path) -> None:
+    f = tmp_path / "x.gz"
+    f.write_bytes(gzip.compress(b"\x00\x1b[2J\xff\xfe" * 100))
+    [err] = list(read_inputs([str(f)]))
+    assert isinstance(err, ReadError) and "gzip-compressed binary content" in err.reason
+    assert err.reason.isprintable() and "\x1b" not in err.reason
+    assert str(ReadError(input="a\x1b[31m", reason="b\x00" + "\ufffd" * 50)) == "a\\x1b[31m: b\\x00?"
+
+
+def test_a_message_names_its_file_once(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(b"a" * (OPTS.max_bytes + 1))
+    [err] = list(read_inputs([str(f)], options=OPTS))
+    assert str(err).count("big.txt") == 1
 
 
 def test_missing_path_is_an_error(tmp_path: Path) -> None:
@@ -547,3 +601,16 @@ def test_hostile_files_are_refused_with_a_reason(tmp_path: Path, name: str, data
     [err] = errors(results)
     assert reason in err.reason and err.input == str(bad)
     assert [a.id for a in articles(results)] == ["good"]
+
+
+def test_a_text_file_gets_a_title_and_outlet_guessed_from_its_first_and_last_lines(tmp_path: Path) -> None:
+    f = tmp_path / "story.txt"
+    f.write_text(f"Talks to resume next week\n\n{STORY_A}\n\nMehr News Agency\n")
+    [art] = list(read_inputs([str(f)]))
+    assert isinstance(art, Article)
+    assert (art.title, art.outlet) == ("Talks to resume next week", "Mehr News Agency")
+    assert art.text.startswith("Talks to resume")  # metadata only: the text and its offsets stay
+    g = tmp_path / "plain.txt"
+    g.write_text(f"{STORY_A}\nThe talks ended without a date.\n")
+    [art] = list(read_inputs([str(g)]))
+    assert isinstance(art, Article) and art.title is None and art.outlet is None

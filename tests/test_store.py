@@ -538,3 +538,12 @@ def test_dyad_points_are_the_dyad_s_claims_as_plain_columns(filled: Store) -> No
         for p in points
     )
     assert got == expected and len(points) > 0
+
+
+def test_paragraphs_are_blank_line_separated_or_one_a_line() -> None:
+    from claimgraph.store.rows import paragraph_of
+
+    blank = "Lead.\n\nSecond,\nstill second.\n\n\nThird."
+    assert [paragraph_of(blank, blank.index(w)) for w in ("Lead", "still", "Third")] == [0, 1, 2]
+    lines = "Lead.\nSecond.\nThird."
+    assert [paragraph_of(lines, lines.index(w)) for w in ("Lead", "Second", "Third")] == [0, 1, 2]

@@ -25,7 +25,7 @@ from test_evaluate import EXAMPLE, needs_tools, run_reference, write_jsonl
 from test_store import make_article, make_claim
 from test_web import Client
 
-UNCODABLE = "The French foreign minister said on Monday that the weather in Paris had been pleasant."
+UNCODABLE = "The French foreign minister said on Monday that the negotiations in Paris had stalled."
 
 
 # --- extraction ----------------------------------------------------------------------------------
@@ -39,19 +39,21 @@ def test_an_uncodable_claim_by_a_political_source_is_kept() -> None:
     assert c.rule.endswith("; uncoded"), c.rule
     assert c.source.actor and c.source.actor.startswith("FRA"), c.source
     assert c.cue is not None and c.cue.lemma == "say"
-    assert "weather in Paris" in c.evidence.text
+    assert "negotiations in Paris" in c.evidence.text
     assert UNCODABLE[c.evidence.start : c.evidence.end] == c.evidence.text
     assert (c.stance, c.hedged, c.framing) == ("asserts", False, "neutral")
 
 
 def test_an_uncoded_claim_keeps_its_stance_and_hedge() -> None:
-    (c,) = extract("The French foreign minister denied that the weather in Paris may have been pleasant.")
+    (c,) = extract("The French foreign minister denied that the negotiations in Paris may have stalled.")
     assert c.event is None and c.stance == "denies" and c.hedged
 
 
 def test_no_uncoded_record_without_a_political_source_or_with_a_coded_event() -> None:
     assert extract("The weather in Paris had been pleasant on Monday.") == []  # the author's voice
-    assert extract("He said that the weather in Paris had been pleasant.") == []  # nobody known
+    assert extract("He said that the negotiations in Paris had stalled.") == []  # nobody known
+    # a claim about no event (an opinion, the weather) is no record, whoever makes it
+    assert extract("The French foreign minister said that the weather in Paris had been pleasant.") == []
     coded = extract("The French foreign minister said that Germany had delivered tanks to Poland.")
     assert coded and all(c.event is not None for c in coded), coded
 

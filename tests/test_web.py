@@ -177,6 +177,9 @@ class Client:
     def post(self, url: str, **kw: Any) -> httpx.Response:
         return self.request("POST", url, **kw)
 
+    def head(self, url: str, **kw: Any) -> httpx.Response:
+        return self.request("HEAD", url, **kw)
+
 
 @pytest.fixture(scope="module")
 def client(db: str) -> Client:
@@ -460,3 +463,43 @@ def test_serve_command_runs_uvicorn_on_localhost(db: str, monkeypatch: pytest.Mo
     assert "http://127.0.0.1:8123/" in result.output
     bad = CliRunner().invoke(main, ["serve", "--db", "sqlite:////nonexistent/dir/x.db"])
     assert bad.exit_code != 0 and "cannot open database" in bad.output
+
+
+def test_head_answers_every_get_route_like_get_without_a_body(client: Client, ids: dict[str, int]) -> None:
+    """``curl -I``, monitors and link checkers send HEAD: every GET route answers it, 404s too."""
+    from fastapi.routing import APIRoute
+
+    values = {
+        "cluster_id": ids["cluster"], "source_id": ids["source"], "claim_id": ids["claim"],
+        "article_id": "a1", "a": "RUS", "b": "UKR", "key": "RUS>UKR/arms",
+    }  # fmt: skip
+    from claimgraph.web import api, pages
+
+    routes = [
+        r for m in (api, pages) for r in m.router.routes if isinstance(r, APIRoute) and "GET" in r.methods
+    ]
+    assert len(routes) >= 20
+    for route in routes:
+        path = route.path.replace(":path}", "}").format(**values)
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code, path
+        assert head.headers["content-type"] == get.headers["content-type"], path
+        assert head.content == b"", path
+    for path in ("/", "/static/style.css", "/articles/nope", "/api/claims?since=soon"):
+        assert client.head(path).status_code == client.get(path).status_code, path
+    assert client.head("/api/articles").status_code == client.get("/api/articles").status_code
+
+
+def test_clusters_list_has_a_total_and_pages(client: Client) -> None:
+    data = client.get("/api/clusters", params={"per_page": 1}).json()
+    assert data["total"] >= 2 and data["pages"] == data["total"] and data["has_next"]
+    html = client.get("/clusters", params={"per_page": 1}).text
+    assert f"{data['total']}</strong> clusters" in html and f"page 1 of {data['pages']}" in html
+
+
+def test_transfers_table_is_paged_but_the_api_gives_every_entry(client: Client) -> None:
+    every = client.get("/api/transfers").json()
+    html = client.get("/transfers", params={"per_page": 1}).text
+    if every["total"] > 1:
+        assert 'rel="next"' in html and html.count('<td class="num">') <= 2
+    assert len(every["entries"]) == every["total"]

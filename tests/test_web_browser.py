@@ -7,9 +7,6 @@ shows its record. It skips, saying why, when chromium or Playwright is not insta
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,9 +15,8 @@ import pytest
 from claimgraph.cameo import action_for
 from claimgraph.model import Actor, Article, Claim, Cue, Event, Evidence, Source
 from claimgraph.store import Store
+from conftest import CHROMIUM, CHROMIUM_ARGS, need_browser, serving
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 TEXT = (
     "Officials in Kyiv said Russia shelled Kharkiv on Monday.\n\n"
     "Moscow denied that Russia shelled Kharkiv, calling the reports false."
@@ -49,15 +45,7 @@ def _claim(evidence: str, source: str, cue: str, stance: str, nth: int = 0) -> C
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
-    pytest.importorskip(
-        "playwright.sync_api", reason="Playwright for Python is not installed (pip install playwright)"
-    )
-    import uvicorn
-
-    from claimgraph.web import create_app
-
+    need_browser()
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'b.db'}"
     with Store(url) as store:
         store.add_article(
@@ -71,20 +59,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             extractor_version="test",
         )
         store.recluster()
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serving(url) as base:
+        yield base
 
 
 def test_clicking_a_highlighted_span_shows_its_record(server: str, tmp_path: Path) -> None:
@@ -92,7 +68,7 @@ def test_clicking_a_highlighted_span_shows_its_record(server: str, tmp_path: Pat
 
     errors: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 800})
             page.on("pageerror", lambda e: errors.append(str(e)))

@@ -48,6 +48,7 @@ from typing import Generic, TypeVar
 import pycountry
 
 from .lexicons import Row, read_table
+from .people import Term, latest, read_terms
 
 __all__ = ["ActorCoder", "ActorMatch", "default_coder"]
 
@@ -85,6 +86,7 @@ _NAME_FILES = (
     ("leaders.tsv", "person"),
     ("outlets.tsv", "outlet"),
 )
+_SENTENCE_ENDS = frozenset('.!?:;"“”')
 _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "organization": 10.0, "outlet": 10.0}
@@ -164,12 +166,18 @@ class ActorCoder:
         self._load_demonyms()
         for name, kind in _NAME_FILES:
             self._load_names(name, kind)
+        self._terms: list[Term] = []
+        self._load_people()
         for row in self._read("notactors.tsv", 1, 1):
             self._add(row.cells[0], _Entry("", "", ""))
         self._index = self._compile(self._aliases)
         self._sectors: dict[tuple[str, ...], tuple[str, float]] = {}
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
+        self._titles = frozenset(w for toks in self._sectors for w in toks if len(toks) == 1) | frozenset(
+            r.cells[0].lower().rstrip(".") for r in self._read("honorifics.tsv", 1, 1)
+        )
+        self._folded: dict[tuple[str, ...], _Entry] | None = None
 
     # ---- loading -----------------------------------------------------------------------------
     def _read(self, name: str, min_cols: int, max_cols: int) -> list[Row]:
@@ -227,6 +235,38 @@ class ActorCoder:
             self._add(row.cells[0], entry)
             for alias in _split_aliases(row.cells[2]) if len(row.cells) > 2 else ():
                 self._add(alias, entry)
+
+    def _load_people(self) -> None:
+        """The people table (people.tsv): every name and alias codes as the person's latest office
+        (the date-dependent code is :class:`claimgraph.people.PeopleIndex`'s). It supersedes
+        leaders.tsv: a leader sharing a name with a person becomes that person, so "Zelensky" and
+        "Zelenskyy" are one canonical name. An alias two people of different countries share is
+        dropped; a country, body or outlet of the same name keeps it."""
+        self._terms = read_terms(self._extra_dirs, self._countries)
+        groups: dict[str, list[Term]] = {}
+        for t in self._terms:
+            groups.setdefault(t.name, []).append(t)
+        entries = {name: _Entry(latest(ts).code, "person", name) for name, ts in groups.items()}
+        owners: dict[tuple[str, ...], str | None] = {}
+        for name, ts in groups.items():
+            for alias in {name, *(a for t in ts for a in t.aliases)}:
+                toks = tuple(t for t, _, _ in _tokens(alias))
+                prev = owners.setdefault(toks, name)
+                if prev is not None and prev != name and entries[prev].code[:3] != entries[name].code[:3]:
+                    owners[toks] = None
+        merged: dict[_Entry, _Entry] = {}
+        for toks, owner in owners.items():
+            if owner is None or not toks:
+                continue
+            new, old = entries[owner], self._aliases.get(toks)
+            if old is not None and (old.kind != "person" or old.code[:3] != new.code[:3]):
+                continue
+            if old is not None:
+                merged[old] = new
+            self._aliases[toks] = new
+        for toks, old in list(self._aliases.items()):
+            if old in merged:
+                self._aliases[toks] = merged[old]
 
     def _load_sectors(self) -> None:
         for row in self._read("sectors.tsv", 2, 3):
@@ -306,7 +346,45 @@ class ActorCoder:
             weak = i + k + 1 < n and words[i + k] == "-" and words[i + k + 1].lower() in _WEAK_SUFFIXES
             hits.append(_Hit(i, i + k, entry, weak))
             i += k
-        return hits
+        return self._drop_namesakes(words, hits)
+
+    def _drop_namesakes(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """A bare surname is the person the text names in full with it ("Hillary Clinton ...
+        Clinton" is not Bill); else, if the text gives it to someone the table does not know
+        ("Oscar Pistorius" -- a capitalised word before it that is no title and starts no sentence),
+        it is not the table's person anywhere in the text. A title (honorifics.tsv, a one-word
+        sector) or a known name ("Kremlin Putin") before a surname is not a first name."""
+        others: set[str] = set()
+        full: dict[str, _Entry] = {}  # last word of a full name in the text -> that person
+        for h in hits:
+            if h.entry.kind != "person":
+                continue
+            if h.last - h.first > 1:
+                full.setdefault(words[h.last - 1], h.entry)
+                continue
+            prev = words[h.first - 1] if h.first else ""
+            if (
+                prev[:1].isupper()
+                and prev.isalpha()
+                and prev.lower() not in self._titles
+                and not self._aliases.get((prev,))
+                # a sentence's first word may be any word ("But Putin", "Yesterday Putin")
+                and h.first >= 2
+                and words[h.first - 2] not in _SENTENCE_ENDS
+            ):
+                others.add(words[h.first])
+        if not others and not full:
+            return hits
+        out: list[_Hit] = []
+        for h in hits:
+            if h.entry.kind == "person" and h.last - h.first == 1:
+                named = full.get(words[h.first])
+                if named is not None:
+                    h = _Hit(h.first, h.last, named, h.weak)
+                elif words[h.first] in others:
+                    continue
+            out.append(h)
+        return out
 
     def _scan_sectors(
         self, words: list[str], covered: set[int], lo: int, hi: int
@@ -416,6 +494,29 @@ class ActorCoder:
             if h.entry.code[:3] in self._countries:
                 return h.entry.code[:3]
         return None
+
+    def lookup(self, name: str, *, ignore_case: bool = False) -> tuple[str, str, str] | None:
+        """A whole name's (code, kind, canonical name), or None: for titles in the people table,
+        which are written in lower case ("director of the cia")."""
+        toks = tuple(t for t, _, _ in _tokens(name))
+        entry = self._aliases.get(toks)
+        if entry is None and ignore_case:
+            if self._folded is None:
+                self._folded = {}
+                for key, e in self._aliases.items():
+                    if e.code and e.kind != "person":
+                        self._folded.setdefault(tuple(k.lower() for k in key), e)
+            folded = tuple(t.lower() for t in toks)
+            entry = self._folded.get(folded)
+            if entry is None and folded[:1] == ("the",):
+                entry = self._folded.get(folded[1:])
+        if entry is None or not entry.code:
+            return None
+        return entry.code, entry.kind, entry.name
+
+    def person_terms(self) -> list[Term]:
+        """The people table's terms as loaded with this coder's data directories."""
+        return list(self._terms)
 
     def countries(self) -> Iterable[tuple[str, str]]:
         """Every known (ISO3, canonical name): for listings and for checking coverage."""

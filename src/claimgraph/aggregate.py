@@ -8,24 +8,31 @@ attribution: who asserts it, who denies it, who casts doubt on it, and which rep
 How clusters are formed
 =======================
 
-1. **Event key.** A record takes part when its event has an actor1 code and a CAMEO code. Its key
-   is (actor1 country, actor2 country, CAMEO root), where a country is the first three letters of
-   the actor code (``IRNGOV`` → ``IRN``; ``IGOUNO`` → ``IGO``) and actor2 may be absent. Records
-   with the same full code have the same root, so they always share a key.
-2. **Object.** The object is reduced to a head noun: lower-cased, cut at the first preposition,
-   singular ("Su-35 fighter jets" → ``jet``; light nouns look past *of*: "shipments of drones" →
-   ``drone``). Objects are compatible when their heads are equal or either side has none; a cluster
-   takes the head of the first record that has one.
-3. **Time window.** Asserting records are taken in order of publication (then article id, then
-   record id, so the result never depends on insertion order). A record joins the most recent
-   compatible cluster with its key whose *first report* is at most ``window_days`` (default 30)
-   days earlier; otherwise it opens a new cluster. Records without a publication date come last
-   and join the first compatible cluster with their key, whatever its date.
-4. **Denials and doubts.** A record with stance ``denies`` or ``questions`` carries the event it
-   denies, so it has that event's key. It joins the compatible cluster with the latest first report
-   on or before its own date, however old (a denial answers the claim, not the news cycle); failing
-   that the earliest one starting at most ``window_days`` after it; failing that it opens a cluster
-   of its own, which later denials can join.
+A record takes part when its event has an actor1 code and a CAMEO code (an uncoded claim, ``event:
+null``, never does). Whether two records report the same event is decided by similarity
+(``claimgraph.sameevent``), not by an exact key:
+
+1. **Block.** Records are grouped cheaply by event *family* (CAMEO codes that describe one kind of
+   event, ``data/clusters/families.tsv``: seize / occupy / annex / invade are one family) and
+   country: actor1's, or for a symmetric family (calls, meetings, talks, visits) the lower of the
+   two countries, so X→Y and Y→X meet. Clusters never cross blocks, so blocks are built apart and
+   an ingest rebuilds only the blocks its new records fall in (``Store.recluster``).
+2. **Order.** Within a block, records are taken by the event's own date (resolved from the text:
+   "on Monday", "in 2014"; else the publication day), then publication day, then a fingerprint of
+   the report's words and source, then claim id: a re-published copy ties with its original, and
+   the one stored first stays first.
+3. **Assign.** Each record joins the best-fitting cluster or opens one. It fits when the actors
+   agree (either direction for symmetric families; a missing target fits any), the event dates are
+   within the family's window of the cluster's first report (a call or a strike: one day; an
+   occupation: any time when the reports name the same place or thing), the object heads agree
+   where the object identifies the event ("fertiliser" ≠ "grain"), the places agree where places
+   do (strikes on two towns), and the content words of evidence, object and action are similar
+   enough — unless actors and date (or object) already settle it. Among fitting clusters the one
+   with the most similar words wins (the same article and the same named place or object count
+   for more); ties go to the latest.
+4. **Denials and doubts.** Records with stance ``denies`` or ``questions`` carry the event they
+   deny and are placed after all assertions, by the same similarity, up to a year after the event;
+   failing that they open a cluster of their own.
 
 Per cluster
 ===========
@@ -48,11 +55,11 @@ Each report (record) is an **originator** or an **echo**:
 Identity
 ========
 
-A cluster is identified by its key and its **origin**: the report that opened it (the first
-asserting report in the order above, or the first denial for a cluster of denials only). Later
-reports, denials and echoes joining it do not change that, so ``Store.recluster`` — which rebuilds
-every cluster from the stored records — gives a cluster the id it had before whenever its key and
-origin are the same (``store/clusters.py``).
+A cluster is identified by its key (actor1 | actor2 | root | object head of its first report) and
+its **origin**: the report that opened it. Later reports, denials and echoes joining it do not
+change that, so a recluster gives a cluster the id it had before whenever its origin is the same
+(``store/clusters.py``); when clusters merge or split, the ids that go redirect to the cluster that
+holds most of their reports.
 
 ``build_clusters`` is a pure function of its input, so re-running it gives the same clusters.
 """
@@ -60,15 +67,31 @@ origin are the same (``store/clusters.py``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 
 import pycountry
 
-DEFAULT_WINDOW_DAYS = 30
+from .sameevent import (
+    LASTING_DAYS,
+    MIN_WORDS,
+    Signature,
+    content_words,
+    cosine,
+    day_interval,
+    family_of,
+    fingerprint,
+    gap,
+    names,
+    participants_agree,
+    reach,
+    window_for,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -92,6 +115,9 @@ class Report:
     actor1_text: str | None = None
     actor2_text: str | None = None
     action_name: str | None = None
+    action_text: str | None = None
+    evidence_text: str | None = None
+    event_date: str | None = None  # as the extractor resolved it from the text: YYYY, YYYY-MM or YYYY-MM-DD
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,6 +151,7 @@ class Cluster:
     n_questioning: int
     members: tuple[Member, ...]
     origin: int  # claim id of the report that opened the cluster: with ``key``, its identity
+    block: str = ""  # family|country: clusters of one block are built together, blocks apart
 
 
 # --- normalisation -------------------------------------------------------------------------------
@@ -200,6 +227,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=100_000)
 def object_head(obj: str | None) -> str | None:
     """The head noun objects compare by: "Su-35 fighter jets" → ``jet``; "shipments of drones" → ``drone``."""
     if not obj:
@@ -228,6 +256,7 @@ def _country(code: str | None) -> str | None:
     return code[:3].upper() if code else None
 
 
+@lru_cache(maxsize=20_000)
 def parse_when(value: str | None) -> datetime | None:
     """A publication time as naive UTC (ISO dates and datetimes, RFC 2822), or None."""
     if not value:
@@ -251,14 +280,19 @@ def parse_when(value: str | None) -> datetime | None:
     return dt
 
 
-def actor_label(code: str | None, texts: Iterable[str | None] = ()) -> str:
-    """An actor in plain words: the country's name, else the commonest mention, else the code."""
-    c = _country(code)
+@lru_cache(maxsize=1024)
+def _country_name(c: str | None) -> str | None:
     if c and c in _COUNTRY_NAMES:
         return _COUNTRY_NAMES[c]
     country = pycountry.countries.get(alpha_3=c) if c else None
-    if country is not None:
-        return str(getattr(country, "common_name", None) or country.name.split(",")[0])
+    return str(getattr(country, "common_name", None) or country.name.split(",")[0]) if country else None
+
+
+def actor_label(code: str | None, texts: Iterable[str | None] = ()) -> str:
+    """An actor in plain words: the country's name, else the commonest mention, else the code."""
+    name = _country_name(_country(code))
+    if name is not None:
+        return name
     common = Counter(t.strip() for t in texts if t and t.strip()).most_common(1)
     return common[0][0] if common else (code or "someone")
 
@@ -269,82 +303,249 @@ def actor_label(code: str | None, texts: Iterable[str | None] = ()) -> str:
 @dataclass(slots=True)
 class _Item:
     report: Report
-    when: datetime | None
-    key: tuple[str, str | None, str]
-    head: str | None
+    when: datetime | None  # publication time: first/last seen, originators and echoes
+    sig: Signature
+    block: str
+    rank: tuple[int, int, str, int]
 
-    def order(self) -> tuple[bool, datetime, str, int]:
+    def order(self) -> tuple[int, int, str, int]:
+        """Clustering order: the event's day, then publication, then the report's words (so a
+        re-published copy ties with its original and the one stored first opens the cluster)."""
+        return self.rank
+
+    def published(self) -> tuple[bool, datetime, str, int]:
+        """Publication order, for originators and echoes."""
         return (self.when is None, self.when or datetime.min, self.report.article_id, self.report.claim_id)
+
+
+_UNDATED = 10**9
+
+
+def _item(r: Report, window_days: int | None) -> _Item | None:
+    if not r.actor1 or not r.cameo:
+        return None  # an uncoded claim (event: null) never forms a cluster
+    fam = family_of(r.cameo)
+    if window_days is not None and fam.window is not None and not fam.punctual:
+        fam = replace(fam, window=window_days)
+    a1 = _country(r.actor1) or ""
+    a2 = _country(r.actor2)
+    if a2 == a1 and not fam.symmetric:
+        a2 = None  # "RUS→RUS 19" is "RUS 19": the target adds nothing
+    when = parse_when(r.published)
+    pub = when.date().toordinal() if when else None
+    event = day_interval(r.event_date) or ((pub, pub) if pub is not None else None)
+    sig = Signature(
+        family=fam,
+        actor1=a1,
+        actor2=a2,
+        when=event,
+        words=content_words(r.evidence_text, r.object, r.action_text),
+        names=names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)),
+        head=object_head(r.object),
+        denial=r.stance != "asserts",
+    )
+    country = min(sig.countries) if fam.symmetric and a2 else a1
+    rank = (
+        event[0] if event else _UNDATED,
+        pub if pub is not None else _UNDATED,
+        fingerprint(r.evidence_text, r.source_name, r.stance, r.cameo),
+        r.claim_id,
+    )
+    return _Item(r, when, sig, f"{fam.name}|{country}", rank)
 
 
 @dataclass(slots=True)
 class _Building:
-    key: tuple[str, str | None, str]
-    anchor: datetime | None  # the first report that opened it: windows count from here
+    opener: _Item
+    actor2: str | None
     head: str | None
+    names: set[str]
     items: list[_Item] = field(default_factory=list)
-
-    def accepts(self, head: str | None) -> bool:
-        return head is None or self.head is None or self.head == head
+    articles: set[str] = field(default_factory=set)
 
     def add(self, item: _Item) -> None:
         self.items.append(item)
+        self.articles.add(item.report.article_id)
+        self.names |= item.sig.names
+        if self.actor2 is None and item.sig.actor2 is not None and item.sig.actor2 != self.opener.sig.actor1:
+            self.actor2 = item.sig.actor2
         if self.head is None:
-            self.head = item.head
+            self.head = item.sig.head
+
+    def sample(self) -> list[_Item]:
+        """The reports words are compared with: the first ones and the latest ones, bounded."""
+        its = self.items
+        return its if len(its) <= _SAMPLE else its[: _SAMPLE // 2] + its[-_SAMPLE // 2 :]
 
 
-def _days(a: datetime, b: datetime) -> int:
-    return (a.date() - b.date()).days
+_SAMPLE = 24
+_SAME_ARTICLE = 0.3
+_SHARED_NAME = 0.2
+_SAME_HEAD = 0.2
 
 
-def _place_assertion(cands: Sequence[_Building], item: _Item, window: int) -> _Building | None:
-    if item.when is None:
-        return cands[0] if cands else None
-    when = item.when
-    fits = [b for b in cands if b.anchor is not None and 0 <= _days(when, b.anchor) <= window]
-    return max(fits, key=lambda b: b.anchor or datetime.min) if fits else None
+def _score(b: _Building, it: _Item) -> float | None:
+    """How well ``it`` fits ``b`` (higher is better), or None when it cannot be the same event."""
+    s, o = it.sig, b.opener.sig
+    fam = s.family
+    if not participants_agree(fam, s.actor1, s.actor2, o.actor1, b.actor2 or o.actor2):
+        return None
+    shared = bool(s.names & b.names)
+    if fam.place_window is not None and s.names and b.names and not shared:
+        return None  # strikes on two towns
+    same_head = s.head is not None and s.head == b.head
+    if fam.object_matters and s.head and b.head and not same_head:
+        return None  # fertiliser exports are not grain exports
+    w = window_for(fam, shared, same_head, s.denial)
+    if w is not None and gap(s.when, o.when) > w:
+        return None
+    words = max(cosine(s.words, m.sig.words) for m in b.sample())
+    score = (
+        words
+        + _SAME_ARTICLE * (it.report.article_id in b.articles)
+        + _SHARED_NAME * shared
+        + _SAME_HEAD * same_head
+    )
+    # who did it to whom, and when or with what, settle it; otherwise the words must agree
+    known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
+    settled = known and (fam.punctual or same_head)
+    return score if settled or score >= MIN_WORDS else None
 
 
-def _place_denial(cands: Sequence[_Building], item: _Item, window: int) -> _Building | None:
-    if item.when is None:
-        return cands[0] if cands else None
-    when = item.when
-    before = [b for b in cands if b.anchor is not None and b.anchor <= when]
-    if before:
-        return max(before, key=lambda b: b.anchor or datetime.min)
-    after = [b for b in cands if b.anchor is not None and 0 < _days(b.anchor, when) <= window]
-    if after:
-        return min(after, key=lambda b: b.anchor or datetime.max)
-    undated = [b for b in cands if b.anchor is None]
-    return undated[0] if undated else None
+class _Index:
+    """A block's clusters by *partner* country (the target; for a symmetric family the country that
+    is not the block's), each list sorted by the day of the cluster's first report: a report is
+    scored only against clusters it could join, not against the whole block."""
+
+    def __init__(self, country: str) -> None:
+        self.country = country
+        self.by_partner: dict[str | None, list[tuple[int, int]]] = {}
+        self.by_name: dict[str, list[int]] = {}
+        self.undated: list[int] = []
+
+    def partner(self, sig: Signature) -> str | None:
+        if not sig.family.symmetric:
+            return sig.actor2
+        others = sorted(sig.countries - {self.country})
+        return others[0] if others else None
+
+    def add(self, i: int, start: int | None, partner: str | None) -> None:
+        if start is None:
+            self.undated.append(i)
+        else:
+            insort(self.by_partner.setdefault(partner, []), (start, i))
+
+    def name(self, i: int, names: Iterable[str]) -> None:
+        for n in names:
+            lst = self.by_name.setdefault(n, [])
+            if not lst or lst[-1] != i:
+                lst.append(i)
+
+    def candidates(self, it: _Item) -> list[int]:
+        """Clusters worth scoring: first report within reach in time with a fitting partner, ones
+        naming the same place (lasting events), undated ones."""
+        sig, fam = it.sig, it.sig.family
+        p = self.partner(sig)
+        keys = [p, None] if p is not None else list(self.by_partner)
+        out: list[int] = list(self.undated)
+        if sig.when is None:
+            for k in keys:
+                out.extend(i for _, i in self.by_partner.get(k, ())[-_UNDATED_REACH:])
+        else:
+            widest = window_for(fam, True, True, sig.denial)
+            span = widest if widest is not None else LASTING_DAYS
+            lo, hi = sig.when[0] - span, sig.when[1] + span
+            for k in keys:
+                lst = self.by_partner.get(k, [])
+                out.extend(i for _, i in lst[bisect_left(lst, (lo, -1)) : bisect_right(lst, (hi, _UNDATED))])
+        if fam.window is None:
+            for n in sig.names:
+                out.extend(self.by_name.get(n, ()))
+        return list(dict.fromkeys(out))
 
 
-def build_clusters(reports: Iterable[Report], *, window_days: int = DEFAULT_WINDOW_DAYS) -> list[Cluster]:
-    """Group reports into claim clusters (see the module docstring); deterministic in its input."""
-    items = []
-    for r in reports:
-        if not r.actor1 or not r.cameo:
-            continue
-        root = r.root or r.cameo[:2]
-        key = (_country(r.actor1) or "", _country(r.actor2), root)
-        items.append(_Item(r, parse_when(r.published), key, object_head(r.object)))
-    items.sort(key=_Item.order)
-    by_key: dict[tuple[str, str | None, str], list[_Building]] = {}
+_UNDATED_REACH = 200
+
+
+def _cluster_block(country: str, items: Sequence[_Item]) -> list[_Building]:
+    """Greedy assignment in event order: each report joins the best-fitting cluster or opens one.
+
+    Assertions go first, so a denial attaches to the event it denies rather than opening it.
+    """
     built: list[_Building] = []
+    index = _Index(country)
     for denial_pass in (False, True):
-        for item in items:
-            if (item.report.stance != "asserts") != denial_pass:
+        for it in items:
+            if it.sig.denial != denial_pass:
                 continue
-            cands = [b for b in by_key.get(item.key, []) if b.accepts(item.head)]
-            place = _place_denial if denial_pass else _place_assertion
-            target = place(cands, item, window_days)
-            if target is None:
-                target = _Building(item.key, item.when, item.head)
-                by_key.setdefault(item.key, []).append(target)
-                built.append(target)
-            target.add(item)
-    result = [_finish(b) for b in built]
-    result.sort(key=lambda c: (c.first_seen is None, c.first_seen or "", c.key, c.members[0].claim_id))
+            best: tuple[float, int] | None = None
+            for i in index.candidates(it):
+                sc = _score(built[i], it)
+                if sc is not None and (best is None or (sc, i) > best):  # ties: the latest cluster
+                    best = (sc, i)
+            if best is None:
+                target = len(built)
+                built.append(_Building(it, it.sig.actor2, it.sig.head, set()))
+                built[target].add(it)
+                index.add(target, it.sig.when[0] if it.sig.when else None, index.partner(it.sig))
+            else:
+                target = best[1]
+                b = built[target]
+                had = b.actor2
+                b.add(it)
+                if had is None and b.actor2 is not None and b.opener.sig.when is not None:
+                    # the cluster now has a target: reports aimed at it find it too
+                    index.add(
+                        target, b.opener.sig.when[0], index.partner(replace(b.opener.sig, actor2=b.actor2))
+                    )
+            index.name(target, it.sig.names)
+    return built
+
+
+def block_of(report: Report) -> str | None:
+    """The block a report is clustered in (event family|country), or None when it forms no cluster."""
+    it = _item(report, None)
+    return it.block if it is not None else None
+
+
+def rebuild_from(fresh: Iterable[Report], stale: Iterable[str]) -> tuple[set[str], dict[str, str]]:
+    """What an incremental recluster rebuilds for these new reports: whole blocks (``stale`` ones,
+    lasting families, undated reports) and, per other block, the day from which its clusters must be
+    rebuilt: the earliest new report's day less the family's reach (``sameevent.reach``). A report
+    decides only among clusters opened before it within that reach, so older clusters keep theirs.
+    """
+    whole = set(stale)
+    since: dict[str, int] = {}
+    for r in fresh:
+        it = _item(r, None)
+        if it is None:
+            continue
+        span = reach(it.sig.family)
+        if span is None or it.sig.when is None:
+            whole.add(it.block)
+        else:
+            day = it.sig.when[0] - span
+            since[it.block] = min(since.get(it.block, day), day)
+    days = {b: date.fromordinal(max(1, d)).isoformat() for b, d in since.items() if b not in whole}
+    return whole, days
+
+
+def build_clusters(reports: Iterable[Report], *, window_days: int | None = None) -> list[Cluster]:
+    """Group reports into claim clusters (see the module docstring); deterministic in its input.
+
+    Each family of events has its own window (``data/clusters/families.tsv``); ``window_days``
+    replaces it for every family that is neither punctual (calls, strikes, visits) nor lasting.
+    """
+    blocks: dict[str, list[_Item]] = {}
+    for r in reports:
+        it = _item(r, window_days)
+        if it is not None:
+            blocks.setdefault(it.block, []).append(it)
+    result: list[Cluster] = []
+    for block in sorted(blocks):
+        items = sorted(blocks[block], key=_Item.order)
+        result.extend(_finish(b, block) for b in _cluster_block(block.split("|", 1)[1], items))
+    result.sort(key=lambda c: (c.first_seen is None, c.first_seen or "", c.key, c.origin))
     return result
 
 
@@ -376,7 +577,7 @@ def _roles(items: Sequence[_Item]) -> list[Member]:
             for name in via:
                 carried = [o for o in items if _same_outlet(o.report.outlet, name) and _earlier(o, it)]
                 if carried:
-                    first = min(carried, key=lambda o: (_source_id(o.report) != _source_id(r), o.order()))
+                    first = min(carried, key=lambda o: (_source_id(o.report) != _source_id(r), o.published()))
                     members.append(
                         Member(claim_id=r.claim_id, role="echo", echo_of=first.report.claim_id, echo_via=name)
                     )
@@ -393,22 +594,27 @@ def _roles(items: Sequence[_Item]) -> list[Member]:
         if first_when is None or it.when == first_when:
             members.append(Member(claim_id=r.claim_id, role="originator"))
         else:
-            first = min((o for o in dated if o.when == first_when), key=_Item.order)
+            first = min((o for o in dated if o.when == first_when), key=_Item.published)
             members.append(Member(claim_id=r.claim_id, role="echo", echo_of=first.report.claim_id))
     return members
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
-    counts = Counter(v for v in values if v)
+    vals = [v for v in values if v]
+    if len(set(vals)) <= 1:
+        return vals[0] if vals else None
+    counts = Counter(vals)
     if not counts:
         return None
     return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
 
 
-def _finish(b: _Building) -> Cluster:
-    items = sorted(b.items, key=_Item.order)
+def _finish(b: _Building, block: str) -> Cluster:
+    items = sorted(b.items, key=_Item.published)
     reports = [i.report for i in items]
-    a1, a2, root = b.key
+    op = b.opener
+    a1, a2 = op.sig.actor1, b.actor2
+    root = _most_common(r.root or (r.cameo or "")[:2] for r in reports) or (op.report.cameo or "")[:2]
     dates = [i.when for i in items if i.when is not None]
     first: date | None = min(dates).date() if dates else None
     last: date | None = max(dates).date() if dates else None
@@ -423,8 +629,10 @@ def _finish(b: _Building) -> Cluster:
     obj = _most_common(r.object for r in reports if object_head(r.object) == b.head)
     if obj:
         label += f": {obj}"
+    op_root = op.report.root or (op.report.cameo or "")[:2]
     return Cluster(
-        key=f"{a1}|{a2 or '-'}|{root}|{b.head or '-'}",
+        # the identity is the opener's: later reports never change it (store/clusters.py)
+        key=f"{a1}|{op.sig.actor2 or '-'}|{op_root}|{op.sig.head or '-'}",
         label=label,
         actor1=a1,
         actor2=a2,
@@ -440,5 +648,6 @@ def _finish(b: _Building) -> Cluster:
         n_denying=len(sources["denies"]),
         n_questioning=len(sources["questions"]),
         members=tuple(_roles(items)),
-        origin=b.items[0].report.claim_id,
+        origin=op.report.claim_id,
+        block=block,
     )

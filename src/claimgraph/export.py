@@ -546,17 +546,40 @@ def write_transfers(entries: Iterable[TransferEntry], out: IO[str]) -> int:
 
 # --- entry point ------------------------------------------------------------------------------
 
+_EVERY = 200
+"""Claims between two progress calls: often enough for a display, rare enough to cost nothing."""
+
+
+def _counted(
+    rows: Iterator[StoredClaim], total: int, progress: Callable[[int, int | None], None]
+) -> Iterator[StoredClaim]:
+    n = 0
+    progress(0, total)
+    for n, row in enumerate(rows, 1):
+        if n % _EVERY == 0:
+            progress(n, total)
+        yield row
+    progress(n, total)
+
 
 def export(
-    store: Store, fmt: str, dest: str | os.PathLike[str] | IO[bytes], q: ClaimQuery | None = None
+    store: Store,
+    fmt: str,
+    dest: str | os.PathLike[str] | IO[bytes],
+    q: ClaimQuery | None = None,
+    *,
+    progress: Callable[[int, int | None], None] | None = None,
 ) -> int:
     """Export the claims matching ``q`` from ``store`` to ``dest`` (a path or binary file) as ``fmt``.
 
     Returns the number of rows (records, edges, Claim objects or ledger entries) written.
+    ``progress(claims_read, total)`` is called as the claims are read, every ``_EVERY`` claims.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
     rows: Iterator[StoredClaim] = store.iter_claims(q)
+    if progress is not None:
+        rows = _counted(rows, store.count_claims(q), progress)
     if fmt == "parquet":
         return write_parquet(rows, dest)
     writers: dict[str, Callable[[IO[str]], int]] = {

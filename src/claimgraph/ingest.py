@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from .errors import ClaimgraphError
 from .model import Article, Claim
-from .read import ReadError, ReadOptions, content_hash, read_inputs
+from .read import ReadError, ReadOptions, content_hash, count_documents, read_inputs
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +86,21 @@ class IngestReport:
     empty: int = 0
     clusters: int | None = None
     errors: list[ReadError] = field(default_factory=list)
+    total: int | None = None
+    """Documents the inputs hold, when a quick look could tell (for progress); None when unknown."""
+
+    @property
+    def done(self) -> int:
+        """Documents dealt with: read (stored, skipped, empty) or failed; ``stored`` lags while extracting."""
+        return self.stored + self.skipped_existing + self.empty + len(self.errors)
+
+    def counts(self) -> str:
+        """``110 stored, 3 already stored, 2 failed``: the counts a progress display shows."""
+        parts = [f"{self.read} read", f"{self.stored} stored"]
+        if self.skipped_existing:
+            parts.append(f"{self.skipped_existing} already stored")
+        parts.append(f"{len(self.errors)} failed")
+        return ", ".join(parts)
 
     @property
     def exit_status(self) -> int:
@@ -169,6 +184,9 @@ def ingest(
     own = extractor is None
     ext = extractor or default_extractor(batch_size=batch_size, n_process=workers)
     report = IngestReport()
+    if progress is not None:
+        inputs = list(inputs)
+        report.total = count_documents(inputs)
     run = _Run(store, ext, report, progress)
     batch: list[Article] = []
     # ids and hashes read but not yet stored (in the batch or in flight): the same text twice is stored once
@@ -262,6 +280,7 @@ def _reprocess(
         if len(rows) < _PAGE:
             break
         offset += _PAGE
+    report.total = report.read
     run.tick()
     for start in range(0, len(stale), batch_size):
         batch = [_article(store.article(aid)) for aid in stale[start : start + batch_size]]

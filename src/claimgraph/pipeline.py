@@ -104,7 +104,8 @@ def _load_nlp(key: str, events: bool) -> Language:
         if not Language.has_factory(name):
             raise PipelineConfigError(
                 f"pipeline component {name!r} is not registered: import the module that defines it "
-                f"with @Language.factory (claimgraph's own: claimgraph_attribution, claimgraph_event_model, claimgraph_events)"
+                "with @Language.factory (claimgraph's own: claimgraph_attribution, "
+                "claimgraph_event_model, claimgraph_events)"
             )
         assigns = Language.get_factory_meta(name).assigns
         if not events and ("doc._.events" in assigns or "doc._.event_proposals" in assigns):
@@ -230,6 +231,9 @@ def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 def _init_worker(opts: ExtractOptions) -> None:
     """Load the pipeline as the worker starts, while the parent is still reading."""
+    from ._orphan import exit_with_parent
+
+    exit_with_parent()
     load_nlp(events=opts.events_only, components=opts.components)
 
 
@@ -406,6 +410,8 @@ def _uncoded_claim(
     a = atts[i]
     if a.rule.endswith("+speech-act-only") or not political_source(src) or not _states_something(doc, a):
         return False
+    if not _names_an_event(doc, a):
+        return False
     return not any(
         j != i
         and j not in merged_into
@@ -413,6 +419,20 @@ def _uncoded_claim(
         and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
         for j, b in enumerate(atts)
     )
+
+
+def _names_an_event(doc: Doc, a: Attribution) -> bool:
+    """Whether the content holds a word that may report an event: one the trained model reads as
+    an event, or one the rule lexicon knows. An opinion ("we take security seriously", "it was a
+    mistake") is a claim about no event, and the format records none."""
+    from .events import default_event_coder
+
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None:
+        return False
+    proposals = doc._.get("event_proposals") or {}
+    coder = default_event_coder()
+    return any(t.i in proposals or coder.knows(t) for t in span)
 
 
 def _states_something(doc: Doc, a: Attribution) -> bool:
@@ -589,7 +609,9 @@ def _speech_act_records(
     for speaker in speakers:
         actor1 = speaker.code or ""
         for text, tcode, _s, _e in targets:
-            if not tcode or tcode[:3] == actor1[:3]:
+            # a domestic act is kept ("the activist criticised the government": KHM -> KHMGOV);
+            # only an actor aimed at itself is not one
+            if not tcode or tcode == actor1 or (tcode[:3] == actor1[:3] and len(tcode) == len(actor1) == 3):
                 continue
             out.append(
                 Claim(

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import IO, Any
 
 from .aggregate import actor_label
+from .labels import junk_object, label_object
 from .model import Claim, Evidence
 from .store import ClaimQuery, QueryError, Store, StoredClaim
 from .transfer_items import CATEGORIES, GENERIC, Item, clear_cache, items_of
@@ -188,12 +189,14 @@ def mentions_from_claim(
     if supplier is not None and supplier == recipient:
         return []
     items = items_of(ev.object, claim.evidence.text, ev.action.text)
+    # "vastly different opinions", "Monday": no item, whatever category a word of it suggests
+    items = [it for it in items if it.designation or not junk_object(it.text)]
     if kind == "cooperation":
         items = [it for it in items if it.category not in GENERIC]
     if not items:
         if needs_item or fallback is None:
             return []
-        items = [Item(text=ev.object or "", category=fallback)]
+        items = [Item(text=label_object(ev.object) or "", category=fallback)]
     src = claim.source
     name = src.name or src.text or (outlet if src.kind == "author" else None) or "unknown"
     return [

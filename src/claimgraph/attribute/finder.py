@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from ..actors import default_coder
 from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
+from .sources import not_a_source
 from .spans import SUBJ as _SUBJ
 from .spans import (
     _adjacent_quote,
@@ -32,6 +34,7 @@ from .spans import (
     _trim_chars,
 )
 from .stance import content_stance, cue_stance
+from .turns import speaker_turns
 
 # a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
 _CLAUSE_LEVEL = {"ROOT", "conj", "advcl", "ccomp", "parataxis", "relcl"}
@@ -86,6 +89,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     possessive_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
     _headline_colons(doc, lex, found)
+    found.extend(speaker_turns(doc, lex, found))
     _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
     _split_coordinated(doc, found)
@@ -104,6 +108,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
         a.refers_to = pos[id(ref)] if ref is not None else None
         a.continuation_of = pos[id(cont)] if cont is not None else None
     _dedupe(doc, found)
+    _drop_non_sources(doc, found, lex)
     for a in found:
         _stance_and_hedge(doc, a, lex)
     return found
@@ -580,14 +585,28 @@ def _dedupe(doc: Doc, found: list[Attribution]) -> None:
             drop.add(i if dist_i >= dist_j else j)
         else:
             seen[a.content] = i
-    if drop:
-        keep = [a for i, a in enumerate(found) if i not in drop]
-        # indices in refers_to / continuation_of shift: remap
-        remap = {old: new for new, old in enumerate(i for i in range(len(found)) if i not in drop)}
-        for a in keep:
-            a.refers_to = remap.get(a.refers_to) if a.refers_to is not None else None
-            a.continuation_of = remap.get(a.continuation_of) if a.continuation_of is not None else None
-        found[:] = keep
+    _drop(found, drop)
+
+
+def _drop_non_sources(doc: Doc, found: list[Attribution], lex: AttributionLexicon) -> None:
+    """ "The measures aim to ...", "governments have warned": no one speaks through these nouns
+    (not_sources.tsv), so the cue attributes nothing and the clause stays the author's."""
+    coder = default_coder()
+    spans = {i: a.source_span for i, a in enumerate(found) if a.source_span is not None}
+    _drop(found, {i for i, (s, e) in spans.items() if not_a_source(doc[s:e], lex, coder)})
+
+
+def _drop(found: list[Attribution], drop: set[int]) -> None:
+    """Remove the attributions at ``drop``, keeping the links between the others right."""
+    if not drop:
+        return
+    keep = [a for i, a in enumerate(found) if i not in drop]
+    # indices in refers_to / continuation_of shift: remap
+    remap = {old: new for new, old in enumerate(i for i in range(len(found)) if i not in drop)}
+    for a in keep:
+        a.refers_to = remap.get(a.refers_to) if a.refers_to is not None else None
+        a.continuation_of = remap.get(a.continuation_of) if a.continuation_of is not None else None
+    found[:] = keep
 
 
 def _cue_distance(doc: Doc, a: Attribution) -> int:

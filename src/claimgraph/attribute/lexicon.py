@@ -32,6 +32,7 @@ class AttributionLexicon:
     nominal_cues: frozenset[str]
     anonymous_heads: frozenset[str]
     role_nouns: frozenset[str]
+    not_sources: frozenset[str] = frozenset()  # head nouns that are never a source alone
 
     @classmethod
     def load(cls, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> AttributionLexicon:
@@ -53,6 +54,7 @@ class AttributionLexicon:
             nominal_cues=frozenset(read_words("attribution/nominal_cues.tsv", extra_dirs=extra_dirs)),
             anonymous_heads=frozenset(read_words("attribution/anonymous.tsv", extra_dirs=extra_dirs)),
             role_nouns=frozenset(read_words("attribution/roles.tsv", extra_dirs=extra_dirs)),
+            not_sources=frozenset(read_words("attribution/not_sources.tsv", extra_dirs=extra_dirs)),
         )
 
 

@@ -8,6 +8,7 @@ rule-based resolver over the parse, named entities and the actor coder.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,6 +20,7 @@ from ..actors import ActorCoder
 from ..lexicons import read_table
 from ..model import Source, Via
 from ..nlp import doc_text
+from ..people import PeopleIndex, Term, people_for, published_day
 from .lexicon import AttributionLexicon
 
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -93,6 +95,43 @@ def home_country(doc: Doc, coder: ActorCoder) -> str | None:
     return best if counts[best] >= 0.4 * total else None
 
 
+def source_key(src: Source, coder: ActorCoder) -> str:
+    """The stable key a source is counted and clustered by across articles: the people table's
+    entry for a known person ("person:John Kirby" for "Kirby" and "John Kirby"), else the kind, the
+    normalised name and the country ("person:jane doe|GBR" is not "person:jane doe|USA")."""
+    name = src.name or src.text or ""
+    if src.kind == "person" and name and coder.kind(name) == "person":
+        canon = coder.canonical(name)
+        if canon and people_for(coder).terms(canon):
+            return f"person:{canon}"
+    words = re.sub(r"[^\w\s'-]", " ", name.lower()).split()
+    while words and words[0] in _DETS:
+        words = words[1:]
+    country = (src.actor or "")[:3]
+    return f"{src.kind}:{' '.join(words)}|{country}"
+
+
+_PARTITIVES = frozenset(
+    ["one", "some", "many", "most", "all", "several", "none", "each", "any", "both", "few"]
+)
+_ACTOR_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def not_a_source(span: Span, lex: AttributionLexicon, coder: ActorCoder) -> bool:
+    """True for a phrase headed by a noun nobody speaks through ("the measures", "governments",
+    "one of the scenarios") that names no actor ("Western governments" is a source)."""
+    head = span.root
+    if head.lower_ in _PARTITIVES:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                head = next((g for g in c.children if g.dep_ == "pobj"), head)
+    if head.lower_ not in lex.not_sources:
+        return False
+    if any(t.ent_type_ in _ACTOR_ENTS for t in span):
+        return False
+    return not coder.find(span.text)
+
+
 @dataclass(slots=True)
 class Person:
     """A person named in the article, with the fullest name and the role the article gives them."""
@@ -107,13 +146,24 @@ class Person:
 class SourceResolver:
     """Resolves source mentions of one document; keeps the article's people and earlier sources."""
 
-    def __init__(self, doc: Doc, coder: ActorCoder, lex: AttributionLexicon, outlet: str | None) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        coder: ActorCoder,
+        lex: AttributionLexicon,
+        outlet: str | None,
+        table: PeopleIndex | None = None,
+    ) -> None:
         self.doc = doc
         self.coder = coder
         self.lex = lex
         self.outlet = outlet
+        self.table = table or people_for(coder)
+        # the article's day picks office holders and the office a named person held
+        self.day = published_day(doc.user_data.get("published"))
         self.people: list[Person] = []
         self.by_surname: dict[str, Person] = {}
+        self.by_name: dict[str, Person] = {}  # canonical name (people table or leaders) -> person
         self.history: list[tuple[int, Source]] = []  # (token index, resolved source), in text order
         # computed once per Doc: the event coder and the record assembly both resolve sources
         if "claimgraph_home" not in doc.user_data:
@@ -123,6 +173,12 @@ class SourceResolver:
         # Span afresh on each access, which made one resolution per source quadratic in long texts
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_starts = [e.start for e in self._persons]
+        if "claimgraph_named" not in doc.user_data:
+            doc.user_data["claimgraph_named"] = sorted(
+                {m.name for m in coder.find(doc_text(doc)) if m.kind == "person"}
+            )
+        # the people of the table the article names: who a bare title ("the Head of State") can be
+        self.named = frozenset(n for n in doc.user_data["claimgraph_named"] if self.table.terms(n))
         self._index_people()
 
     # --- people ---------------------------------------------------------------------------------
@@ -138,16 +194,63 @@ class SourceResolver:
             surname = tokens[-1].text.lower()
             role = _role_of(ent, self.lex)
             actor = placed(self.coder.code(role), self.home) if role else None
-            known = self.by_surname.get(surname)
+            canon = self.coder.canonical(name) if self.coder.kind(name) == "person" else None
+            known = self.by_name.get(canon) if canon else None
+            known = known or self.by_surname.get(surname)
             if known is None:
                 p = Person(name=name, surname=surname, role=role, actor=actor, first=ent.start)
+                if canon:
+                    self._from_table(p, canon)
+                    self.by_name[canon] = p
                 self.people.append(p)
                 self.by_surname[surname] = p
             else:
-                if len(name) > len(known.name):
+                self.by_surname.setdefault(surname, known)
+                if canon and canon not in self.by_name:
+                    self.by_name[canon] = known
+                    self._from_table(known, canon)
+                if len(name) > len(known.name) and known.name not in self.by_name:
                     known.name = name
                 if known.role is None and role:
                     known.role, known.actor = role, actor
+
+    def _from_table(self, p: Person, canon: str) -> None:
+        """A known person: the canonical name, and the role and code of the office held on the
+        article's day; out of office, the article's role, else the office held last."""
+        p.name = canon
+        held = self.table.in_office(canon, self.day)
+        if held is not None:
+            p.role, p.actor = held.title, held.code
+            return
+        last = self.table.term_at(canon, self.day)
+        if p.actor is None:
+            p.actor = last.code if last is not None else placed(self.coder.code(canon), self.home)
+
+    def _person_actor(self, p: Person, mention: str | None) -> str | None:
+        """A person's code: their role's or the table's; for someone the article gives neither, the
+        country the mention places them in ("Francis Kouamé in Ivory Coast"), else the article's
+        home country (a domestic report's residents, officials and experts act from there)."""
+        if p.actor:
+            return p.actor
+        code = self.coder.code(mention) if mention else None
+        if code and code[:3] not in _SECTORS:
+            return code
+        return self.home
+
+    def _title_holder(self, span: Span) -> Person | None:
+        """The person an office title means on the article's day ("the President of Ukraine",
+        "the CIA director", "the Head of State" where the article names its holder)."""
+        held: Term | None = self.table.holder(_strip_det(span), self.day, self.named, self.home)
+        if held is None:
+            return None
+        p = self.by_name.get(held.name)
+        if p is None:
+            surname = held.name.split()[-1].lower()
+            p = Person(name=held.name, surname=surname, role=held.title, actor=held.code, first=span.start)
+            self.people.append(p)
+            self.by_name[held.name] = p
+            self.by_surname.setdefault(surname, p)
+        return p
 
     def _person_at(self, span: Span) -> Person | None:
         """The named person a mention is about: only when the phrase's head is the name
@@ -156,6 +259,21 @@ class SourceResolver:
         if root.pos_ == "PROPN" and root.lower_ in self.by_surname:
             # a surname the article introduced, whatever NER labels this mention
             return self.by_surname[root.lower_]
+        if root.pos_ == "PROPN" or root.is_title:
+            # a known person under another spelling ("Zelensky" after "Zelenskyy"), or one the
+            # tagger or NER missed (a rare spelling can come out as a common noun)
+            offset = root.idx - span.start_char
+            for m in self.coder.find(span.text):
+                if m.kind == "person" and m.start <= offset < m.end:
+                    p = self.by_name.get(m.name)
+                    if p is None and self.table.terms(m.name):
+                        surname = m.name.split()[-1].lower()
+                        p = Person(name=m.name, surname=surname, role=None, actor=None, first=span.start)
+                        self._from_table(p, m.name)
+                        self.people.append(p)
+                        self.by_name[m.name] = p
+                    if p is not None:
+                        return p
         if root.ent_type_ != "PERSON":
             return None
         for ent in span.ents:
@@ -175,7 +293,8 @@ class SourceResolver:
         """
         if tok.pos_ == "PROPN" and tok.lower_ in self.by_surname:
             p = self.by_surname[tok.lower_]
-            return (p.name, p.actor) if p.actor else None
+            actor = self._person_actor(p, None)
+            return (p.name, actor) if actor else None
         if tok.lower_ in ("he", "she", "him", "her"):
             src = self._recent_person(tok.i)
             return (src.name or tok.text, src.actor) if src is not None and src.actor else None
@@ -245,10 +364,13 @@ class SourceResolver:
         head = span.root
         low = text.lower()
         base: dict[str, Any] = {"text": text, "start": span.start_char, "end": span.end_char}
+        if not_a_source(span, self.lex, self.coder):
+            return Source(name=None, kind="anonymous", **base)
         # a named person
         person = self._person_at(span)
         if person is not None:
-            return Source(name=person.name, kind="person", role=person.role, actor=person.actor, **base)
+            actor = self._person_actor(person, text)
+            return Source(name=person.name, kind="person", role=person.role, actor=actor, **base)
         # pronouns: the latest compatible earlier source or person
         pron = _pronouns().get(low)
         if pron == "person":
@@ -272,6 +394,9 @@ class SourceResolver:
             known = self._person_with_role(span)
             if known is not None:
                 return Source(name=known.name, kind="person", role=known.role, actor=known.actor, **base)
+        holder = self._title_holder(span) if hl in self.lex.role_nouns or head.pos_ == "PROPN" else None
+        if holder is not None:
+            return Source(name=holder.name, kind="person", role=holder.role, actor=holder.actor, **base)
         if span[0].lower_ in ("the", "this") and len(words) <= 2:
             prev_src = self._earlier_with_head(span.start, hl)
             if prev_src is not None:
@@ -295,7 +420,11 @@ class SourceResolver:
                 **base,
             )
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
-            return Source(name=_strip_det(span), kind="person", actor=code, **base)
+            # a person the text gives no country acts from the article's home country
+            return Source(name=_strip_det(span), kind="person", actor=code or self.home, **base)
+        if code is None and head.pos_ == "NOUN" and self.home:
+            # "an eyewitness said", "police said" in a domestic report: someone of that country
+            code = placed(self.coder.code(text), self.home) or self.home
         return Source(name=_strip_det(span), kind="organization", actor=code, **base)
 
     def _recent_person(self, before: int) -> Source | None:
@@ -310,7 +439,8 @@ class SourceResolver:
         if last_ent is not None:
             p = self._person_at(last_ent)
             if p is not None and (best_src is None or last_ent.start > best_src[0] + 40):
-                return Source(text=None, name=p.name, kind="person", role=p.role, actor=p.actor)
+                actor = self._person_actor(p, None)
+                return Source(text=None, name=p.name, kind="person", role=p.role, actor=actor)
         return best_src[1] if best_src else None
 
     def _recent_source(self, before: int, *, plural: bool) -> Source | None:
@@ -324,8 +454,8 @@ class SourceResolver:
             for t in prev:
                 if t.dep_ == "nsubj":
                     code = self.coder.code(" ".join(x.text for x in t.subtree))
-                    if code:
-                        sp = self.doc[t.left_edge.i : t.right_edge.i + 1]
+                    sp = self.doc[t.left_edge.i : t.right_edge.i + 1]
+                    if code and not not_a_source(sp, self.lex, self.coder):
                         kind = self.coder.kind(sp.text) or "group"
                         return Source(
                             text=sp.text,

@@ -34,6 +34,10 @@ def main(verbose: bool) -> None:
         stream=sys.stderr,
     )
     logging.captureWarnings(True)
+    if not verbose:
+        # Killed, a run leaves semaphores that multiprocessing's resource tracker (a process of its
+        # own, started with our -W options) cleans up with a warning: noise for a user, not a fault.
+        sys.warnoptions.append("ignore::UserWarning:multiprocessing.resource_tracker")
 
 
 def _register() -> None:

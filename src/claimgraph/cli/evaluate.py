@@ -21,6 +21,16 @@ from ..errors import InputError
 @click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev", show_default=True)
 @click.option("--plover", type=click.Path(dir_okay=False), help="PLOVER_GSR_CAMEO.json.")
 @click.option("--limit", type=int, default=None, help="Score only the first N PolNeAR articles.")
+@click.option(
+    "--clusters", type=click.Path(file_okay=False), help="Cluster dev set folder (…/benchmarks/clusters-dev)."
+)
+@click.option(
+    "--corpora",
+    type=click.Path(file_okay=False),
+    default="../shared/corpora",
+    show_default=True,
+    help="Where the cluster dev set's article texts are read from.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def eval_cmd(
     gold: tuple[str, ...],
@@ -29,13 +39,18 @@ def eval_cmd(
     split: str,
     plover: str | None,
     limit: int | None,
+    clusters: str | None,
+    corpora: str,
     as_json: bool,
 ) -> None:
-    """Score claim records: GOLD.claims.json... [--pred PRED.jsonl], --polnear DIR, or --plover FILE."""
+    """Score claim records: GOLD.claims.json... [--pred PRED.jsonl], --polnear DIR, --plover FILE,
+    or claim clusters: --clusters DIR [--pred PRED.jsonl]."""
     from .. import evaluate as ev
 
-    if not gold and not polnear and not plover:
-        raise click.UsageError("give GOLD files, --polnear DIR or --plover FILE")
+    if not gold and not polnear and not plover and not clusters:
+        raise click.UsageError("give GOLD files, --polnear DIR, --plover FILE or --clusters DIR")
+    if clusters:
+        _clusters(clusters, corpora, pred, as_json)
     results: list[dict[str, Any]] = []
     for g in gold:
         if not Path(g).is_file():
@@ -65,6 +80,17 @@ def eval_cmd(
         r.pop("per_article", None)
         click.echo(json.dumps(r, indent=1) if as_json else ev.format_report(r))
     sys.stdout.flush()
+
+
+def _clusters(folder: str, corpora: str, pred: str | None, as_json: bool) -> None:
+    from .. import evaluate_clusters as ec
+    from ..pipeline import extract_articles
+
+    if pred:
+        r = ec.evaluate_clusters_from_records(folder, corpora, pred)
+    else:
+        r = ec.evaluate_clusters(folder, corpora, lambda arts: extract_articles(arts))
+    click.echo(json.dumps(r, indent=1) if as_json else ec.format_cluster_report(r))
 
 
 def _extract_events(text: str, article_id: str) -> list[Any]:

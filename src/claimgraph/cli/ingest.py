@@ -6,7 +6,6 @@ be read; 2 a usage error or a database that cannot be opened.
 
 from __future__ import annotations
 
-import logging
 import re
 import sys
 from collections.abc import Iterator
@@ -17,6 +16,7 @@ import click
 
 from ..errors import ClaimgraphError
 from ..ingest import IngestReport, Progress, cores, ingest, reprocess
+from .progress import Clock, progress, safe
 
 _db_option = click.option(
     "--db",
@@ -92,13 +92,13 @@ def ingest_cmd(
             _fail("--scheduler and --out need --engine dask")
         store = _open_store(db_url)
         try:
-            with _progress("ingesting", quiet) as progress:
+            with _progress("ingesting", quiet) as (on_report, clock):
                 report = ingest(
-                    inputs, store=store, batch_size=batch_size, workers=workers, progress=progress
+                    inputs, store=store, batch_size=batch_size, workers=workers, progress=on_report
                 )
         finally:
             store.close()
-        _finish(report, quiet)
+        _finish(report, quiet, clock=clock)
     _ingest_dask(inputs, db_url, quiet, batch_size, workers, scheduler, out)
 
 
@@ -124,14 +124,14 @@ def _ingest_dask(
     opts = ScaleOptions(scheduler=scheduler, workers=workers, batch_size=batch_size, out_dir=out_dir)
     store = None if out_dir is not None else _open_store(db_url)
     try:
-        with _progress("ingesting on dask", quiet) as progress:
-            report = run(inputs, store=store, options=opts, progress=progress)
+        with _progress("ingesting on dask", quiet) as (on_report, clock):
+            report = run(inputs, store=store, options=opts, progress=on_report)
     finally:
         if store is not None:
             store.close()
     if out_dir is not None and not quiet:
         click.echo(f"Parquet shards in {out_dir}: import them with `claimgraph load {out_dir}/*.parquet`")
-    _finish(report, quiet)
+    _finish(report, quiet, clock=clock)
 
 
 @click.command("reprocess")
@@ -143,11 +143,11 @@ def reprocess_cmd(db_url: str | None, quiet: bool, batch_size: int, workers: int
     """Re-extract stored articles made by another extractor version."""
     store = _open_store(db_url)
     try:
-        with _progress("reprocessing", quiet) as progress:
-            report = reprocess(store, batch_size=batch_size, workers=workers, progress=progress)
+        with _progress("reprocessing", quiet) as (on_report, clock):
+            report = reprocess(store, batch_size=batch_size, workers=workers, progress=on_report)
     finally:
         store.close()
-    _finish(report, quiet, verb="re-extracted")
+    _finish(report, quiet, verb="re-extracted", clock=clock)
 
 
 def register(group: click.Group) -> None:
@@ -175,13 +175,17 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def _finish(report: IngestReport, quiet: bool, *, verb: str = "stored") -> NoReturn:
+def _finish(
+    report: IngestReport, quiet: bool, *, verb: str = "stored", clock: Clock | None = None
+) -> NoReturn:
     if not quiet:
         line = report.summary()
         if verb != "stored":
             line = line.replace(" stored,", f" {verb},", 1).replace("already stored", "already current")
         if report.clusters is not None:
             line += f"; {report.clusters} claim clusters"
+        if clock is not None:
+            line += f"; {clock.rate(report.done, 'documents')}"
         click.echo(line)
     if report.errors:
         n = len(report.errors)
@@ -192,55 +196,20 @@ def _finish(report: IngestReport, quiet: bool, *, verb: str = "stored") -> NoRet
 
 
 @contextmanager
-def _progress(label: str, quiet: bool) -> Iterator[Progress | None]:
-    """A live counter on a terminal (rich); nothing when quiet or piped. Notes print above it."""
-    read_log = logging.getLogger("claimgraph.read")
-    saved_level = read_log.level
-    if quiet:
-        read_log.setLevel(logging.ERROR)
-    if quiet or not sys.stderr.isatty():
-        try:
-            yield None
-        finally:
-            read_log.setLevel(saved_level)
-        return
+def _progress(label: str, quiet: bool) -> Iterator[tuple[Progress | None, Clock]]:
+    """Ingest's progress: documents done of the total (when known), stored, failed."""
+    with progress(label, quiet=quiet) as (update, clock):
+        if update is None:
+            yield None, clock
+            return
 
-    from rich.console import Console
-    from rich.highlighter import NullHighlighter
-    from rich.logging import RichHandler
-    from rich.progress import Progress as Bar
-    from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
+        def on_report(report: IngestReport) -> None:
+            update(report.done, report.total, report.counts())
 
-    console = Console(stderr=True)
-    handler = RichHandler(
-        console=console, markup=False, highlighter=NullHighlighter(), show_time=False, show_path=False
-    )
-    handler.setLevel(logging.WARNING)
-    root = logging.getLogger("claimgraph")
-    saved_propagate = root.propagate
-    root.addHandler(handler)
-    root.propagate = False  # the root handler writes around rich and would break the live display
-    bar = Bar(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=console)
-    task = bar.add_task(label)
-
-    def update(report: IngestReport) -> None:
-        bar.update(task, description=f"{label}: {_safe(report.summary())}")
-
-    try:
-        with bar:
-            yield update
-    finally:
-        root.removeHandler(handler)
-        root.propagate = saved_propagate
-        read_log.setLevel(saved_level)
+        yield on_report, clock
 
 
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _safe(text: str) -> str:
-    """Text from hostile inputs (file names, messages) with control characters escaped for terminals."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+_safe = safe
 
 
 def _redact(url: str | None) -> str:

@@ -20,6 +20,7 @@ from ..export import FORMATS, export, write_claims, write_csv
 from ..model import STANCES
 from ..store import ClaimQuery, ClusterQuery, Store, StoredClaim, StoredCluster
 from ..store.load import load_files
+from .progress import Update, progress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -162,7 +163,11 @@ def _names(cluster: StoredCluster, stance: str) -> str:
 @click.option("--limit", type=click.IntRange(min=0), help="At most N clusters.")
 @click.option("--rebuild", is_flag=True, help="Rebuild the clusters from the stored claims first.")
 @click.option(
-    "--window", type=click.IntRange(min=0), default=30, show_default=True, help="Days (with --rebuild)."
+    "--window",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Days a speech act or aid report may be from its cluster's first (with --rebuild;"
+    " default: per event family).",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 @db_option
@@ -173,7 +178,7 @@ def clusters_cmd(
     order: Any,
     limit: int | None,
     rebuild: bool,
-    window: int,
+    window: int | None,
     fmt: str,
     db: str | None,
 ) -> None:
@@ -188,7 +193,7 @@ def clusters_cmd(
         pair = (parts[0], parts[1])
     with opened(db) as store:
         if rebuild:
-            store.recluster(window_days=window)
+            store.recluster(window_days=window, full=True)
         found = store.clusters(
             ClusterQuery(dyad=pair, code=code, contested=contested, order=order, limit=limit)
         )
@@ -233,13 +238,20 @@ def stats_cmd(fmt: str, db: str | None) -> None:
 )
 @query_options
 @db_option
-def export_cmd(fmt: str, output: str, db: str | None, **filters: Any) -> None:
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary line.")
+def export_cmd(fmt: str, output: str, db: str | None, quiet: bool, **filters: Any) -> None:
     """Export the (filtered) claims: GDELT, PLOVER, claims JSONL, CSV, Parquet, GraphML, schema.org."""
-    with opened(db) as store:
+    with opened(db) as store, progress("exporting", quiet=quiet, unit="claims") as (update, clock):
         dest: Any = sys.stdout.buffer if output == "-" else output
-        n = export(store, fmt, dest, _query(**filters))
-    if output != "-":
-        click.echo(f"wrote {n} {fmt} rows to {output}", err=True)
+        n = export(
+            store, fmt, dest, _query(**filters), progress=None if update is None else _claims_read(update)
+        )
+    if output != "-" and not quiet:
+        click.echo(f"wrote {n} {fmt} rows to {output} {clock.rate(n, 'rows')}", err=True)
+
+
+def _claims_read(update: Update) -> Callable[[int, int | None], None]:
+    return lambda done, total: update(done, total, "")
 
 
 @click.command("load")

@@ -287,6 +287,10 @@ class EventCoder:
             return []
         return [p for p in cands if self._matches(p, tok)]
 
+    def knows(self, tok: Token) -> bool:
+        """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
+        return any(p.mode is None for p in self._frames(tok))
+
     def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx) -> _Cand | None:
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         fo = self._fill(pred, tok, pred.obj, passive)
@@ -301,15 +305,35 @@ class EventCoder:
         if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
             ctl = controller(tok)
             a1 = actors(ctl, ctx) if ctl is not None else []
+        elif (
+            not a1
+            and passive
+            and ctx.participants
+            and not any(c.dep_ == "agent" for c in tok.children)
+            and (pred.code or "")[:2] in word_set("events/partner_roots.tsv")
+        ):
+            # an impersonal passive in a readout ("It has been agreed to continue contacts",
+            # "Bilateral projects were discussed"): the article's two parties did it
+            a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
             a1 = self._light_verb_subject(tok, ctx)
-            if not a1 and ctx.participants and any(
-                c.dep_ == "amod" and c.lower_ in word_set("events/pair_adjectives.tsv") for c in tok.children
+            if (
+                not a1
+                and ctx.participants
+                and any(
+                    c.dep_ == "amod" and c.lower_ in word_set("events/pair_adjectives.tsv")
+                    for c in tok.children
+                )
             ):
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
-            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx)][:1]
+            # the first actor in the object phrase of another country than actor1's ("the importance
+            # of assistance to Ukraine from Canada", said by Ukraine: Canada)
+            own = {a.code[:3] for a in a1}
+            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx) if a.code[:3] not in own][
+                :1
+            ]
         if not a2:
             a2 = self._exchange_partner(tok, ctx)
         pair = False
@@ -317,6 +341,14 @@ class EventCoder:
             pair, a2 = True, []  # "between Iran and Russia": both actors in one slot
         elif len(a1) >= 2 and not a2 and "sym" in pred.options:
             pair = True
+        elif (
+            len(a1) == 2
+            and all(a.i < 0 for a in a1)
+            and (pred.code or "")[:2] in word_set("events/partner_roots.tsv")
+        ):
+            # "The two reviewed opportunities for regional integration": the parties with each other,
+            # not with whatever the object names
+            pair, a2 = True, []
         if not a1:
             return None
         ctoks: list[Token] = []
@@ -352,6 +384,16 @@ class EventCoder:
         head = noun.head
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
             head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
+        if (
+            noun.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and head.head.pos_ == "ADJ"
+            and head.head.lemma_.lower() in word_set("events/intent_adjectives.tsv")
+        ):
+            # "Ukraine is ready for talks": the copula's subject is the one who would talk
+            adj = head.head
+            subj = next((c for c in (*adj.children, *adj.head.children) if c.dep_ == "nsubj"), None)
+            return actors(subj, ctx)
         if head.lemma_.lower() not in word_set("events/light_verbs.tsv"):
             return []
         if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -390,12 +432,58 @@ class EventCoder:
         c.a2 = fallback_target(c.tok, c.a1, ctx, speech="speech" in c.pred.options)
         if c.a2:
             c.rule += " +target"
+            return
+        home = EventCoder._domestic_target(c, ctx)
+        if home:
+            c.a2 = home
+            c.rule += " +domestic"
+            return
+        parties = {a.code[:3]: a for a in ctx.participants}
+        own = {a.code[:3] for a in c.a1}
+        if (
+            len(parties) == 2
+            and len(own) == 1
+            and own <= parties.keys()
+            and c.code[:2] in word_set("events/partner_roots.tsv")
+        ):
+            # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
+            other = next(a for k, a in parties.items() if k not in own)
+            c.a2 = [Act(other.text, other.code, other.start, other.end, -1)]
+            c.rule += " +partner"
+            return
+        sp = ctx.speaker
+        if (
+            sp is not None
+            and sp.code
+            and c.code[:2] in word_set("events/speaker_target_roots.tsv")
+            and all(a.code[:3] != sp.code[:3] for a in c.a1)
+        ):
+            # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
+            c.a2 = [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)]
+            c.rule += " +speaker-side"
+
+    @staticmethod
+    def _domestic_target(c: _Cand, ctx: Ctx) -> list[Act]:
+        """ "Police arrested protesters in Ferguson": an object that is a country's own people or
+        institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
+        actor1's own."""
+        obj = c.obj
+        if obj is None or len(c.a1) != 1 or obj.lemma_.lower() not in word_set("events/domestic_objects.tsv"):
+            return []
+        for t in (*obj.subtree, *c.tok.subtree):
+            if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
+                got = actor_at(t, ctx)
+                if got:
+                    a = got[0]
+                    return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+        a = c.a1[0]
+        return [Act(obj.text, a.code[:3], obj.idx, obj.idx + len(obj), obj.i)]
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
         """The wrapper verb whose complement ``tok`` is ("offered to *provide*"), with its frame."""
         head, via = tok.head, tok.dep_
-        if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        if tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep":
             via, head = f"prep:{head.lower_}", head.head
         if head.i == tok.i:
             return None
@@ -680,11 +768,13 @@ class EventCoder:
         context_actors: Sequence[Actor] | None = None,
         resolve: Resolve | None = None,
         published: str | None = None,
+        speaker: Actor | None = None,
     ) -> list[EventMention]:
         """All events whose predicate lies in [start_char, end_char) (a claim's content or a sentence).
 
         ``context_actors`` are fall-back antecedents for pronouns (after the sentence and the one
-        before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates.
+        before it); ``published`` (ISO date; else ``doc.user_data["published"]``) resolves dates;
+        ``speaker``: who reports the span, for "we" and for the side a reported attack was done to.
         """
         acts = self._doc_actors(doc)
         ctx = Ctx(
@@ -693,6 +783,7 @@ class EventCoder:
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
             participants=self._doc_participants(doc, acts),
+            speaker=speaker,
         )
         return self._code(doc, start_char, end_char, ctx)
 

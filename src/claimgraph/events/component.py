@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..actors import default_coder
 from ..attribute import Attribution, default_lexicon
 from ..attribute.sources import SourceResolver
+from ..model import Actor
 from .coder import EventCoder, EventMention, default_event_coder
 
 if not Doc.has_extension("events"):
@@ -55,8 +56,10 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
     coder = coder or default_event_coder()
     atts: list[Attribution] = doc._.attributions or []
     out = DocEvents()
-    resolve = SourceResolver(doc, default_coder(), default_lexicon(), None).resolve_token
-    for a in atts:
+    resolver = SourceResolver(doc, default_coder(), default_lexicon(), None)
+    resolve = resolver.resolve_token
+    speakers = _speakers(atts, resolver)
+    for n, a in enumerate(atts):
         # a nested attribution's content is its own source's claim, not this one's ("X said the
         # officials claim Z": Z is the officials'); coding it once also keeps a sentence of many
         # nested cues linear, not quadratic
@@ -71,7 +74,7 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         ]
         mentions: list[EventMention] = []
         for lo, hi in _gaps(a.content[0], a.content[1], inner) if inner else [a.content]:
-            mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve))
+            mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve, speaker=speakers.get(n)))
         out.per_attribution.append(mentions)
     if not author:
         return out
@@ -90,8 +93,31 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
             for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
                 # nominal predicates here describe the reported context, not an act of the speaker
-                if not m.nominal and code[:2] != "01" and code not in acts:
+                if not m.nominal and not _plain_statement(code) and code not in acts:
                     out.author.append(m)
+    return out
+
+
+def _plain_statement(code: str) -> bool:
+    """CAMEO 010-014 (make a statement, decline comment, a pessimistic or optimistic comment,
+    consider a policy) are the saying itself, not an event of its own; 015-019 (claim or deny
+    responsibility, a symbolic act, condolences, accord) are acts the author reports."""
+    return code[:2] == "01" and code[2:3] in ("", "0", "1", "2", "3", "4")
+
+
+def _speakers(atts: list[Attribution], resolver: SourceResolver) -> dict[int, Actor]:
+    """Each attribution's source as an actor, where it has a code: "we" in a claim and the target
+    of a reported attack are the speaker's side. Resolved in reading order, as the records' sources
+    are, so a pronoun source finds its antecedent."""
+    order = sorted(range(len(atts)), key=lambda i: (atts[i].source_span or (atts[i].cue_tokens[0],))[0])
+    out: dict[int, Actor] = {}
+    for i in order:
+        span = atts[i].source_span
+        if span is None:
+            continue
+        src = resolver.resolve(*span)
+        if src.actor:
+            out[i] = Actor(text=src.text, code=src.actor, start=src.start, end=src.end)
     return out
 
 

@@ -85,7 +85,9 @@ def _priors() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     )
 
 
-_ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "prt", "neg", "poss", "amod", "compound"})
+_ARG_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "dative", "agent", "prt", "neg", "poss", "amod", "compound"}
+)
 _ACTOR_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 
 
@@ -291,7 +293,9 @@ def model_frame(tok: Token, proposal: Proposal) -> Predicate:
     pos = "noun" if tok.pos_ in ("NOUN", "PROPN") else "verb"
     for p, roots, pred in _generic_frames():
         if p == pos and (roots is None or proposal.root in roots):
-            return replace(pred, lemma=tok.lemma_.lower(), code=proposal.code, where=f"{proposal.rule} {pred.where}")
+            return replace(
+                pred, lemma=tok.lemma_.lower(), code=proposal.code, where=f"{proposal.rule} {pred.where}"
+            )
     raise ModelError(f"model_frames.tsv has no frame for a {pos} of root {proposal.root}")
 
 
@@ -304,8 +308,11 @@ def load_model(path: str | None = None) -> EventModel:
 def propose(doc: Doc, model: EventModel, threshold: float) -> dict[int, Proposal]:
     """Proposals at or above ``threshold`` for the candidates of ``doc`` that name an event."""
     out: dict[int, Proposal] = {}
+    # a cue verb is the saying ("have not confirmed the allegations"): the rules' speech acts
+    # decide whether it is an event of its own, never the model
+    cues = {i for a in (doc._.get("attributions") or []) for i in a.cue_tokens}
     for tok in doc:
-        if not is_candidate(tok):
+        if tok.i in cues or not is_candidate(tok):
             continue
         p = model.predict(tok)
         if p.prob >= threshold and not math.isnan(p.prob):
@@ -330,4 +337,13 @@ def make_event_model(nlp: Language, name: str, threshold: float, path: str | Non
     return event_model
 
 
-__all__ = ["NONE", "EventModel", "Proposal", "features", "is_candidate", "load_model", "model_frame", "propose"]
+__all__ = [
+    "NONE",
+    "EventModel",
+    "Proposal",
+    "features",
+    "is_candidate",
+    "load_model",
+    "model_frame",
+    "propose",
+]

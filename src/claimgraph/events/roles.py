@@ -61,6 +61,8 @@ class Ctx:
     resolve: Resolve | None
     context: tuple[Actor, ...]
     published: str | None
+    speaker: Actor | None = None
+    """Who reports the coded span (a claim's source), when the source has an actor code."""
     participants: tuple[Act, ...] = ()
     """The two parties of the article's opening event ("Putin had a telephone conversation with
     Raisi"), for "the presidents", "both sides" and impersonal passives later on."""
@@ -81,10 +83,19 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     if tok.lemma_.lower() in _words("pair_nouns") and any(c.lower_ in ("two", "both") for c in tok.children):
         return pair_before(tok, ctx)  # "the two nations", "both countries"
     if (
+        tok.lower_ == "two"
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and any(c.lower_ == "the" for c in tok.children)
+    ):
+        return participants(tok, ctx) or pair_before(tok, ctx)  # "The two discussed ..."
+    if (
         tok.tag_ == "NNS"
         and tok.lemma_.lower() in _words("participant_nouns")
         and any(c.lower_ in ("the", "both", "two") for c in tok.children)
-        and not any(c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both") for c in tok.children)
+        and not any(
+            c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both")
+            for c in tok.children
+        )
     ):
         # "the presidents", "both sides", "the two leaders": the article's parties, not whichever
         # pair the previous sentence named ("welcomed the summit between Iraq and Egypt. The two
@@ -162,6 +173,10 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
         r = resolve(tok)
         if r is not None and r[1]:
             return [Act(r[0], r[1], tok.idx, tok.idx + len(tok), tok.i)]
+    sp = ctx.speaker
+    if sp is not None and sp.code and tok.lower_ in _words("speaker_pronouns"):
+        # "we will not leave", "our troops" in a claim: the speaker's side
+        return [Act(tok.text, sp.code, tok.idx, tok.idx + len(tok), tok.i)]
     number = _pronouns().get(tok.lower_)
     plural = number == "plural"
     if number is None:
@@ -194,8 +209,10 @@ def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
 
 
 def participants(tok: Token, ctx: Ctx) -> list[Act]:
-    """The article's two parties (``Ctx.participants``), as mentions at ``tok``."""
-    return [Act(a.text, a.code, a.start, a.end, tok.i) for a in ctx.participants]
+    """The article's two parties (``Ctx.participants``), as mentions made elsewhere: negative
+    token indices, ordered as the article named them, keep them out of this clause's evidence."""
+    n = len(ctx.participants)
+    return [Act(a.text, a.code, a.start, a.end, k - n) for k, a in enumerate(ctx.participants)]
 
 
 def before(tok: Token, ctx: Ctx) -> list[Act]:

@@ -11,7 +11,7 @@ from ._base import ReadError, ReadOptions, ReadResult, content_hash, text_id
 from ._http import Fetcher
 from .corpus import read_csv, read_jsonl
 from .feed import read_feed
-from .files import kind_of, read_directory, read_file, read_inputs, read_path, read_stdin
+from .files import count_documents, kind_of, read_directory, read_file, read_inputs, read_path, read_stdin
 from .html import read_html
 from .text import read_text
 from .warc import read_warc
@@ -23,6 +23,7 @@ __all__ = [
     "ReadOptions",
     "ReadResult",
     "content_hash",
+    "count_documents",
     "kind_of",
     "read_csv",
     "read_directory",

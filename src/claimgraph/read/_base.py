@@ -29,6 +29,12 @@ class ReadError:
     reason: str
     location: str | None = None
 
+    def __post_init__(self) -> None:
+        # Reasons quote what was found (a header line, the first bytes): never let that be a
+        # megabyte of binary noise or terminal escapes, whoever prints or stores it.
+        object.__setattr__(self, "reason", printable(self.reason, 300))
+        object.__setattr__(self, "input", printable(self.input, 500))
+
     def __str__(self) -> str:
         where = f"{self.input}:{self.location}" if self.location else self.input
         return f"{where}: {self.reason}"
@@ -42,12 +48,19 @@ ReadResult = Article | ReadError
 class ReadOptions:
     """Limits and network settings shared by all readers.
 
-    The limits bound memory whatever the input: no single document, line, field or HTTP body is
-    held in memory beyond ``max_bytes``.
+    The limits bound memory and time whatever the input: no single document, line, field or HTTP
+    body is held in memory beyond ``max_bytes``, no header line beyond ``max_line_bytes``, and
+    compressed input stops at ``max_inflated_bytes`` or ``max_inflate_ratio``.
     """
 
     max_bytes: int = 20 * 1024 * 1024
     """Largest document (file, corpus line or field, WARC record, HTTP body) read into memory."""
+    max_line_bytes: int = 1024 * 1024
+    """Longest header line (WARC, ARC, HTTP inside WARC): anything longer is not an archive."""
+    max_inflated_bytes: int = 8 * 1024 * 1024 * 1024
+    """Most bytes one gzip-compressed input may inflate to (a whole corpus, not one document)."""
+    max_inflate_ratio: int = 200
+    """Most inflated bytes per compressed byte: news text compresses 3-10 fold, a gzip bomb 1,000."""
     connect_timeout: float = 10.0
     read_timeout: float = 30.0
     total_timeout: float = 120.0
@@ -174,8 +187,14 @@ def binary_reason(head: bytes, what: str) -> str:
 
 
 def first_bytes(head: bytes, n: int = 40) -> str:
-    """The start of a document, for error messages that show what was found instead."""
-    return repr(head.lstrip()[:n].decode("utf-8", "replace"))
+    """The start of a document, for error messages that show what was found instead.
+
+    Text is quoted; binary shows as its first 16 bytes in hex, not as a wall of escapes.
+    """
+    sample = head.lstrip()[:n].decode("utf-8", "replace")
+    if all(c.isprintable() or c in "\t\n\r" for c in sample) and "\ufffd" not in sample:
+        return repr(sample)
+    return f"hex {head[:16].hex(' ')}"
 
 
 _XML_PREAMBLE = re.compile(rb"^(?:\s|<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.S | re.I)
@@ -196,11 +215,11 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
-def read_bounded(stream: BinaryIO, limit: int, *, what: str) -> bytes:
+def read_bounded(stream: BinaryIO, limit: int) -> bytes:
     """Read a whole stream, refusing (with InputError) one larger than ``limit`` bytes."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise InputError(f"{what} is larger than the {mb(limit)} limit")
+        raise InputError(f"larger than the {mb(limit)} limit for one document (max_bytes)")
     return data
 
 
@@ -230,4 +249,22 @@ def bounded_lines(stream: LineSource, limit: int) -> Iterator[tuple[int, bytes |
 
 def mb(n: int) -> str:
     """A byte count as users read it in messages."""
+    if n >= 1024**3:
+        return f"{n / 1024**3:g} GB"
     return f"{n / (1024 * 1024):g} MB"
+
+
+def printable(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with control and invisible characters escaped.
+
+    Replacement characters (undecodable bytes) are collapsed, so binary noise reads as ``?``.
+    """
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    if text.isprintable():
+        return text
+    out = _UNDECODABLE.sub("?", text)
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" if ord(c) < 256 else "?" for c in out)
+
+
+_UNDECODABLE = re.compile("\ufffd+")

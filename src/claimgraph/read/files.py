@@ -14,8 +14,9 @@ from typing import BinaryIO, cast
 
 from ..errors import InputError
 from ..model import Article
-from ._base import ReadError, ReadOptions, ReadResult, looks_binary, read_bounded, sniff
+from ._base import ReadError, ReadOptions, ReadResult, binary_reason, looks_binary, read_bounded, sniff
 from ._http import Fetcher
+from ._inflate import check_end, inflated, is_gzip, strip_gzip_suffix
 from .corpus import read_csv, read_jsonl
 from .feed import read_feed
 from .html import read_html
@@ -67,9 +68,68 @@ def read_inputs(
                 yield from read_path(Path(inp), options=opts, fetcher=fetcher)
 
 
+_COUNT_BUDGET = 4 * 1024**3
+"""Most bytes :func:`count_documents` reads before it gives up (counting must stay cheap)."""
+
+
+def count_documents(inputs: Iterable[str]) -> int | None:
+    """How many documents ``inputs`` hold, when a quick look can tell; None when it cannot.
+
+    For progress displays: text and HTML files are one each, plain JSON Lines one a non-empty
+    line; stdin, URLs, feeds, CSV (quoted newlines), WARC and gzip need a full read, so any of
+    them makes the total unknown. Errors count as documents (each is one line of the report).
+    """
+    n = 0
+    budget = _COUNT_BUDGET
+    for inp in inputs:
+        if inp == STDIN or inp.lower().startswith(("http://", "https://")):
+            return None
+        root = Path(inp)
+        if not root.is_dir():
+            paths: Iterable[Path] = [root]
+        else:
+            paths = (p for p in _walk(root) if kind_of(p) is not None)
+        for path in paths:
+            kind = kind_of(path)
+            if kind in ("text", "html"):
+                n += 1
+                continue
+            if kind != "jsonl" or str(path).lower().endswith((".gz", ".gzip")):
+                return None
+            try:
+                lines, size = _count_lines(path, budget)
+            except OSError:
+                n += 1  # reading it will fail: one error
+                continue
+            if lines is None:
+                return None
+            n += lines
+            budget -= size
+    return n
+
+
+def _count_lines(path: Path, budget: int) -> tuple[int | None, int]:
+    """Non-empty lines of a file (None when over ``budget`` bytes or gzipped) and its size."""
+    size = path.stat().st_size
+    if size > budget:
+        return None, size
+    lines = 0
+    with path.open("rb") as f:
+        if is_gzip(f.read(2)):
+            return None, size
+        f.seek(0)
+        for line in f:
+            if line.strip():
+                lines += 1
+    return lines, size
+
+
 def kind_of(path: Path | str) -> str | None:
-    """The reader a file name asks for (``text``, ``html``, ``jsonl``, ``csv``, ``feed``, ``warc``)."""
-    name = str(path).lower()
+    """The reader a file name asks for (``text``, ``html``, ``jsonl``, ``csv``, ``feed``, ``warc``).
+
+    A ``.gz`` suffix asks for the reader of what is inside (``corpus.jsonl.gz``: ``jsonl``).
+    """
+    name = strip_gzip_suffix(str(path).lower())
     for suffix, kind in _SUFFIXES:
         if name.endswith(suffix):
             return kind
@@ -107,16 +167,23 @@ def read_file(
     name = str(path)
     kind = kind_of(path)
     try:
-        with path.open("rb") as f:
+        with path.open("rb") as raw:
+            head = raw.read(8192)
+            raw.seek(0)
+            f, head = _unpacked(raw, head, opts)
+            if f is not raw and kind is None and looks_binary(head):
+                yield ReadError(input=name, reason=f"gzip-compressed {binary_reason(head, 'text')}")
+                return
+            if kind is None and head.startswith(b"WARC/"):
+                kind = "warc"
+            if kind is None and sniff(head) == "jsonl":
+                kind = "jsonl"
             if kind in ("jsonl", "csv", "warc"):
                 yield from _stream(kind, f, name=name, opts=opts)
+                check_end(f)
                 return
-            head = f.read(8192)
-            f.seek(0)
-            if kind is None and head.startswith((b"WARC/", b"\x1f\x8b")):
-                yield from read_warc(f, name=name, options=opts)
-                return
-            data = read_bounded(f, opts.max_bytes, what=name)
+            data = read_bounded(f, opts.max_bytes)
+            check_end(f)
     except InputError as exc:
         yield ReadError(input=name, reason=str(exc))
         return
@@ -140,20 +207,35 @@ def read_directory(
 
     Ids of text and HTML files are their paths relative to ``root`` without the suffix, so
     ``a/x.txt`` and ``b/x.txt`` stay distinct. Hidden files are ignored; files of unknown type
-    are skipped with one note per directory; a symlink back up the tree is followed only once.
+    are skipped, each named, in one note per directory; a symlink back up the tree is followed
+    only once.
     """
     opts = options or ReadOptions()
-    skipped: Counter[str] = Counter()
+    skipped: list[str] = []
     for path in _walk(root):
         kind = kind_of(path)
-        if kind is None:
-            skipped[path.suffix.lower() or "(no suffix)"] += 1
-            continue
         rel = path.relative_to(root).as_posix()
+        if kind is None:
+            skipped.append(rel)
+            continue
         yield from read_file(path, id=rel[: len(rel) - _suffix_len(path)], options=opts, fetcher=fetcher)
     if skipped:
-        kinds = ", ".join(f"{s} ×{n}" for s, n in sorted(skipped.items()))
-        log.warning("%s: skipped %d file(s) of unknown type (%s)", root, sum(skipped.values()), kinds)
+        log.warning("%s: skipped %d file(s) of unknown type: %s", root, len(skipped), _names(skipped, _NAMED))
+
+
+_NAMED = 20
+"""Skipped files named one by one in a note; beyond this, the rest are counted by suffix."""
+
+
+def _names(paths: list[str], limit: int) -> str:
+    """``a.bin, b/c.pdf`` — or the first ``limit`` and ``+N more (.bin ×M, ...)``."""
+    shown = ", ".join(paths[:limit])
+    rest = paths[limit:]
+    if not rest:
+        return shown
+    kinds = Counter(Path(p).suffix.lower() or "(no suffix)" for p in rest)
+    summary = ", ".join(f"{k} ×{n}" for k, n in sorted(kinds.items()))
+    return f"{shown} and {len(rest)} more ({summary})"
 
 
 def read_stdin(
@@ -165,17 +247,38 @@ def read_stdin(
     buffered = (
         stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(cast("io.RawIOBase", stream))
     )
-    head = buffered.peek(8192)[:8192]
-    if sniff(head) == "jsonl":
-        yield from read_jsonl(buffered, name=name, options=opts)
-        return
     try:
-        data = read_bounded(buffered, opts.max_bytes, what=name)
+        plain = buffered
+        buffered, head = _unpacked(plain, plain.peek(8192)[:8192], opts)  # type: ignore[assignment]
+        if buffered is not plain and looks_binary(head):
+            yield ReadError(input=name, reason=f"gzip-compressed {binary_reason(head, 'text')}")
+            return
+        if head.startswith(b"WARC/"):
+            yield from read_warc(buffered, name=name, options=opts)
+            check_end(buffered)
+            return
+        if sniff(head) == "jsonl":
+            yield from read_jsonl(buffered, name=name, options=opts)
+            check_end(buffered)
+            return
+        data = read_bounded(buffered, opts.max_bytes)
+        check_end(buffered)
     except (InputError, OSError) as exc:
         yield ReadError(input=name, reason=str(exc))
         return
     # Without a file name, the id is the content hash.
     yield from _document(data, kind=None, name=name, id=None, opts=opts, fetcher=fetcher)
+
+
+def _unpacked(stream: BinaryIO, head: bytes, opts: ReadOptions) -> tuple[BinaryIO, bytes]:
+    """The stream to read and its first bytes: inflated (under the caps) when the content is gzip.
+
+    By content, not by name: a gzip file may wear any name, and a ``.gz`` may be plain text.
+    """
+    if not is_gzip(head):
+        return stream, head
+    f = inflated(stream, options=opts)
+    return f, f.peek(8192)[:8192]
 
 
 def _stream(kind: str, f: BinaryIO, *, name: str, opts: ReadOptions) -> Iterator[ReadResult]:
@@ -246,11 +349,14 @@ def _entries(directory: Path) -> list[os.DirEntry[str]]:
 
 
 def _suffix_len(path: Path) -> int:
-    name = path.name.lower()
+    """Length of the suffixes an id leaves out: ``.txt``, ``.jsonl.gz``."""
+    full = path.name.lower()
+    name = strip_gzip_suffix(full)
+    gz = len(full) - len(name)
     for suffix, _ in _SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
-            return len(suffix)
-    return len(path.suffix)
+            return len(suffix) + gz
+    return gz or len(path.suffix)
 
 
 def _oserror(exc: OSError) -> str:

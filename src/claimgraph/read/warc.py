@@ -7,6 +7,7 @@ the damage, since nothing after it can be trusted to start on a record boundary.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Iterator
 from typing import Any, BinaryIO
@@ -14,7 +15,9 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ArchiveIterator
 from warcio.bufferedreaders import BufferedReader, ChunkedDataReader
 
+from ..errors import InputError
 from ._base import ReadError, ReadOptions, ReadResult, mb
+from ._inflate import check_end, inflated, is_gzip
 from .html import read_html
 
 log = logging.getLogger("claimgraph.read")
@@ -29,11 +32,25 @@ before a gzip bomb can fill memory (warcio's default of 16 KB lets a step yield 
 
 
 def read_warc(stream: BinaryIO, *, name: str, options: ReadOptions | None = None) -> Iterator[ReadResult]:
-    """Articles from the HTML responses of a WARC stream, each bounded by ``options.max_bytes``."""
+    """Articles from the HTML responses of a WARC stream, each bounded by ``options.max_bytes``.
+
+    A gzipped archive is inflated here under the caps of ``options`` (offsets in messages then
+    count inflated bytes); header lines are cut at ``options.max_line_bytes``.
+    """
     opts = options or ReadOptions()
     try:
-        records: Any = ArchiveIterator(stream, arc2warc=True, block_size=_BLOCK)
+        buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(stream)  # type: ignore[arg-type,type-var]
+        if is_gzip(buffered.peek(2)[:2]):
+            buffered = inflated(buffered, options=opts)
+        records: Any = ArchiveIterator(buffered, arc2warc=True, block_size=_BLOCK)
+        # warcio reads header lines without a limit and echoes a stray one to stderr whole: a
+        # reader of our own bounds the lines, and the echo is silenced (we report the record).
+        records.reader = _LineCappedReader(records.fh, block_size=_BLOCK, max_line=opts.max_line_bytes)
+        records.INC_RECORD = ""
         it = iter(records)
+    except InputError as exc:
+        yield ReadError(input=name, reason=str(exc))
+        return
     except Exception as exc:  # warcio raises many types on garbage; all mean "not an archive"
         yield ReadError(input=name, reason=f"not a WARC archive: {_why(exc)}")
         return
@@ -42,8 +59,20 @@ def read_warc(stream: BinaryIO, *, name: str, options: ReadOptions | None = None
         try:
             record = next(it)
         except StopIteration:
+            try:
+                check_end(buffered)
+            except InputError as exc:
+                yield ReadError(input=name, reason=str(exc))
+            return
+        except InputError as exc:  # a cap: the line or the inflated stream is too long
+            yield ReadError(input=name, location=_loc(getattr(records, "offset", offset)), reason=str(exc))
             return
         except Exception as exc:
+            if offset == 0 and type(exc).__name__ == "ArchiveLoadFailed":
+                yield ReadError(
+                    input=name, reason="not a WARC or ARC archive: it does not start with a record header"
+                )
+                return
             # After a record is read to its end, the iterator's offset is where the next one starts.
             offset = getattr(records, "offset", offset)
             yield ReadError(input=name, location=_loc(offset), reason=f"damaged WARC record: {_why(exc)}")
@@ -96,9 +125,24 @@ def _content_stream(record: Any) -> Any:
     return record.raw_stream
 
 
+class _LineCappedReader(BufferedReader):  # type: ignore[misc]
+    """warcio's line reader with no decompression of its own and lines cut at ``max_line`` bytes."""
+
+    def __init__(self, stream: Any, *, block_size: int, max_line: int) -> None:
+        super().__init__(stream, block_size=block_size)
+        self._max_line = max_line
+
+    def readline(self, length: int | None = None) -> bytes:
+        cap = self._max_line + 1 if length is None or length <= 0 else min(length, self._max_line + 1)
+        line: bytes = super().readline(cap)
+        if len(line) > self._max_line and not line.endswith(b"\n"):
+            raise InputError(f"a header line longer than the {mb(self._max_line)} limit (max_line_bytes)")
+        return line
+
+
 def _loc(offset: int | None) -> str:
     return f"offset {offset}" if offset is not None else "record"
 
 
 def _why(exc: BaseException) -> str:
-    return f"{type(exc).__name__}: {exc}"[:300]
+    return f"{type(exc).__name__}: {exc}"[:160]

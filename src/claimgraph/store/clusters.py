@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 import json
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select
+from sqlalchemy import Connection, Select, delete, func, insert, select, update
 
 from ..aggregate import Cluster, Report
 from ..model import Evidence
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
-from .schema import articles, claims, cluster_claims, cluster_ids, clusters, sources
+from .schema import (
+    articles,
+    claims,
+    cluster_claims,
+    cluster_dirty,
+    cluster_ids,
+    cluster_redirects,
+    clusters,
+    sources,
+)
 
 
-def reports(conn: Connection) -> Iterable[Report]:
-    """Every stored record with an event, as the clustering input."""
+def _report_select() -> Select[Any]:
     c = claims.c
-    stmt = (
+    return (
         select(
             c.id,
             c.article_id,
@@ -37,31 +45,102 @@ def reports(conn: Connection) -> Iterable[Report]:
             c.actor1_text,
             c.actor2_text,
             c.action_name,
+            c.action_text,
+            c.evidence_text,
+            c.event_date,
         )
         .join(articles, articles.c.id == c.article_id)
-        .where(c.cameo.is_not(None), c.actor1_code.is_not(None))
-        .order_by(c.id)
+        .where(c.has_event.is_(True), c.cameo.is_not(None), c.actor1_code.is_not(None))
     )
-    for row in conn.execute(stmt):
-        yield Report(
-            claim_id=row.id,
-            article_id=row.article_id,
-            outlet=row.outlet,
-            published=row.published,
-            source_name=row.source_name,
-            source_kind=row.source_kind,
-            source_actor=row.source_actor,
-            stance=row.stance,
-            via=tuple(v["name"] for v in json.loads(row.via)) if row.via else (),
-            actor1=row.actor1_code,
-            actor2=row.actor2_code,
-            cameo=row.cameo,
-            root=row.root,
-            object=row.object,
-            actor1_text=row.actor1_text,
-            actor2_text=row.actor2_text,
-            action_name=row.action_name,
+
+
+def _to_report(row: Any) -> Report:
+    return Report(
+        claim_id=row.id,
+        article_id=row.article_id,
+        outlet=row.outlet,
+        published=row.published,
+        source_name=row.source_name,
+        source_kind=row.source_kind,
+        source_actor=row.source_actor,
+        stance=row.stance,
+        via=tuple(v["name"] for v in json.loads(row.via)) if row.via else (),
+        actor1=row.actor1_code,
+        actor2=row.actor2_code,
+        cameo=row.cameo,
+        root=row.root,
+        object=row.object,
+        actor1_text=row.actor1_text,
+        actor2_text=row.actor2_text,
+        action_name=row.action_name,
+        action_text=row.action_text,
+        evidence_text=row.evidence_text,
+        event_date=row.event_date,
+    )
+
+
+def reports(conn: Connection) -> Iterable[Report]:
+    """Every stored record with a coded event, as the clustering input (uncoded claims never cluster)."""
+    for row in conn.execute(_report_select().order_by(claims.c.id)):
+        yield _to_report(row)
+
+
+def unclustered(conn: Connection) -> list[Report]:
+    """Records with a coded event that are in no cluster: new since the last recluster, or reprocessed."""
+    stmt = (
+        _report_select()
+        .outerjoin(cluster_claims, cluster_claims.c.claim_id == claims.c.id)
+        .where(cluster_claims.c.claim_id.is_(None))
+        .order_by(claims.c.id)
+    )
+    return [_to_report(row) for row in conn.execute(stmt)]
+
+
+def to_rebuild(conn: Connection, whole: Collection[str], since: Mapping[str, str]) -> list[int]:
+    """Ids of the clusters a recluster rebuilds: every cluster of the ``whole`` blocks, and in each
+    block of ``since`` the clusters last reported on or after that day (or undated). Older clusters
+    are out of reach of the new reports (``sameevent.reach``) and stay as they are."""
+    c = clusters.c
+    out: list[int] = []
+    names = sorted(whole)
+    for i in range(0, len(names), 500):
+        out.extend(conn.execute(select(c.id).where(c.block.in_(names[i : i + 500]))).scalars())
+    sliced = sorted(since)
+    for i in range(0, len(sliced), 500):  # one query per 500 blocks; the day filter in Python
+        stmt = select(c.id, c.block, c.last_seen).where(c.block.in_(sliced[i : i + 500]))
+        out.extend(r.id for r in conn.execute(stmt) if r.last_seen is None or r.last_seen >= since[r.block])
+    return sorted(set(out))
+
+
+def member_reports(conn: Connection, cluster_ids: Sequence[int]) -> list[Report]:
+    """The records of these clusters, as the clustering input."""
+    out: list[Report] = []
+    for i in range(0, len(cluster_ids), 500):  # bounded IN lists
+        stmt = (
+            _report_select()
+            .join(cluster_claims, cluster_claims.c.claim_id == claims.c.id)
+            .where(cluster_claims.c.cluster_id.in_(cluster_ids[i : i + 500]))
         )
+        out.extend(_to_report(row) for row in conn.execute(stmt))
+    return out
+
+
+def stale_blocks(conn: Connection) -> set[str] | None:
+    """Blocks whose clusters lost members since they were built (``mark_stale``); None when some
+    cluster predates blocks (revision 0005), so everything must be rebuilt once."""
+    if conn.execute(select(clusters.c.id).where(clusters.c.block.is_(None)).limit(1)).first() is not None:
+        return None
+    return set(conn.execute(select(cluster_dirty.c.block)).scalars())
+
+
+def mark_stale(conn: Connection, claim_ids: Select[Any]) -> None:
+    """Record the blocks of the clusters these claims leave (reprocessing), for the next recluster."""
+    blocks = conn.execute(
+        select(cluster_claims.c.block).where(cluster_claims.c.claim_id.in_(claim_ids)).distinct()
+    ).scalars()
+    for b in {b for b in blocks if b}:
+        if conn.execute(select(cluster_dirty.c.block).where(cluster_dirty.c.block == b)).first() is None:
+            conn.execute(insert(cluster_dirty).values(block=b))
 
 
 def lock(conn: Connection) -> None:
@@ -95,10 +174,13 @@ def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
     """
     origins = _origins(conn, [cl.origin for cl in built])
     ci = cluster_ids.c
-    known = {
-        (r.key, r.origin_article, r.origin_seq): r.id
-        for r in conn.execute(select(ci.id, ci.key, ci.origin_article, ci.origin_seq))
-    }
+    known: dict[tuple[str, str, int], int] = {}
+    openers = sorted({a for a, _ in origins.values()})
+    for i in range(0, len(openers), 500):  # only the identities these clusters could have
+        stmt = select(ci.id, ci.key, ci.origin_article, ci.origin_seq).where(
+            ci.origin_article.in_(openers[i : i + 500])
+        )
+        known.update(((r.key, r.origin_article, r.origin_seq), r.id) for r in conn.execute(stmt))
     top = conn.execute(select(func.max(cluster_ids.c.id))).scalar() or 0
     top = max(top, conn.execute(select(func.max(clusters.c.id))).scalar() or 0)  # ids from before 0003
     ids: list[int] = []
@@ -116,13 +198,64 @@ def assign_ids(conn: Connection, built: Sequence[Cluster]) -> list[int]:
     return ids
 
 
-def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
-    """Swap the stored clusters for ``built``, each under its stable id (``assign_ids``)."""
+def _old_members(conn: Connection, ids: Sequence[int] | None) -> dict[int, set[int]]:
+    """Claim ids per cluster id of the clusters about to be rebuilt (all when ``ids`` is None)."""
+    cc = cluster_claims.c
+    out: dict[int, set[int]] = defaultdict(set)
+    if ids is None:
+        for cid in conn.execute(select(clusters.c.id)).scalars():
+            out[cid] = set()
+        for r in conn.execute(select(cc.cluster_id, cc.claim_id)):
+            out[r.cluster_id].add(r.claim_id)
+        return out
+    for cid in ids:
+        out[cid] = set()  # a cluster that lost every member still counts as rebuilt
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(cc.cluster_id, cc.claim_id).where(cc.cluster_id.in_(ids[i : i + 500]))):
+            out[r.cluster_id].add(r.claim_id)
+    return out
+
+
+def _redirect(
+    conn: Connection, old: dict[int, set[int]], built: Sequence[Cluster], ids: Sequence[int]
+) -> None:
+    """Send each rebuilt id that is gone to the new cluster holding most of its former reports."""
+    live = set(ids)
+    where: dict[int, int] = {m.claim_id: n for n, cl in zip(ids, built, strict=True) for m in cl.members}
+    rd = cluster_redirects.c
+    back = sorted(live & set(old))
+    for i in range(0, len(back), 500):  # an id alive again (its opener returned) redirects no more
+        conn.execute(delete(cluster_redirects).where(rd.old_id.in_(back[i : i + 500])))
+    for gone in sorted(set(old) - live):
+        counts = Counter(where[c] for c in old[gone] if c in where)
+        if not counts:
+            continue  # its reports were deleted: nothing to send the reader to
+        target = min(counts, key=lambda n: (-counts[n], n))
+        conn.execute(update(cluster_redirects).where(rd.new_id == gone).values(new_id=target))
+        conn.execute(delete(cluster_redirects).where(rd.old_id == gone))
+        conn.execute(insert(cluster_redirects).values(old_id=gone, new_id=target))
+
+
+def replace_clusters(conn: Connection, built: Sequence[Cluster], old_ids: Sequence[int] | None) -> None:
+    """Swap the stored clusters ``old_ids`` (all of them when None) for ``built``, each under its
+    stable id (``assign_ids``); ids that vanish redirect to where their reports went."""
+    old = _old_members(conn, old_ids)
     ids = assign_ids(conn, built) if built else []  # before the delete: it sees the ids in use
-    conn.execute(delete(cluster_claims))
-    conn.execute(delete(clusters))
-    if not built:
-        return
+    if old_ids is None:
+        conn.execute(delete(cluster_claims))
+        conn.execute(delete(clusters))
+    else:
+        for i in range(0, len(old_ids), 500):
+            part = old_ids[i : i + 500]
+            conn.execute(delete(cluster_claims).where(cluster_claims.c.cluster_id.in_(part)))
+            conn.execute(delete(clusters).where(clusters.c.id.in_(part)))
+    if built:
+        _insert(conn, built, ids)
+    _redirect(conn, old, built, ids)
+    conn.execute(delete(cluster_dirty))  # every stale block was rebuilt with the rest
+
+
+def _insert(conn: Connection, built: Sequence[Cluster], ids: Sequence[int]) -> None:
     rows: list[dict[str, Any]] = []
     members: list[dict[str, Any]] = []
     for n, cl in zip(ids, built, strict=True):
@@ -144,6 +277,7 @@ def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
                 "n_asserting": cl.n_asserting,
                 "n_denying": cl.n_denying,
                 "n_questioning": cl.n_questioning,
+                "block": cl.block,
             }
         )
         members.extend(
@@ -153,11 +287,30 @@ def replace_all(conn: Connection, built: Sequence[Cluster]) -> None:
                 "role": m.role,
                 "echo_of": m.echo_of,
                 "echo_via": m.echo_via,
+                "block": cl.block,
             }
             for m in cl.members
         )
-    conn.execute(insert(clusters), rows)
-    conn.execute(insert(cluster_claims), members)
+    for i in range(0, len(rows), 5000):
+        conn.execute(insert(clusters), rows[i : i + 5000])
+    for i in range(0, len(members), 5000):
+        conn.execute(insert(cluster_claims), members[i : i + 5000])
+
+
+def resolve(conn: Connection, cluster_id: int) -> int | None:
+    """Where an id that is no longer a cluster went (``cluster_redirects``), or None."""
+    rd = cluster_redirects.c
+    seen = {cluster_id}
+    n: int | None = cluster_id
+    for _ in range(16):  # rows are kept pointing at live ids; the loop only guards a damaged table
+        found = conn.execute(select(rd.new_id).where(rd.old_id == n)).scalar()
+        n = int(found) if found is not None else None
+        if n is None or n in seen:
+            return None
+        if conn.execute(select(clusters.c.id).where(clusters.c.id == n)).first() is not None:
+            return n
+        seen.add(n)
+    return None
 
 
 def _member_rows(conn: Connection, cluster_ids: Sequence[int]) -> list[Any]:

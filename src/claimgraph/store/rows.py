@@ -83,8 +83,18 @@ def day(value: str | date | None) -> str | None:
 
 
 def paragraph_of(text: str, offset: int) -> int:
-    """The paragraph (blank-line separated, from 0) an offset falls in: 0 is the lead."""
-    return len(re.findall(r"\n\s*\n", text[: max(offset, 0)]))
+    """The paragraph (from 0) an offset falls in: 0 is the lead.
+
+    Paragraphs are separated by blank lines; a text with none (many corpora keep one paragraph a
+    line) is separated by single line breaks instead, or every sentence would be in the lead.
+    """
+    before = text[: max(offset, 0)]
+    if _BLANK_LINE.search(text):
+        return len(_BLANK_LINE.findall(before))
+    return before.count("\n")
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
 def source_key(source: Source) -> str:

@@ -145,7 +145,9 @@ clusters = Table(
     Column("n_asserting", Integer, nullable=False),
     Column("n_denying", Integer, nullable=False),
     Column("n_questioning", Integer, nullable=False),
+    Column("block", String),  # event family|country: built together (NULL: built before revision 0005)
 )
+Index("ix_clusters_block", clusters.c.block)
 Index("ix_clusters_dyad", clusters.c.actor1_country, clusters.c.actor2_country, clusters.c.first_seen)
 Index("ix_clusters_last_seen", clusters.c.last_seen, clusters.c.id)
 
@@ -157,8 +159,10 @@ cluster_claims = Table(
     Column("role", String, nullable=False),  # originator | echo
     Column("echo_of", Integer),  # the earlier report's claim id, when it is in the store
     Column("echo_via", Text),  # the outlet named in `via` that makes this an echo
+    Column("block", String),  # the cluster's block, so a recluster can load one block's claims
 )
 Index("ix_cluster_claims_cluster", cluster_claims.c.cluster_id)
+Index("ix_cluster_claims_block", cluster_claims.c.block)
 
 # Every cluster id ever given out, with the identity it stands for: the cluster's key and the
 # (article, seq) of the report that opened it. ``recluster`` rebuilds ``clusters`` but only adds
@@ -172,6 +176,21 @@ cluster_ids = Table(
     Column("origin_seq", Integer, nullable=False),
     UniqueConstraint("origin_article", "origin_seq", "key", name="uq_cluster_ids_identity"),
 )
+
+# Ids of clusters that merged into others or split: where their reports went (the cluster holding
+# most of them), so an old link answers with a redirect. Rows pointing at an id that later goes are
+# moved on to its own successor, so one lookup is enough.
+cluster_redirects = Table(
+    "cluster_redirects",
+    metadata,
+    Column("old_id", Integer, primary_key=True, autoincrement=False),
+    Column("new_id", Integer, nullable=False),
+)
+Index("ix_cluster_redirects_new", cluster_redirects.c.new_id)
+
+# Blocks whose clusters lost members since they were built (an article reprocessed): the next
+# recluster rebuilds them whole, then empties this table.
+cluster_dirty = Table("cluster_dirty", metadata, Column("block", String, primary_key=True))
 
 errors = Table(
     "errors",

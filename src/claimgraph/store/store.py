@@ -18,7 +18,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from ..aggregate import DEFAULT_WINDOW_DAYS, build_clusters
+from ..aggregate import build_clusters, rebuild_from
 from ..cameo import quad_class
 from ..model import Article, Claim
 from . import clusters as cluster_io
@@ -34,6 +34,7 @@ from .queries import (
     StoredError,
     claim_conditions,
     claims_select,
+    cluster_conditions,
     count_select,
     stored_claim,
 )
@@ -192,10 +193,13 @@ class Store:
                 else:
                     fresh.append(new_row)
             gone = [i for ids in old.values() for i in ids]
+            # the article's records leave their clusters (their events may have changed): the next
+            # recluster places them again and rebuilds the blocks they leave
+            mine = select(claims_t.c.id).where(claims_t.c.article_id == article_id)
+            cluster_io.mark_stale(conn, mine)
+            conn.execute(delete(cluster_claims).where(cluster_claims.c.claim_id.in_(mine)))
             for k in range(0, len(gone), 500):  # bounded IN lists
-                part = gone[k : k + 500]
-                conn.execute(delete(cluster_claims).where(cluster_claims.c.claim_id.in_(part)))
-                conn.execute(delete(claims_t).where(claims_t.c.id.in_(part)))
+                conn.execute(delete(claims_t).where(claims_t.c.id.in_(gone[k : k + 500])))
             if fresh:
                 conn.execute(insert(claims_t), fresh)
 
@@ -419,22 +423,46 @@ class Store:
 
     # --- clusters -----------------------------------------------------------------------------
 
-    def recluster(self, *, window_days: int = DEFAULT_WINDOW_DAYS) -> int:
-        """Rebuild every claim cluster from the stored claims (``claimgraph.aggregate``); returns how many.
+    def recluster(self, *, window_days: int | None = None, full: bool = False) -> int:
+        """Bring the claim clusters up to date with the stored claims (``claimgraph.aggregate``);
+        returns how many clusters there are.
 
-        One transaction: a crash leaves the clusters as they were. A cluster whose key and opening
-        report are unchanged keeps its id (``clusters.assign_ids``), so links to it stay valid.
+        Only the blocks (event family and country) that claims new since the last recluster, or
+        reprocessed ones, fall in are rebuilt; ``full=True`` or a ``window_days`` override rebuilds
+        all. One transaction: a crash leaves the clusters as they were. A cluster whose opening
+        report is unchanged keeps its id (``clusters.assign_ids``); an id that goes redirects to
+        the cluster holding most of its reports (``clusters.resolve``).
         """
         with writing(self._engine) as conn:
             cluster_io.lock(conn)
-            built = build_clusters(cluster_io.reports(conn), window_days=window_days)
-            cluster_io.replace_all(conn, built)
-        return len(built)
+            stale = None if full or window_days is not None else cluster_io.stale_blocks(conn)
+            if stale is None:
+                built = build_clusters(cluster_io.reports(conn), window_days=window_days)
+                cluster_io.replace_clusters(conn, built, None)
+            else:
+                fresh = cluster_io.unclustered(conn)
+                whole, since = rebuild_from(fresh, stale)
+                old = cluster_io.to_rebuild(conn, whole, since)
+                if fresh or old:
+                    reports = cluster_io.member_reports(conn, old) + fresh
+                    cluster_io.replace_clusters(conn, build_clusters(reports), old)
+            return int(conn.execute(select(func.count()).select_from(clusters)).scalar_one())
+
+    def cluster_redirect(self, cluster_id: int) -> int | None:
+        """The live cluster an old id's reports went to when clusters merged or split, or None."""
+        with self._engine.connect() as conn:
+            return cluster_io.resolve(conn, cluster_id)
 
     def clusters(self, q: ClusterQuery | None = None) -> list[StoredCluster]:
         """Clusters matching ``q`` with their outlets and sources; ``cluster(id)`` adds the reports."""
         with self._engine.connect() as conn:
             return cluster_io.read(conn, q or ClusterQuery())
+
+    def count_clusters(self, q: ClusterQuery | None = None) -> int:
+        """How many clusters match ``q`` (ignoring its order, limit and offset)."""
+        stmt = select(func.count()).select_from(clusters).where(*cluster_conditions(q or ClusterQuery()))
+        with self._engine.connect() as conn:
+            return int(conn.execute(stmt).scalar_one())
 
     def cluster(self, cluster_id: int, *, reports: bool = True) -> StoredCluster | None:
         """One cluster with its reports (originators and echoes) in publication order, or None.

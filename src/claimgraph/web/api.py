@@ -16,7 +16,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import StreamingResponse
+from fastapi.responses import RedirectResponse, StreamingResponse
 
 from ..export import write_claims, write_csv, write_transfers
 from ..model import Article
@@ -165,6 +165,9 @@ def api_clusters_download(store: StoreDep, f: Annotated[ClusterDownload, Query()
 def api_cluster(store: StoreDep, cluster_id: RowId) -> Any:
     data = views.cluster(store, cluster_id)
     if data is None:
+        moved = store.cluster_redirect(cluster_id)
+        if moved is not None:  # merged or split: its reports are there now
+            return RedirectResponse(f"/api/clusters/{moved}", status_code=308)
         raise _not_found(f"cluster {cluster_id}")
     return views.jsonable(data)
 

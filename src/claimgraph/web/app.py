@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..store import QueryError, Store, StoreError
 from . import api, pages
-from .cache import ResponseCache, SecurityHeaders, warm_up
+from .cache import HeadAsGet, ResponseCache, SecurityHeaders, warm_up
 from .deps import STATIC, make_templates, render
 
 CSP = (
@@ -28,7 +28,8 @@ CSP = (
     "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
 WARM_PATHS = (
-    "/api/stats", "/", "/api/overview", "/network", "/api/network", "/claims", "/clusters", "/articles"
+    "/api/stats", "/", "/api/overview", "/network", "/api/network", "/claims", "/clusters", "/articles",
+    "/transfers",
 )  # fmt: skip
 """The pages over the whole store: the slow ones on a large store, and the ones every visitor opens."""
 SECURITY_HEADERS = {
@@ -144,6 +145,7 @@ def create_app(
         max_bytes=int(cache_mb * 1024 * 1024),
     )
     app.add_middleware(SecurityHeaders, headers=SECURITY_HEADERS.items())
+    app.add_middleware(HeadAsGet)  # outermost: every layer below sees the GET it answers
     _install_errors(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)

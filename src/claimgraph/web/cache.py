@@ -176,6 +176,31 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
+class HeadAsGet:
+    """ASGI middleware answering HEAD on every GET route: the GET's status and headers, no body.
+
+    FastAPI routes declared with ``@router.get`` answer HEAD with 405, which breaks ``curl -I``,
+    uptime monitors and link checkers. Content-Length stays the GET's, as HTTP asks.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
+
+
 async def warm_up(app: ASGIApp, paths: Iterable[str]) -> None:
     """GET each path through ``app`` (and so through its cache), one after another, discarding the answers."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from . import views
 from .deps import StoreDep, render
@@ -56,9 +56,12 @@ def clusters_page(request: Request, store: StoreDep, f: Annotated[ClusterFilters
 
 
 @router.get("/clusters/{cluster_id}", response_class=HTMLResponse)
-def cluster_page(request: Request, store: StoreDep, cluster_id: RowId) -> HTMLResponse:
+def cluster_page(request: Request, store: StoreDep, cluster_id: RowId) -> Response:
     data = views.cluster(store, cluster_id)
     if data is None:
+        moved = store.cluster_redirect(cluster_id)
+        if moved is not None:  # merged or split: its reports are there now
+            return RedirectResponse(f"/clusters/{moved}", status_code=308)
         raise _missing(f"claim cluster {cluster_id}")
     return render(request, "cluster.html", {"nav": "clusters", **data})
 
@@ -84,7 +87,8 @@ def network_page(request: Request, store: StoreDep, f: Annotated[NetworkFilters,
 
 @router.get("/transfers", response_class=HTMLResponse)
 def transfers_page(request: Request, store: StoreDep, f: Annotated[TransferFilters, Query()]) -> HTMLResponse:
-    return render(request, "transfers.html", {"nav": "transfers", "f": f, **views.transfers(store, f)})
+    data = views.transfers(store, f, paged=True)
+    return render(request, "transfers.html", {"nav": "transfers", "f": f, **data})
 
 
 @router.get("/transfers/{key:path}", response_class=HTMLResponse)
@@ -103,8 +107,13 @@ def articles_page(request: Request, store: StoreDep, f: Annotated[ArticleFilters
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
-def article_page(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
-    data = views.article(store, article_id)
+def article_page(
+    request: Request,
+    store: StoreDep,
+    article_id: str,
+    page: Annotated[int, Query(ge=1, le=100_000, description="Page of the claims table.")] = 1,
+) -> HTMLResponse:
+    data = views.article(store, article_id, page=page)
     if data is None:
         raise _missing(f"article {article_id!r}")
     return render(request, "article.html", {"nav": "articles", **data})

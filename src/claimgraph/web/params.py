@@ -140,8 +140,9 @@ class ClusterFilters(Page):
     until: date | None = Field(None, description="First reported on or before (YYYY-MM-DD).")
     contested: bool = Field(False, description="Only clusters some source denies or questions.")
     min_articles: int = Field(1, ge=1, le=10_000, description="Reported in at least this many articles.")
-    order: Literal["newest", "first_seen", "articles", "contested"] = Field(
-        "newest", description="Sort order."
+    order: Literal["articles", "contested", "newest", "first_seen"] = Field(
+        "articles",
+        description="Sort order: most reported first (the default), most contested, newest, oldest.",
     )
 
     def query(self, *, paged: bool = True) -> ClusterQuery:
@@ -174,7 +175,9 @@ class NetworkFilters(_Params):
     code: str | None = Field(None, pattern=CAMEO, description="CAMEO code prefix.")
     stance: Stance | None = Field(None, description="Only claims with this stance.")
     min_weight: int = Field(1, ge=1, le=10_000, description="Leave out edges with fewer claims.")
-    max_nodes: int = Field(40, ge=2, le=200, description="Keep the most connected actors.")
+    max_nodes: int = Field(20, ge=2, le=200, description="Keep the most active actors (by claims).")
+    max_edges: int = Field(60, ge=1, le=2000, description="Keep the heaviest edges among them.")
+    states_only: bool = Field(False, description="Countries only: no regions, IGOs, NGOs or armed groups.")
 
     def query(self) -> ClaimQuery:
         """The claims the network counts."""
@@ -193,8 +196,13 @@ TransferStatus = Literal["reported", "hedged", "acknowledged", "denied", "contes
 """The ledger's ``STATUSES``, in its order (a test checks they agree)."""
 
 
-class TransferFilters(_Params):
-    """The ledger's filters; they become one ``TransferQuery``. Countries compare by 3 letters."""
+class TransferFilters(Page):
+    """The ledger's filters; they become one ``TransferQuery``. Countries compare by 3 letters.
+
+    The page's table shows one page of entries; the API and the downloads give them all.
+    """
+
+    per_page: int = Field(25, ge=1, le=500, description="Table rows per page on the HTML page.")
 
     supplier: str | None = Field(
         None, pattern=ACTOR, description="Supplier country (IRN; IRNGOV counts as IRN)."
@@ -234,8 +242,8 @@ class TransferFilters(_Params):
 
     @property
     def active(self) -> bool:
-        """Whether any filter is set."""
-        return bool(self.model_dump(exclude_defaults=True))
+        """Whether any filter (not just paging) is set."""
+        return bool(self.model_dump(exclude_defaults=True, exclude={"page", "per_page"}))
 
 
 class TransferDownload(TransferFilters):

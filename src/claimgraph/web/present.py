@@ -7,12 +7,14 @@ so a label is the same in a table, a tooltip and a chart.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from .. import cameo
 from ..aggregate import CAMEO_ROOTS, actor_label
+from ..labels import label_object
+from ..lexicons import read_words
 from ..model import Claim
 from ..store import StoredClaim
 
@@ -53,6 +55,24 @@ def actor_name(code: str | None) -> str:
     if group:
         return group if len(code) == 3 else f"{group} ({code})"
     return actor_label(code)
+
+
+_NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+
+
+def actor_kind(code: str) -> str:
+    """``country``, ``region`` (a bloc or region: data/actors/regions.txt) or ``igo`` (an
+    intergovernmental, non-governmental or international armed group): the network draws each
+    differently, so a region is never read as a state."""
+    c = code[:3].upper()
+    if c in _NON_STATES:
+        return "igo"
+    return "region" if c in _regions() else "country"
+
+
+@cache
+def _regions() -> frozenset[str]:
+    return frozenset(w.upper() for w in read_words("actors/regions.txt"))
 
 
 def country(code: str | None) -> str | None:
@@ -101,18 +121,30 @@ def event_words(claim: Claim) -> str:
         else (ev.actor1.text if ev.actor1 else None)
     )
     words = f"{a1 or 'someone'} → {cameo_name(ev.action.cameo)}"
+    a2 = None
     if ev.actor2 is not None:
         a2 = actor_name(ev.actor2.code) if ev.actor2.code else ev.actor2.text
         words += f" → {a2 or 'someone'}"
-    return words + (f": {ev.object}" if ev.object else "")
+    # the claim keeps whatever object the text gives, but not a repeat of the target's name
+    repeat = (
+        ev.object and a2 and ev.object.casefold().removeprefix("the ") == a2.casefold().removeprefix("the ")
+    )
+    return words + (f": {ev.object}" if ev.object and not repeat else "")
 
 
 def cluster_words(actor1: str | None, cameo_code: str | None, actor2: str | None, obj: str | None) -> str:
-    """A cluster's event in plain words, as ``event_words`` says a claim's."""
+    """A cluster's event in plain words, as ``event_words`` says a claim's.
+
+    Objects that name nothing (dates, units, generic nouns, the target's own name) are left out,
+    and so is a target that is the actor's own country ("Iran → provide aid → Iran").
+    """
     words = f"{actor_name(actor1)} → {cameo_name(cameo_code)}"
-    if actor2:
+    if actor2 and not (actor1 and actor1[:3].upper() == actor2[:3].upper()):
         words += f" → {actor_name(actor2)}"
-    return words + (f": {obj}" if obj else "")
+    shown = label_object(
+        obj, actors=(actor_name(actor1), actor_name(actor2)) if actor2 else (actor_name(actor1),)
+    )
+    return words + (f": {shown}" if shown else "")
 
 
 def claim_record(sc: StoredClaim) -> dict[str, Any]:

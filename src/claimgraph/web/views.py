@@ -16,10 +16,11 @@ from typing import Any
 
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
 from ..store.queries import DyadPoint
+from ..store.rows import paragraph_of
 from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
 from .highlight import context_window, segments
 from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
-from .present import actor_name, claim_record, cluster_words, country, path_part, quad_of
+from .present import actor_kind, actor_name, claim_record, cluster_words, country, path_part, quad_of
 
 OVERVIEW_ROWS = 8
 FLOW_NODES = 40  # suppliers and recipients drawn on each side of the flow picture, at most
@@ -53,11 +54,12 @@ def claims(store: Store, f: ClaimFilters) -> dict[str, Any]:
 
 
 def clusters(store: Store, f: ClusterFilters) -> dict[str, Any]:
-    """One page of clusters; the store gives no count, so we only know whether a next page exists."""
+    """One page of clusters, with the total."""
+    total = store.count_clusters(f.query(paged=False))
     rows = store.clusters(f.query())
     return {
-        "page": f.page,
-        "per_page": f.per_page,
+        "total": total,
+        **_pages(total, f),
         "has_next": len(rows) > f.per_page,
         "items": rows[: f.per_page],
     }
@@ -203,9 +205,13 @@ def network(store: Store, f: NetworkFilters) -> dict[str, Any]:
     for (a, b), counts in edges.items():
         degree[a] += counts["weight"]
         degree[b] += counts["weight"]
+    if f.states_only:
+        degree = Counter({c: n for c, n in degree.items() if actor_kind(c) == "country"})
     kept = {c for c, _ in degree.most_common(f.max_nodes)}
     out_edges: list[dict[str, Any]] = []
     for (a, b), counts in sorted(edges.items(), key=lambda kv: (-kv[1]["weight"], kv[0])):
+        if len(out_edges) >= f.max_edges:
+            break
         if a in kept and b in kept and counts["weight"] >= f.min_weight:
             by_quad = [counts[q] for q in quads]
             out_edges.append(
@@ -223,7 +229,7 @@ def network(store: Store, f: NetworkFilters) -> dict[str, Any]:
             )
     used: set[str] = {e["source"] for e in out_edges} | {e["target"] for e in out_edges}
     nodes = [
-        {"id": c, "name": actor_name(c), "weight": degree[c]}
+        {"id": c, "name": actor_name(c), "weight": degree[c], "kind": actor_kind(c)}
         for c in sorted(used, key=lambda c: (-degree[c], c))
     ]
     return {"nodes": nodes, "edges": out_edges, "claims": sum(e["weight"] for e in out_edges)}
@@ -242,16 +248,25 @@ def articles(store: Store, f: ArticleFilters) -> dict[str, Any]:
     }
 
 
-def article(store: Store, article_id: str) -> dict[str, Any] | None:
-    """An article's text cut into highlighted segments, and its claims as the page's script reads them."""
+ARTICLE_CLAIMS_PER_PAGE = 100
+"""Claims listed under an article per page: a long report can carry thousands."""
+
+
+def article(store: Store, article_id: str, *, page: int = 1) -> dict[str, Any] | None:
+    """An article's text cut into highlighted segments, its claims as the page's script reads them,
+    and one page of the claims table."""
     art = store.article(article_id)
     if art is None:
         return None
     rows = store.claims(ClaimQuery(article_id=article_id))
     text = art.text or ""
+    per = ARTICLE_CLAIMS_PER_PAGE
     return {
         "article": art,
         "claims": rows,
+        "table": rows[(page - 1) * per : page * per],
+        "page": page,
+        "pages": max(1, math.ceil(len(rows) / per)),
         "segments": segments(text, rows),
         "records": {str(sc.id): claim_record(sc) for sc in rows},
         "stances": Counter(sc.claim.stance for sc in rows),
@@ -278,6 +293,8 @@ def claim(store: Store, claim_id: int) -> dict[str, Any] | None:
     article_link = f"/articles/{path_part(sc.article_id)}#claim-{sc.id}"
     return {
         "claim": sc,
+        # from the text as stored now, not as counted at ingest (older stores counted blank lines only)
+        "paragraph": paragraph_of(text, ev.start) if context is not None else sc.paragraph,
         "context": context,  # None when the stored text does not hold the evidence (a loaded stub)
         "segments": segs,
         "article": {
@@ -381,9 +398,11 @@ def transfer_flow(entries: Iterable[TransferEntry]) -> dict[str, Any]:
     }
 
 
-def transfers(store: Store, f: TransferFilters) -> dict[str, Any]:
+def transfers(store: Store, f: TransferFilters, *, paged: bool = False) -> dict[str, Any]:
     """The transfers ledger with the filters applied, its status counts, the flow picture's data,
-    and the suppliers and recipients of the whole period (the filter's choices)."""
+    and the suppliers and recipients of the whole period (the filter's choices).
+
+    ``paged``: only the page ``f.page`` of the entries (the flow picture still draws them all)."""
     period = ledger(store, f.query(dates_only=True))
     q = f.query()
     entries = [e for e in period if q.keeps(e)]
@@ -393,11 +412,13 @@ def transfers(store: Store, f: TransferFilters) -> dict[str, Any]:
         found = {c for c in codes if c} | ({chosen.upper()[:3]} if chosen else set())
         return sorted(((c, actor_name(c)) for c in found), key=lambda cn: cn[1].casefold())
 
+    shown = entries[f.offset : f.offset + f.per_page] if paged else entries
     return {
         "total": len(entries),
         "total_in_period": len(period),
         "statuses": {s: counts[s] for s in STATUSES},
-        "entries": entries,
+        "entries": shown,
+        **({"page": f.page, "pages": max(1, math.ceil(len(entries) / f.per_page))} if paged else {}),
         "flow": transfer_flow(entries),
         "suppliers": choices((e.supplier for e in period), f.supplier),
         "recipients": choices((e.recipient for e in period), f.recipient),

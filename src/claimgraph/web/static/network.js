@@ -100,11 +100,29 @@
     for (const n of nodes) n.g.setAttribute("transform", `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
   }
 
+  // labels that would cover one another: the busier actor keeps its place (right of the node);
+  // the other tries the left, above and below, and is shown only on hover when none is free
+  const placed = [];
+  const overlaps = (b) => placed.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h);
+  for (const n of [...nodes].sort((a, b) => b.weight - a.weight)) {
+    const r = radius(n), w = 6.2 * n.name.length, h = 12;
+    const tries = [
+      { x: r + 3, y: 4, anchor: "start", box: { x: n.x + r + 3, y: n.y - 8, w, h } },
+      { x: -r - 3, y: 4, anchor: "end", box: { x: n.x - r - 3 - w, y: n.y - 8, w, h } },
+      { x: 0, y: -r - 4, anchor: "middle", box: { x: n.x - w / 2, y: n.y - r - 16, w, h } },
+      { x: 0, y: r + 12, anchor: "middle", box: { x: n.x - w / 2, y: n.y + r, w, h } },
+    ];
+    n.label = tries.find((t) => !overlaps(t.box)) || null;
+    if (n.label) placed.push(n.label.box);
+    placed.push({ x: n.x - r, y: n.y - r, w: 2 * r, h: 2 * r });  // nor may a label cover a node
+  }
+
   for (const n of nodes) {
-    n.g = svg("g", { class: "node", tabindex: 0 });
+    n.g = svg("g", { class: `node kind-${n.kind || "country"}${n.label ? "" : " label-on-hover"}`, tabindex: 0 });
+    const at = n.label || { x: radius(n) + 3, y: 4, anchor: "start" };
     n.g.append(
       svg("circle", { r: radius(n).toFixed(1) }),
-      svg("text", { x: radius(n) + 3, y: 4 }, n.name),
+      svg("text", { x: at.x, y: at.y, "text-anchor": at.anchor }, n.name),
       svg("title", {}, `${n.name} (${n.id}): ${n.weight} claim${n.weight === 1 ? "" : "s"} in drawn edges`)
     );
     nodeLayer.append(n.g);

@@ -1,0 +1,252 @@
+"""Do two claim records report the same event? The similarity that claim clusters are built on.
+
+An exact key (actor1, actor2, CAMEO root) splits one event worded four ways ("seized",
+"annexation", "invaded") and merges two calls between the same leaders a fortnight apart. Here a
+record is reduced to a :class:`Signature` and two signatures are compared on:
+
+- **family** — CAMEO codes that describe one kind of event (``data/clusters/families.tsv``):
+  occupy / annex / invade are one family, provide aid and stop aid are two;
+- **participants** — actor countries, in either direction for symmetric families (a call read out
+  by both sides); a missing target is compatible with any target;
+- **time** — the event's own date when the text gives one ("on Monday", "in 2014"), else the
+  publication day; how far apart two reports may be depends on the family (a call is one day, an
+  occupation lasts);
+- **object and place** — different object heads ("fertiliser" vs "grain") or different places
+  ("Kharkiv" vs "Odesa") are different events in families where they matter;
+- **words** — cosine similarity of the content words of evidence, object and action, which decides
+  between compatible candidates and, where participants or time are loose, whether to join at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from .lexicons import read_table, read_words
+
+LASTING_DAYS = 730
+"""A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
+DENIAL_DAYS = 180
+"""A denial answers the claim whenever it comes: up to half a year after the event it denies."""
+MIN_SHARED = 2
+"""Content words two reports must share before their words count as similar at all."""
+MIN_WORDS = 0.3
+"""Cosine of content words a report needs to join a cluster when its actors or time leave room."""
+
+
+@dataclass(frozen=True, slots=True)
+class Family:
+    """A kind of event: its name, how long one lasts (None: a state), and what identifies it."""
+
+    name: str
+    window: int | None
+    symmetric: bool = False
+    object_matters: bool = False
+    place_window: int | None = None  # None: places do not matter; else the window when places agree
+
+    @property
+    def punctual(self) -> bool:
+        return self.window is not None and self.window <= 3
+
+
+@cache
+def _families() -> dict[str, Family]:
+    out: dict[str, Family] = {}
+    for row in read_table("clusters/families.tsv", min_cols=3, max_cols=4):
+        prefix, name, window = row.cells[:3]
+        opts = [o.strip() for o in (row.cells[3] if len(row.cells) > 3 else "").split(",") if o.strip()]
+        place: int | None = None
+        for o in opts:
+            if o.startswith("place="):
+                place = int(o.split("=", 1)[1])
+            elif o not in ("sym", "object"):
+                raise row.error(f"unknown option {o!r} (sym, object, place=N)")
+        if window != "lasting" and not window.isdigit():
+            raise row.error(f"window must be a number of days or 'lasting', not {window!r}")
+        out[prefix] = Family(
+            name=name,
+            window=None if window == "lasting" else int(window),
+            symmetric="sym" in opts,
+            object_matters="object" in opts,
+            place_window=place,
+        )
+    return out
+
+
+@cache
+def family_of(cameo: str) -> Family:
+    """The family of the longest prefix of ``cameo`` listed; the CAMEO root as a family otherwise."""
+    fams = _families()
+    for n in range(len(cameo), 1, -1):
+        fam = fams.get(cameo[:n])
+        if fam is not None:
+            return fam
+    return Family(name=f"root-{cameo[:2]}", window=30)
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(read_words("clusters/words.txt"))
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A crude stem, enough to match "annexation"/"annexed", "strikes"/"striking": not a lemmatiser."""
+    w = word.casefold().replace("’", "'").split("'")[0]
+    for suf in _SUFFIXES:
+        if len(w) - len(suf) >= 4 and w.endswith(suf):
+            return w[: -len(suf)] + ("y" if suf in ("ies", "ied") else "")
+    return w
+
+
+def content_words(*texts: str | None) -> frozenset[str]:
+    """The stems of the words that can tell one event from another (no function or title words)."""
+    out: set[str] = set()
+    for t in texts:
+        if t:
+            out.update(filter(None, map(_content_stem, _WORD.findall(t))))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=200_000)
+def _content_stem(word: str) -> str | None:
+    return stem(word) if len(word) > 1 and word.casefold() not in _stopwords() else None
+
+
+def names(text: str | None, *, leave_out: Iterable[str | None] = ()) -> frozenset[str]:
+    """Capitalised words that are not the actors' own words: the places and things a report names."""
+    stop = _stopwords()
+    skip = {stem(w) for t in leave_out if t for w in _WORD.findall(t)}
+    out = set()
+    text = text or ""
+    for m in _WORD.finditer(text):
+        w = m.group()
+        before = text[: m.start()].rstrip()
+        if not before or before[-1] in '.!?"“:':
+            continue  # a sentence's first word is capitalised whatever it is
+        if w[0].isupper() and w.casefold() not in stop and len(w) > 2:
+            s = stem(w)
+            if s not in skip:
+                out.add(s)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=20_000)
+def day_interval(value: str | None) -> tuple[int, int] | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (longer strings are cut) as (first, last) day ordinals."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value.strip())
+    if not m:
+        return None
+    try:
+        y = int(m[1])
+        if m[3]:
+            d = date(y, int(m[2]), int(m[3])).toordinal()
+            return d, d
+        if m[2]:
+            mo = int(m[2])
+            first = date(y, mo, 1).toordinal()
+            nxt = date(y + (mo == 12), mo % 12 + 1, 1).toordinal()
+            return first, nxt - 1
+        return date(y, 1, 1).toordinal(), date(y, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def gap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
+    """Days between two intervals (0 when they overlap or either is unknown)."""
+    if a is None or b is None:
+        return 0
+    return max(0, a[0] - b[1], b[0] - a[1])
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    """What of a record decides which event it reports."""
+
+    family: Family
+    actor1: str
+    actor2: str | None
+    when: tuple[int, int] | None
+    words: frozenset[str]
+    names: frozenset[str]
+    head: str | None
+    denial: bool
+
+    @property
+    def countries(self) -> frozenset[str]:
+        return frozenset(c for c in (self.actor1, self.actor2) if c)
+
+
+def cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    """Cosine of two word sets; 0 unless they share two words: one shared word ("agreed",
+    "defend") is what unrelated short spans have in common."""
+    shared = len(a & b)
+    if shared < MIN_SHARED:
+        return 0.0
+    return shared / math.sqrt(len(a) * len(b))
+
+
+def participants_agree(fam: Family, a1: str, a2: str | None, b1: str, b2: str | None) -> bool:
+    """Same actors — in either order for a symmetric family; a missing target fits any target."""
+    if fam.symmetric:
+        x, y = {c for c in (a1, a2) if c}, {c for c in (b1, b2) if c}
+        return x <= y or y <= x
+    return a1 == b1 and (a2 is None or b2 is None or a2 == b2)
+
+
+def window_for(fam: Family, shared_name: bool, same_head: bool, denial: bool) -> int | None:
+    """How many days apart a report may be from a cluster's first report (None: any)."""
+    if fam.window is None:
+        w: int | None = None if (shared_name or same_head) else LASTING_DAYS
+    else:
+        w = fam.window
+        if shared_name and fam.place_window is not None:
+            w = max(w, fam.place_window)
+    if denial and w is not None:
+        w = max(w, DENIAL_DAYS)
+    return w
+
+
+def reach(fam: Family) -> int | None:
+    """How far (days) a report of this family can reach from its event date to a cluster's first
+    report, denials included; None for a lasting state (any distance, when names agree)."""
+    if fam.window is None:
+        return None
+    return max(fam.window, fam.place_window or 0, DENIAL_DAYS) + 1
+
+
+def fingerprint(*parts: str | None) -> str:
+    """A stable order for reports on the same day that does not depend on article ids: a copy of a
+    report (same words, same source) ties with the original, and the first stored then opens."""
+    return hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8"), digest_size=8).hexdigest()
+
+
+__all__ = [
+    "DENIAL_DAYS",
+    "LASTING_DAYS",
+    "MIN_WORDS",
+    "Family",
+    "Signature",
+    "content_words",
+    "cosine",
+    "day_interval",
+    "family_of",
+    "fingerprint",
+    "gap",
+    "names",
+    "participants_agree",
+    "reach",
+    "stem",
+    "window_for",
+]

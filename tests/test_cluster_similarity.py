@@ -1,0 +1,150 @@
+"""Claim clusters by similarity: one event however worded, directed or dated; different events apart.
+
+Each case is a small hand-written set of reports, as the store would hand them to the clustering.
+"""
+
+from __future__ import annotations
+
+from itertools import count
+
+from claimgraph.aggregate import Report, block_of, build_clusters
+
+_ids = count(1)
+
+
+def rep(
+    evidence: str,
+    published: str,
+    a1: str | None,
+    cameo: str | None,
+    a2: str | None = None,
+    *,
+    article: str | None = None,
+    obj: str | None = None,
+    when: str | None = None,
+    stance: str = "asserts",
+    action: str | None = None,
+) -> Report:
+    n = next(_ids)
+    return Report(
+        claim_id=n,
+        article_id=article or f"art-{n}",
+        outlet=f"Outlet {n}",
+        published=published,
+        source_name="Someone",
+        source_kind="person",
+        source_actor=None,
+        stance=stance,
+        via=(),
+        actor1=a1,
+        actor2=a2,
+        cameo=cameo,
+        object=obj,
+        actor1_text=None,
+        actor2_text=None,
+        action_text=action,
+        evidence_text=evidence,
+        event_date=when,
+    )
+
+
+def groups(reports: list[Report]) -> list[list[int]]:
+    """Clusters as lists of positions in ``reports``, in input order."""
+    pos = {r.claim_id: i for i, r in enumerate(reports)}
+    return sorted(sorted(pos[m.claim_id] for m in c.members) for c in build_clusters(reports))
+
+
+def test_one_annexation_worded_four_ways_over_years_is_one_cluster() -> None:
+    rs = [
+        rep("Russia seized Crimea from Ukraine", "2014-03-02", "RUS", "171", "UKR"),
+        rep("the annexation of Crimea by Russia", "2015-06-10", "RUS", "192", action="annexation"),
+        rep("Russia invaded Crimea in 2014", "2019-02-26", "RUS", "192", "UKR", when="2014"),
+        rep("Russia still occupies Crimea", "2024-03-18", "RUS", "192"),
+    ]
+    assert groups(rs) == [[0, 1, 2, 3]]
+
+
+def test_the_same_strike_with_and_without_a_target_in_one_article() -> None:
+    rs = [
+        rep("Russian forces shelled Kharkiv overnight", "2023-05-01", "RUS", "194", "RUS", article="a"),
+        rep("the shelling of Kharkiv", "2023-05-01", "RUSMIL", "194", article="a"),
+    ]
+    assert groups(rs) == [[0, 1]]
+
+
+def test_a_call_read_out_by_both_sides_is_one_cluster_and_another_call_is_not() -> None:
+    rs = [
+        rep("President Adams spoke by phone with President Brown", "2022-02-12", "USAGOV", "041", "UKRGOV"),
+        rep("Brown had a telephone conversation with Adams", "2022-02-12", "UKRGOV", "041", "USAGOV"),
+        rep("Brown and Adams discussed security by phone", "2022-02-13", "UKR", "040", "USA"),
+        rep("President Adams spoke by phone with President Brown", "2022-03-05", "USAGOV", "041", "UKRGOV"),
+    ]
+    assert groups(rs) == [[0, 1, 2], [3]]
+
+
+def test_strikes_on_two_towns_stay_apart_and_on_one_town_join() -> None:
+    rs = [
+        rep("a missile strike on Kharkiv killed six", "2023-05-01", "RUS", "195", "UKR"),
+        rep("a missile strike on Odesa killed two", "2023-05-01", "RUS", "195", "UKR"),
+        rep("the missile strike on Kharkiv on Monday", "2023-05-02", "RUS", "195", "UKR", when="2023-05-01"),
+    ]
+    assert groups(rs) == [[0, 2], [1]]
+
+
+def test_an_event_and_its_opposite_never_merge() -> None:
+    rs = [
+        rep("the United States will provide aid to Ukraine", "2023-05-01", "USA", "070", "UKR", obj="aid"),
+        rep("the United States will halt aid to Ukraine", "2023-05-02", "USA", "162", "UKR", obj="aid"),
+    ]
+    assert groups(rs) == [[0], [1]]
+
+
+def test_a_record_without_an_object_joins_only_when_its_words_agree() -> None:
+    rs = [
+        rep(
+            "Ukraine resumed grain exports through the Black Sea",
+            "2023-08-01",
+            "UKR",
+            "061",
+            obj="grain exports",
+        ),
+        rep("Russia will export fertiliser", "2023-08-02", "UKR", "061", obj="fertiliser"),
+        rep("Ukraine agreed to cooperate on energy", "2023-08-02", "UKR", "061"),
+    ]
+    assert groups(rs) == [[0], [1], [2]]
+    rs.append(rep("grain exports through the Black Sea resumed", "2023-08-03", "UKR", "061"))
+    assert groups(rs) == [[0, 3], [1], [2]]
+
+
+def test_two_calls_between_the_same_leaders_on_different_dates_stay_apart() -> None:
+    rs = [
+        rep("Putin had a telephone conversation with Bennett", "2022-03-02", "RUS", "041", "ISR"),
+        rep("Putin had a telephone conversation with Bennett", "2022-03-14", "RUS", "041", "ISR"),
+    ]
+    assert groups(rs) == [[0], [1]]
+
+
+def test_a_denial_months_later_attaches_to_the_event_it_denies() -> None:
+    rs = [
+        rep("government forces targeted civilians in Aleppo", "2016-12-14", "SYR", "190", "SYR"),
+        rep("Damascus denied targeting civilians in Aleppo", "2017-02-23", "SYR", "190", stance="denies"),
+    ]
+    [c] = build_clusters(rs)
+    assert (c.n_asserting, c.n_denying) == (1, 1)
+
+
+def test_uncoded_claims_form_no_cluster() -> None:
+    rs = [
+        rep("something was said", "2023-01-01", None, None),
+        rep("more was said", "2023-01-01", "USA", None),
+    ]
+    assert build_clusters(rs) == [] and [block_of(r) for r in rs] == [None, None]
+
+
+def test_the_event_date_from_the_text_decides_not_the_publication_date() -> None:
+    """A call reported a week late ("on Monday") joins the readout of that day."""
+    rs = [
+        rep("Adams spoke with Brown", "2023-05-01", "USA", "041", "FRA"),
+        rep("Adams and Brown spoke on Monday", "2023-05-08", "FRA", "041", "USA", when="2023-05-01"),
+    ]
+    assert groups(rs) == [[0, 1]]
