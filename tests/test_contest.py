@@ -3,11 +3,15 @@ speaker, over the clustered event. Sentences are our own."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from claimgraph.contest import confident_dissent, real_speaker
-from claimgraph.model import Source
+from claimgraph.model import Cue, Source
 from claimgraph.pipeline import extract
+from claimgraph.store import ClusterQuery, Store
+from test_store import make_article, make_claim
 
 
 def _dissents(text: str) -> list[bool]:
@@ -72,3 +76,20 @@ def test_no_false_denials(text: str) -> None:
 )
 def test_real_speakers(source: Source, real: bool) -> None:
     assert real_speaker(source) is real
+
+
+@pytest.mark.parametrize(
+    ("cue", "contested"), [(Cue(text="denied", lemma="deny"), True), (Cue(text="said", lemma="say"), False)]
+)
+def test_only_a_confident_denial_contests_a_cluster(tmp_path, cue: Cue, contested: bool) -> None:
+    """A record marked as denying with no deny cue and no negation over its event is a member of
+    the cluster, but makes it neither contested nor ranked among the most contested."""
+    with Store(f"sqlite:///{tmp_path}/c.db") as store:
+        store.add_article(make_article("a1"), [make_claim("a1")], extractor_version="v")
+        denial = replace(
+            make_claim("a2", source="Nasser Kanaani", source_actor="IRNGOV", stance="denies"), cue=cue
+        )
+        store.add_article(make_article("a2", published="2023-01-05"), [denial], extractor_version="v")
+        store.recluster(window_days=60)
+        assert bool(store.clusters(ClusterQuery(contested=True))) is contested
+        assert len(store.clusters()) == 1

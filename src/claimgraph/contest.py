@@ -42,27 +42,31 @@ def _negation_words() -> frozenset[str]:
 
 def real_speaker(src: Source) -> bool:
     """A party that can dispute a claim: not the author, not an unresolved pronoun, not a thing."""
-    if src.kind == "author" or not src.name:
+    return _real_speaker(src.kind, src.name, src.actor, src.role)
+
+
+def _real_speaker(kind: str, name: str | None, actor: str | None, role: str | None) -> bool:
+    if kind == "author" or not name:
         return False
-    name = src.name.strip().lower()
-    if name in _PRONOUNS:
+    low = name.strip().lower()
+    if low in _PRONOUNS:
         return False
-    head = name.split()[-1] if name.split() else ""
-    if head.rstrip("s") in word_set("attribution/non_speakers.tsv") or head in word_set(
-        "attribution/non_speakers.tsv"
-    ):
+    words = low.split()
+    head = words[-1] if words else ""
+    non = word_set("attribution/non_speakers.tsv")
+    if head in non or head.rstrip("s") in non:
         return False
-    if src.kind in ("person", "country", "outlet"):
+    if kind in ("person", "country", "outlet"):
         return True
-    return bool(src.actor or src.role)
+    return bool(actor or role)
 
 
-def scoped(c: Claim) -> bool:
-    """Whether the record's denial or doubt is over its own event (see the module's docstring)."""
-    if c.cue is None:
+def _scoped(stance: str, cue_text: str | None, cue_lemma: str | None, evidence: str) -> bool:
+    """Whether a denial or doubt is over the record's own event (see the module's docstring)."""
+    if cue_text is None or cue_lemma is None:
         return False
-    negated_cue = bool(_NEGATED_CUE.search(c.cue.text))
-    lemma = c.cue.lemma.lower()
+    negated_cue = bool(_NEGATED_CUE.search(cue_text))
+    lemma = cue_lemma.lower()
     if lemma in stance_words("directive"):
         return False  # "urged Russia not to attack": the "not" is in what is asked
     if lemma in _dissent_cues():
@@ -71,14 +75,42 @@ def scoped(c: Claim) -> bool:
         return not negated_cue
     if negated_cue:
         # "has not seen the Russians withdraw" denies; "has not confirmed" only withholds
-        return c.stance == "denies"
-    if c.stance == "questions":
+        return stance == "denies"
+    if stance == "questions":
         return True  # "said it is unclear whether ...": the doubt was read over the event's clause
-    words = {w.lower() for w in re.findall(r"[\w'’-]+", c.evidence.text)}
+    words = {w.lower() for w in re.findall(r"[\w'’-]+", evidence)}
     return bool(words & _negation_words()) or any(w.endswith(("n't", "n’t")) for w in words)
 
 
+def confident(
+    *,
+    stance: str,
+    source_kind: str,
+    source_name: str | None,
+    source_actor: str | None,
+    source_role: str | None,
+    cue_text: str | None,
+    cue_lemma: str | None,
+    evidence: str,
+) -> bool:
+    """A denial or doubt that makes its cluster contested: from a real speaker, over the clustered
+    event. Plain fields, so the store can ask it of a row without building a record."""
+    return (
+        stance in DISSENT
+        and _real_speaker(source_kind, source_name, source_actor, source_role)
+        and _scoped(stance, cue_text, cue_lemma, evidence)
+    )
+
+
 def confident_dissent(c: Claim) -> bool:
-    """A denial or doubt that makes the record's cluster contested: from a real speaker, over the
-    clustered event."""
-    return c.stance in DISSENT and c.event is not None and real_speaker(c.source) and scoped(c)
+    """:func:`confident` for a record; a record with no coded event contests nothing."""
+    return c.event is not None and confident(
+        stance=c.stance,
+        source_kind=c.source.kind,
+        source_name=c.source.name,
+        source_actor=c.source.actor,
+        source_role=c.source.role,
+        cue_text=c.cue.text if c.cue else None,
+        cue_lemma=c.cue.lemma if c.cue else None,
+        evidence=c.evidence.text,
+    )
