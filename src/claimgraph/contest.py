@@ -53,9 +53,8 @@ def _real_speaker(kind: str, name: str | None, actor: str | None, role: str | No
         return False
     words = low.split()
     head = words[-1] if words else ""
-    non = word_set("attribution/non_speakers.tsv")
-    if head in non or head.rstrip("s") in non:
-        return False
+    if head in word_set("attribution/not_sources.tsv"):
+        return False  # "these measures deny Iran resources": nobody speaks through them
     if kind in ("person", "country", "outlet"):
         return True
     return bool(actor or role)
