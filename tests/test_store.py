@@ -55,7 +55,8 @@ def make_claim(
         evidence=Evidence(start=start, end=start + len(evidence), text=evidence),
         source=Source(text=source.split()[-1], name=source, kind=kind, actor=source_actor),
         via=tuple(Via(name=v) for v in via),
-        cue=Cue(text="said", lemma="say"),
+        # a denial names its deny cue: only that makes a confident one (claimgraph.contest)
+        cue=Cue(text="denied", lemma="deny") if stance == "denies" else Cue(text="said", lemma="say"),
         stance=stance,
         event=Event(
             actor1=Actor(text="Iran", code=actor1) if actor1 else None,

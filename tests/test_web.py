@@ -42,6 +42,9 @@ def _span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
     return start, start + len(part)
 
 
+_LEMMAS = {"denied": "deny"}  # a denial is contested only by a deny cue it names (claimgraph.contest)
+
+
 def make_claim(
     text: str,
     *,
@@ -67,7 +70,7 @@ def make_claim(
         evidence=Evidence(start=es, end=ee, text=evidence),
         source=Source(text=source, name=name or source, kind=kind, actor=actor, start=ss, end=se),
         via=tuple(Via(name=v) for v in via),
-        cue=Cue(text=cue, lemma=cue.rstrip("d"), start=cs, end=ce) if cue else None,
+        cue=Cue(text=cue, lemma=_LEMMAS.get(cue, cue.rstrip("d")), start=cs, end=ce) if cue else None,
         stance=stance,
         event=Event(
             actor1=Actor(text=a1, code=a1),
@@ -198,6 +201,7 @@ def ids(db: str) -> dict[str, int]:
 
 PAGES = [
     ("/", "Most active dyads"),
+    ("/", 'why contested: <span class="st-denies-text"><bdi>Moscow</bdi> denies'),
     ("/claims", "Officials in Kyiv"),
     ("/claims?stance=denies", "Moscow"),
     ("/clusters", "Russia → use conventional military force"),

@@ -118,6 +118,9 @@ class Report:
     action_text: str | None = None
     evidence_text: str | None = None
     event_date: str | None = None  # as the extractor resolved it from the text: YYYY, YYYY-MM or YYYY-MM-DD
+    # a denial or doubt that may make its cluster contested (claimgraph.contest); a weak one is
+    # still a member, but not a denying or questioning source
+    confident: bool = True
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -620,7 +623,8 @@ def _finish(b: _Building, block: str) -> Cluster:
     last: date | None = max(dates).date() if dates else None
     sources: dict[str, set[str]] = {"asserts": set(), "denies": set(), "questions": set()}
     for r in reports:
-        sources.setdefault(r.stance, set()).add(_source_id(r))
+        if r.stance == "asserts" or r.confident:
+            sources.setdefault(r.stance, set()).add(_source_id(r))
     cameo = _most_common(r.cameo for r in reports) or root
     action = _most_common(r.action_name for r in reports) or f"{CAMEO_ROOTS.get(root, 'CAMEO')} ({cameo})"
     label = f"{actor_label(a1, (r.actor1_text for r in reports))} → {action}"

@@ -95,3 +95,15 @@ def word_set(name: str) -> frozenset[str]:
     """A one-column lexicon as a set, read once per process: the word lists the rules test
     membership in (built-in rows, then the user's files of that name)."""
     return frozenset(read_words(name))
+
+
+def read_pairs(name: str, allowed: Sequence[str], what: str) -> list[tuple[str, str]]:
+    """A two-column lexicon (word, value) as lower-cased words with their value, each value checked
+    against ``allowed`` (a bad one names the file, line and ``what`` it should have been)."""
+    out: list[tuple[str, str]] = []
+    for row in read_table(name, min_cols=2, max_cols=2):
+        word, value = row.cells
+        if value not in allowed:
+            raise row.error(f"unknown {what} {value!r} (expected one of {list(allowed)})")
+        out.append((word.lower(), value))
+    return out

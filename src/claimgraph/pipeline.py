@@ -29,12 +29,15 @@ from spacy.tokens import Doc
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
+from .attribute.finder import source_chars
 from .attribute.sources import SourceResolver, is_pronoun
 from .attribute.spans import full_mention
+from .attribute.stance import author_framing, event_stance, questioned_span
 from .english import looks_english
 from .errors import ClaimgraphError
 from .events import component as _events  # noqa: F401  (registers claimgraph_events)
 from .events.component import DocEvents
+from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_base
 
@@ -358,16 +361,17 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
         if not mentions and opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
             out.append(replace(base, rule=f"{a.rule}; uncoded"))
         for m in mentions:
-            stance = a.stance
-            if m.negated and stance == "asserts":
-                stance = "denies"
+            stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
             out.append(
                 replace(
                     base,
                     evidence=_evidence(doc, (m.start, m.end)),
                     event=m.event,
                     stance=stance,
-                    hedged=m.hedged,  # the coder asked claimgraph.hedging about this evidence
+                    # the coder asked claimgraph.hedging about this evidence; the cue's own
+                    # uncertainty ("predicted", "hopes" over a future) is asked here, as for the content
+                    hedged=m.hedged
+                    or hedged_by_cue(doc, (m.start, m.end), a.cue.cue, source=source_chars(doc, a)),
                     rule=f"{a.rule}; {m.rule}",
                 )
             )
@@ -382,8 +386,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     article_id=aid,
                     evidence=_evidence(doc, (m.start, m.end)),
                     source=author,
-                    stance="denies" if m.negated else "asserts",
+                    stance=event_stance("asserts", m.negated, questioned_span(doc, (m.start, m.end))),
                     hedged=m.hedged,
+                    framing=author_framing(doc, (m.start, m.end)),
                     event=m.event,
                     rule=f"author; {m.rule}",
                 )

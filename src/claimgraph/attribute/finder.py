@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..actors import default_coder
-from ..hedging import is_hedged
+from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
@@ -33,6 +33,7 @@ from .spans import (
     _subject_span,
     _trim_chars,
 )
+from .stance import content_stance, cue_stance
 from .turns import speaker_turns
 
 # a cue heading a clause (not a participle modifying a noun) may take an adjacent quotation
@@ -49,7 +50,8 @@ class Attribution:
     source_span: tuple[int, int] | None = None  # token span [start, end) of the source mention
     target_span: tuple[int, int] | None = None  # token span of the accused / criticised party
     via_spans: list[tuple[int, int]] = field(default_factory=list)  # token spans, nearest reader first
-    stance: str = "asserts"
+    stance: str = "asserts"  # of the attribution as a whole: a record with no coded event
+    cue_stance: str = "asserts"  # the cue's alone: an event record combines it with the event's
     hedged: bool = False
     negated_cue: bool = False
     rule: str = ""
@@ -435,7 +437,10 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
     one of the latest earlier attribution, which the pipeline copies over.
     """
     for i, a in enumerate(found):
-        if a.refers_to is not None or not a.rule.endswith("+dobj"):
+        # "has not confirmed the allegations", "confirmed the reports": a stance on them; "citing
+        # assessments" only names its grounds
+        confirms = a.rule.endswith("+object") and (a.negated_cue or a.cue.framing == "endorsing")
+        if a.refers_to is not None or not (a.rule.endswith("+dobj") or confirms):
             continue
         span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in lex.nominal_cues:
@@ -610,16 +615,20 @@ def _cue_distance(doc: Doc, a: Attribution) -> int:
     return max(0, a.content[0] - c, c - a.content[1])
 
 
-# --- stance; hedging is claimgraph.hedging -----------------------------------------------------------
+# --- stance is attribute/stance.py; hedging is claimgraph.hedging ---------------------------------
 
 
 def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
-    typ = a.cue.type
-    if typ == "deny":
-        a.stance = "questions" if a.negated_cue else "denies"
-    elif typ == "doubt":
-        a.stance = "questions"
-    elif a.negated_cue:
-        # "have not confirmed", "did not say": the source withholds support
-        a.stance = "questions"
-    a.hedged = is_hedged(doc, a.content)
+    a.cue_stance = cue_stance(doc, a, lex)
+    a.stance = content_stance(doc, a, a.cue_stance, lex)
+    a.hedged = is_hedged(doc, a.content) or hedged_by_cue(
+        doc, a.content, a.cue.cue, source=source_chars(doc, a)
+    )
+
+
+def source_chars(doc: Doc, a: Attribution) -> tuple[int, int] | None:
+    """The character span of the source mention, if any."""
+    if a.source_span is None:
+        return None
+    s, e = a.source_span
+    return doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)

@@ -621,6 +621,8 @@ class EventCoder:
         s, e = self._evidence(c, lo, hi)
         neg = (modality.nominal_negated(c.tok) if c.pred.nominal else False) or modality.is_negated(c.chain)
         neg = neg != c.extra_neg
+        if neg and modality.refusal(c.chain) and (refused := self.lex.wrap("reject", c.code)):
+            c.code, neg = refused, False  # "we will not give up our land": a refusal (12x), asserted
         hedged = c.extra_hedge or is_hedged(c.tok.doc, (s, e), chain=c.chain)
         used = {a.i for a in (*c.a1, *c.a2)}
         date = event_date(c.chain, c.tok.sent, published)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, delete, func, insert, select, update
 
 from ..aggregate import Cluster, Report
+from ..contest import confident
 from ..model import Evidence
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
 from .schema import (
@@ -35,6 +36,9 @@ def _report_select() -> Select[Any]:
             c.source_name,
             c.source_kind,
             c.source_actor,
+            c.source_role,
+            c.cue_text,
+            c.cue_lemma,
             c.stance,
             c.via,
             c.actor1_code,
@@ -76,6 +80,17 @@ def _to_report(row: Any) -> Report:
         action_text=row.action_text,
         evidence_text=row.evidence_text,
         event_date=row.event_date,
+        confident=row.stance == "asserts"
+        or confident(
+            stance=row.stance,
+            source_kind=row.source_kind,
+            source_name=row.source_name,
+            source_actor=row.source_actor,
+            source_role=row.source_role,
+            cue_text=row.cue_text,
+            cue_lemma=row.cue_lemma,
+            evidence=row.evidence_text or "",
+        ),
     )
 
 

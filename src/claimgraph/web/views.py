@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
+from ..contest import confident_dissent
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
 from ..store.queries import DyadPoint
 from ..store.rows import paragraph_of
@@ -37,14 +38,25 @@ def _dyad_rows(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def overview(store: Store) -> dict[str, Any]:
-    """Counts, the most active dyads, the newest and the most contested clusters, recent articles."""
+    """Counts, the most active dyads, the newest and the most contested clusters (each with the
+    sentence that contests it), recent articles."""
+    contested = store.clusters(ClusterQuery(contested=True, order="contested", limit=OVERVIEW_ROWS))
     return {
         "stats": store.stats(),
         "dyads": _dyad_rows(store.dyads(limit=12)),
         "newest": store.clusters(ClusterQuery(order="newest", limit=OVERVIEW_ROWS)),
-        "contested": store.clusters(ClusterQuery(contested=True, order="contested", limit=OVERVIEW_ROWS)),
+        "contested": contested,
+        "why": {c.id: why_contested(store, c.id) for c in contested},
         "articles": store.articles(limit=OVERVIEW_ROWS),
     }
+
+
+def why_contested(store: Store, cluster_id: int) -> StoredClaim | None:
+    """The first confident denial or doubt in a cluster (claimgraph.contest): why it is contested."""
+    return next(
+        (sc for sc in store.claims(ClaimQuery(cluster_id=cluster_id)) if confident_dissent(sc.claim)),
+        None,
+    )
 
 
 def claims(store: Store, f: ClaimFilters) -> dict[str, Any]:

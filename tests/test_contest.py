@@ -1,0 +1,95 @@
+"""A cluster is contested only by a confident denial or doubt (claimgraph.contest): from a real
+speaker, over the clustered event. Sentences are our own."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from claimgraph.contest import confident_dissent, real_speaker
+from claimgraph.model import Cue, Source
+from claimgraph.pipeline import extract
+from claimgraph.store import ClusterQuery, Store
+from test_store import make_article, make_claim
+
+
+def _dissents(text: str) -> list[bool]:
+    """confident_dissent for each denying or questioning record of ``text``."""
+    return [confident_dissent(c) for c in extract(text) if c.stance in ("denies", "questions")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran denied that it supplied drones to Russia.",
+        "China rejected the accusations that it sent weapons to Russia.",
+        "The Saudi minister said Saudi Arabia did not attack Yemen.",
+        "The Indian government said India never attacked Pakistan.",
+        "Iran questioned whether Russia supplied missiles to Armenia.",
+    ],
+)
+def test_a_real_speakers_denial_of_the_event_is_confident(text: str) -> None:
+    found = _dissents(text)
+    assert found and all(found), (text, extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a withheld confirmation is a doubt, not a contest
+        "The Pentagon has not confirmed that Iran sent drones to Russia.",
+        # the author's own negation disputes nobody
+        "Talks in Geneva failed to yield an accord between Iran and Russia.",
+        "No Iranian diplomats were arrested by the Russian police.",
+    ],
+)
+def test_withheld_or_unvoiced_doubts_are_not(text: str) -> None:
+    assert not any(_dissents(text)), (text, extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a negated "know" over "how many" presupposes the killing; "deny" in the sense of withhold,
+        # "reject" of a thing, are no denial at all
+        "We still do not know how many soldiers were killed by Russia, the Ukrainian minister said.",
+        "These measures will help further deny Iran financial resources used to support its programs.",
+        "Governments have taken action to reject efforts to sell Putin's war as justified.",
+    ],
+)
+def test_no_false_denials(text: str) -> None:
+    assert not [c for c in extract(text) if c.stance != "asserts"], extract(text)
+
+
+@pytest.mark.parametrize(
+    ("source", "real"),
+    [
+        (Source(text="Iran", name="Iran", kind="country", actor="IRN"), True),
+        (Source(text="Lavrov", name="Sergei Lavrov", kind="person"), True),
+        (Source(text="officials", name="officials", kind="anonymous", role="senior officials"), True),
+        (Source(text="These measures", name="measures", kind="organization"), False),
+        (Source(text="he", name="he", kind="person"), False),
+        (Source(text=None, name="Reuters", kind="author"), False),
+        (Source(text="Governments", name="Governments", kind="organization"), False),
+    ],
+)
+def test_real_speakers(source: Source, real: bool) -> None:
+    assert real_speaker(source) is real
+
+
+@pytest.mark.parametrize(
+    ("cue", "contested"), [(Cue(text="denied", lemma="deny"), True), (Cue(text="said", lemma="say"), False)]
+)
+def test_only_a_confident_denial_contests_a_cluster(tmp_path, cue: Cue, contested: bool) -> None:
+    """A record marked as denying with no deny cue and no negation over its event is a member of
+    the cluster, but makes it neither contested nor ranked among the most contested."""
+    with Store(f"sqlite:///{tmp_path}/c.db") as store:
+        store.add_article(make_article("a1"), [make_claim("a1")], extractor_version="v")
+        denial = replace(
+            make_claim("a2", source="Nasser Kanaani", source_actor="IRNGOV", stance="denies"), cue=cue
+        )
+        store.add_article(make_article("a2", published="2023-01-05"), [denial], extractor_version="v")
+        store.recluster(window_days=60)
+        assert bool(store.clusters(ClusterQuery(contested=True))) is contested
+        assert len(store.clusters()) == 1
