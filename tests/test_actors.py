@@ -360,6 +360,7 @@ def test_find_offsets_and_longest_match(coder: ActorCoder) -> None:
         ("Iran", "IRN", "country"),
         ("IRGC", "IRNMIL", "organization"),
         ("UN Security Council", "IGOUNO", "organization"),
+        ("New York", "USA", "place"),  # where, for the article's home country (places.tsv)
     ]
     for m in found:
         assert text[m.start : m.end] == m.text

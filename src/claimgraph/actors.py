@@ -81,6 +81,7 @@ _INTERNATIONAL_CLASSES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _NAME_FILES = (
     # file, kind (None: decided per row, see _kind_for)
     ("capitals.tsv", "capital"),
+    ("places.tsv", "place"),
     ("international.tsv", None),
     ("organizations.tsv", "organization"),
     ("leaders.tsv", "person"),
@@ -101,7 +102,7 @@ class ActorMatch:
     end: int
     text: str
     code: str
-    kind: str  # "country" | "organization" | "outlet" | "group" | "person" | "capital"
+    kind: str  # "country" | "organization" | "outlet" | "group" | "person" | "capital" | "place"
     name: str  # canonical name, e.g. "Iran", "NBC News", "United Nations", "Vladimir Putin"
 
 

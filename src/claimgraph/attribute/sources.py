@@ -86,7 +86,7 @@ def home_country(doc: Doc, coder: ActorCoder) -> str | None:
     counts: dict[str, int] = {}
     for m in coder.find(doc_text(doc)):
         c = m.code[:3]
-        if m.kind in ("country", "capital", "person") and c.isalpha() and c not in _SECTORS:
+        if m.kind in ("country", "capital", "place", "person") and c.isalpha() and c not in _SECTORS:
             counts[c] = counts.get(c, 0) + 1
     total = sum(counts.values())
     if total < 3:

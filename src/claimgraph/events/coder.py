@@ -113,7 +113,9 @@ class EventCoder:
         self._participants = None
         by_tok: dict[int, Act] = {}
         for m in self.actor_coder.find(doc_text(doc)):
-            if not m.code:
+            # a place inside a country ("in Ferguson", "in New York") says where, not who: it tells
+            # the sources which country a story is about, but is never an event's actor
+            if not m.code or m.kind == "place":
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
