@@ -25,7 +25,17 @@ from ..nlp import doc_text
 from . import modality
 from .learned import Proposal, model_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
-from .roles import Act, Ctx, Resolve, actor_at, actors, controller, fallback_target, participants
+from .roles import (
+    Act,
+    Ctx,
+    Resolve,
+    actor_at,
+    actors,
+    controller,
+    domestic_target,
+    fallback_target,
+    participants,
+)
 from .time import event_date, event_place
 
 _SUBJ_DEPS = ("nsubj", "csubj")
@@ -435,7 +445,7 @@ class EventCoder:
         if c.a2:
             c.rule += " +target"
             return
-        home = EventCoder._domestic_target(c, ctx)
+        home = domestic_target(c.obj, c.tok, c.a1, ctx)
         if home:
             c.a2 = home
             c.rule += " +domestic"
@@ -463,27 +473,6 @@ class EventCoder:
             # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
             c.a2 = [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)]
             c.rule += " +speaker-side"
-
-    @staticmethod
-    def _domestic_target(c: _Cand, ctx: Ctx) -> list[Act]:
-        """ "Police arrested protesters in Ferguson": an object that is a country's own people or
-        institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
-        actor1's own."""
-        obj = c.obj
-        if obj is None or len(c.a1) != 1:
-            return []
-        # "dozens of protesters", "hundreds of civilians": the group the quantity counts
-        heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
-        if not any(h.lemma_.lower() in word_set("events/domestic_objects.tsv") for h in heads):
-            return []
-        for t in (*obj.subtree, *c.tok.subtree):
-            if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
-                got = actor_at(t, ctx)
-                if got:
-                    a = got[0]
-                    return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
-        a = c.a1[0]
-        return [Act(obj.text, a.code[:3], obj.idx, obj.idx + len(obj), obj.i)]
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:

@@ -328,3 +328,22 @@ def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -
             if got:
                 return got
     return []
+
+
+def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """ "Police arrested protesters in Ferguson": an object that is a country's own people or
+    institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
+    actor1's own."""
+    if obj is None or len(a1) != 1:
+        return []
+    # "dozens of protesters", "hundreds of civilians": the group the quantity counts
+    heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    if not any(h.lemma_.lower() in _words("domestic_objects") for h in heads):
+        return []
+    for t in (*obj.subtree, *tok.subtree):
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
+            got = actor_at(t, ctx)
+            if got:
+                a = got[0]
+                return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+    return [Act(obj.text, a1[0].code[:3], obj.idx, obj.idx + len(obj), obj.i)]
