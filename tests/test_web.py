@@ -231,7 +231,9 @@ def test_cluster_page_shows_sources_side_by_side_and_reports(client: Client, ids
     assert "Timeline of reports" in html and 'class="pt st-denies"' in html
     assert "Originators" in html and "Echoes" in html
     assert "via <bdi>Test Wire</bdi>" in html  # the second outlet cites the first: an echo
-    assert f'href="/articles/a1#claim-{ids["claim"]}"' in html  # each report links to its evidence
+    assert (
+        f'href="/articles/a1?claim={ids["claim"]}#claim-{ids["claim"]}"' in html
+    )  # each report links to its evidence
 
 
 def test_source_page_counts_stances(client: Client, ids: dict[str, int]) -> None:
