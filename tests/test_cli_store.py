@@ -184,3 +184,11 @@ def test_bad_date_is_a_usage_error(db: str) -> None:
 def test_every_command_has_help(cmd: str) -> None:
     r = run(cmd, "--help")
     assert r.exit_code == 0 and len(r.output) > 100
+
+
+def test_clusters_order_by_outlets(db: str) -> None:
+    """The two-outlet cluster (Iran → Russia) comes before the one-outlet one."""
+    r = run("clusters", "--db", db, "--format", "jsonl", "--order", "outlets")
+    assert r.exit_code == 0, r.output
+    got = [json.loads(line)["n_outlets"] for line in r.output.splitlines()]
+    assert got == sorted(got, reverse=True) and got[0] == 2 and len(got) == 2

@@ -548,3 +548,45 @@ def test_paragraphs_are_blank_line_separated_or_one_a_line() -> None:
     assert [paragraph_of(blank, blank.index(w)) for w in ("Lead", "still", "Third")] == [0, 1, 2]
     lines = "Lead.\nSecond.\nThird."
     assert [paragraph_of(lines, lines.index(w)) for w in ("Lead", "Second", "Third")] == [0, 1, 2]
+
+
+def test_cluster_orders_by_reports_outlets_and_contest(store: Store) -> None:
+    """Three clusters, each first in one order: most articles, most distinct outlets, most contested."""
+    for aid in ("x1", "x2", "x3"):  # IRN → RUS: three articles, all from one outlet
+        store.add_article(make_article(aid, outlet="Mehr"), [make_claim(aid)], extractor_version="v")
+    for aid, outlet, stance in (("y1", "Reuters", "asserts"), ("y2", "TASS", "denies")):  # CHN → USA
+        claim = make_claim(aid, actor1="CHN", actor2="USA", cameo="190", obj=None, stance=stance)
+        store.add_article(make_article(aid, outlet=outlet), [claim], extractor_version="v")
+    for aid, outlet in (("z1", "AP"), ("z2", "AFP"), ("z3", "BBC")):  # TUR → SYR in three outlets
+        claim = make_claim(aid, actor1="TUR", actor2="SYR", cameo="190", obj=None)
+        store.add_article(
+            make_article(aid, outlet=outlet, published="2023-01-03"), [claim], extractor_version="v"
+        )
+    store.add_article(  # and a fourth TUR → SYR report in AP again: 4 articles, 3 outlets
+        make_article("z4", outlet="AP", published="2023-01-04"),
+        [make_claim("z4", actor1="TUR", actor2="SYR", cameo="190", obj=None)],
+        extractor_version="v",
+    )
+    store.recluster(window_days=60)
+
+    def first(order: str) -> list[str | None]:
+        return [c.actor1 for c in store.clusters(ClusterQuery(order=order))]  # type: ignore[arg-type]
+
+    assert first("articles") == ["TUR", "IRN", "CHN"]  # 4, 3, 2 articles
+    assert first("outlets") == ["TUR", "CHN", "IRN"]  # 3, 2, 1 outlets
+    assert first("contested")[0] == "CHN"  # the only one with a denial
+    assert [c.actor1 for c in store.clusters(ClusterQuery(order="outlets", limit=1, offset=1))] == ["CHN"]
+
+
+def test_cluster_orders_walk_an_index_on_sqlite(tmp_path: Path) -> None:
+    """A page of clusters in any order but the oldest first reads an index, not a sort of every
+    cluster (at a million claims the sort cost 0.17 s a page)."""
+    from claimgraph.store.queries import clusters_select
+
+    with Store(f"sqlite:///{tmp_path / 'o.db'}") as s:
+        for order in ("newest", "articles", "outlets", "contested"):
+            stmt = clusters_select(ClusterQuery(order=order, limit=51), s.dialect)  # type: ignore[arg-type]
+            sql = str(stmt.compile(dialect=s.dialect, compile_kwargs={"literal_binds": True}))
+            with s._engine.connect() as conn:
+                plan = " ".join(str(r[-1]) for r in conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql))
+            assert "USING INDEX ix_clusters_" in plan and "TEMP B-TREE" not in plan, (order, plan)

@@ -164,6 +164,48 @@ def test_words_that_are_not_items_give_none(phrase: str) -> None:
     assert item_of(phrase) is None
 
 
+@pytest.mark.parametrize(
+    ("phrase", "category"),
+    [
+        ("drone strikes on Odesa", None),  # the head is "strikes": no item
+        ("tank battles near the border", None),
+        ("the Marathon bombers", None),  # people, not aircraft
+        ("a suicide bomber", None),
+        ("long-range bombers", "aircraft"),
+        ("three Tu-160 bombers", "aircraft"),
+        ("dozens of cruise missiles", "missiles"),  # after a quantity, "of" leads to the item
+        ("a new batch of attack drones", "uav"),
+        ("drones for the front line", "uav"),  # the break ends the head phrase
+        ("an aircraft carrier", "ships"),
+    ],
+)
+def test_an_item_is_the_head_of_the_phrase_not_any_word_in_it(phrase: str, category: str | None) -> None:
+    item = item_of(phrase)
+    assert (item.category if item else None) == category
+
+
+@pytest.mark.parametrize(
+    ("obj", "text"),
+    [
+        ("wildly differing views", "Tehran offered wildly differing views to Moscow"),
+        ("the Marathon bombers", "Ankara supplied the Marathon bombers to Damascus"),
+        ("weekly press briefings", "Kyiv provided weekly press briefings to Warsaw"),
+    ],
+)
+def test_an_object_that_names_no_item_is_no_transfer(obj: str, text: str) -> None:
+    """A military-aid code over an object that names something else is a misread event."""
+    assert mentions_from_claim(claim("TUR", "072", "SYR", obj, text=text)) == []
+
+
+@pytest.mark.parametrize(
+    "obj", [None, "them", "more", "everything", "$4.5 million", "steady support", "Kyiv"]
+)
+def test_a_missing_or_stand_in_object_takes_the_code_category(obj: str | None) -> None:
+    c = claim("USA", "072", "UKR", obj, action="sent", text=f"Washington sent {obj or ''} to Kyiv")
+    (m,) = mentions_from_claim(c)
+    assert m.item.category == "military-general"
+
+
 def test_coordinated_items_split_and_a_bare_modifier_shares_the_head() -> None:
     got = [(i.text, i.category) for i in split_items("helicopters and air defense systems")]
     assert got == [("helicopters", "helicopters"), ("air defense systems", "air-defence")]

@@ -235,7 +235,9 @@ def test_cluster_page_shows_sources_side_by_side_and_reports(client: Client, ids
     assert "Timeline of reports" in html and 'class="pt st-denies"' in html
     assert "Originators" in html and "Echoes" in html
     assert "via <bdi>Test Wire</bdi>" in html  # the second outlet cites the first: an echo
-    assert f'href="/articles/a1#claim-{ids["claim"]}"' in html  # each report links to its evidence
+    assert (
+        f'href="/articles/a1?claim={ids["claim"]}#claim-{ids["claim"]}"' in html
+    )  # each report links to its evidence
 
 
 def test_source_page_counts_stances(client: Client, ids: dict[str, int]) -> None:
@@ -507,3 +509,22 @@ def test_transfers_table_is_paged_but_the_api_gives_every_entry(client: Client) 
     if every["total"] > 1:
         assert 'rel="next"' in html and html.count('<td class="num">') <= 2
     assert len(every["entries"]) == every["total"]
+
+
+def test_clusters_sort_by_outlets_and_contest_on_the_page_and_in_the_api(
+    client: Client, ids: dict[str, int]
+) -> None:
+    """The shelling is in two outlets and denied once: first by outlets and by contest; a sort the
+    list does not know is a 422 naming the parameter."""
+    for order in ("outlets", "contested"):
+        got = client.get("/api/clusters", params={"order": order})
+        assert got.status_code == 200, got.text
+        items = got.json()["items"]
+        assert items[0]["id"] == ids["cluster"], order
+        html = client.get("/clusters", params={"order": order}).text
+        assert f'<option value="{order}" selected>' in html
+        assert f'href="/clusters/{ids["cluster"]}"' in html
+    by_outlets = client.get("/api/clusters", params={"order": "outlets"}).json()["items"]
+    assert [c["n_outlets"] for c in by_outlets] == sorted((c["n_outlets"] for c in by_outlets), reverse=True)
+    bad = client.get("/api/clusters", params={"order": "loudest"})
+    assert bad.status_code == 422 and "order" in bad.text

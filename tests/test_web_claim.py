@@ -72,7 +72,7 @@ def test_the_claim_page_shows_the_record_with_its_evidence_in_context(
     )
     assert htmlmod.unescape(re.sub(r"<[^>]+>", "", ctx)) == TEXT_A  # the sentences around it, verbatim
     for needed in (
-        f'href="/articles/a1#claim-{cid}"',  # the anchor of the claim on the article page
+        f'href="/articles/a1?claim={cid}#claim-{cid}"',  # the anchor of the claim on the article page
         'href="/sources/',
         'href="/clusters/',
         "<strong>190</strong>",  # CAMEO
@@ -113,7 +113,7 @@ def test_the_claim_api_has_the_page_data(client: Client, by_source: dict[str, in
     assert data["links"] == {
         "page": f"/claims/{cid}",
         "json": f"/api/claims/{cid}",
-        "article": f"/articles/b%2F1#claim-{cid}",  # the article id is one path segment
+        "article": f"/articles/b%2F1?claim={cid}#claim-{cid}",  # the article id is one path segment
         "cluster": f"/clusters/{cl['id']}",
     }
     html = client.get(f"/claims/{cid}").text

@@ -253,7 +253,7 @@ def test_entries_link_to_their_clusters_and_evidence_anchors_that_exist(client: 
         assert f'href="/clusters/{cid}"' in page
         assert client.get(f"/clusters/{cid}").status_code == 200
     for m in uav["mentions"]:
-        href = f"/articles/{quote(m['article_id'], safe='')}#claim-{m['claim_id']}"
+        href = f"/articles/{quote(m['article_id'], safe='')}?claim={m['claim_id']}#claim-{m['claim_id']}"
         assert f'href="{href}"' in page
         article = client.get(href.split("#")[0]).text
         assert f'id="claim-{m["claim_id"]}"' in article  # the article page's anchor for that claim
@@ -366,7 +366,7 @@ def test_the_entry_page_shows_all_mentions_with_their_evidence(client: Client) -
     for m in entry["mentions"]:
         ev = m["evidence"]
         assert texts[m["article_id"]][ev["start"] : ev["end"]] == ev["text"]
-        href = f"/articles/{quote(m['article_id'], safe='')}#claim-{m['claim_id']}"
+        href = f"/articles/{quote(m['article_id'], safe='')}?claim={m['claim_id']}#claim-{m['claim_id']}"
         assert f'href="{href}"' in page and f'id="mention-{m["claim_id"]}"' in page
         assert f"characters {ev['start']}–{ev['end']}" in page
         assert f'href="/clusters/{m["cluster_id"]}"' in page

@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicons import Row, read_table
+from .lexicons import Row, read_table, word_set
 
 ITEMS_FILE = "transfers/items.tsv"
 DESIGNATIONS_FILE = "transfers/designations.tsv"
 CLASSES_FILE = "events/object_classes.tsv"
+BREAKS_FILE = "transfers/phrase_breaks.txt"
+PLACEHOLDERS_FILE = "transfers/placeholders.txt"
 
 CATEGORIES: dict[str, str] = {
     "aircraft": "aircraft", "helicopters": "helicopters", "uav": "uncrewed aerial vehicles",
@@ -184,23 +186,51 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(_singular(m[0].lower()), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9]+", text)]
 
 
-def _head_match(text: str, lex: Lexicon) -> tuple[str, int] | None:
-    """The item phrase that ends last in ``text`` (the head noun), longest on ties: (category, end)."""
-    toks = _tokens(text)
-    best: tuple[int, int, str] | None = None  # (end, length, category)
-    for i in range(len(toks)):
-        for n in range(min(lex.longest, len(toks) - i), 0, -1):
-            cat = lex.phrases.get(tuple(t[0] for t in toks[i : i + n]))
-            if cat is not None:
-                cand = (toks[i + n - 1][2], n, cat)
-                best = cand if best is None or cand[:2] > best[:2] else best
-                break
-    if best is not None:
-        return best[2], best[0]
-    for w, _, end in reversed(toks):  # no item phrase: the event coder's classes, last word first
-        if w in lex.classes:
-            return lex.classes[w], end
+def _ending_at_last(toks: list[tuple[str, int, int]], lex: Lexicon) -> tuple[str, int] | None:
+    """The longest item phrase that ends with the last token, else that token's object class."""
+    words = tuple(t[0] for t in toks)
+    for n in range(min(lex.longest, len(words)), 0, -1):
+        cat = lex.phrases.get(words[len(words) - n :])
+        if cat is not None:
+            return cat, toks[-1][2]
+    if words and words[-1] in lex.classes:
+        return lex.classes[words[-1]], toks[-1][2]
     return None
+
+
+def _head_match(text: str, lex: Lexicon) -> tuple[str, int] | None:
+    """The item the head noun of ``text`` names, as (category, end): the phrase ending at the last
+    word before a phrase break (``phrase_breaks.txt``), so "drone attacks on Kyiv" names no item.
+    After "of" the complement names it unless the word before does ("hundreds of missiles" are
+    missiles, "a shipment of weapons" arms)."""
+    return _head_of(_tokens(text), lex, word_set(BREAKS_FILE))
+
+
+def _head_of(
+    toks: list[tuple[str, int, int]], lex: Lexicon, breaks: frozenset[str]
+) -> tuple[str, int] | None:
+    cut = next((i for i in range(1, len(toks)) if toks[i][0] in breaks), None)
+    own = _ending_at_last(toks if cut is None else toks[:cut], lex)
+    if cut is not None and toks[cut][0] == "of" and (own is None or own[0] in GENERIC):
+        return _head_of(toks[cut + 1 :], lex, breaks) or own
+    return own
+
+
+def names_no_item(obj: str | None) -> bool:
+    """Whether an event object names something, and that something is no item ("vastly different
+    opinions"): not when it is empty or only stands for an item ("them", "more", ``placeholders.txt``)."""
+    if not obj:
+        return False
+    toks = _tokens(obj)
+    breaks = word_set(BREAKS_FILE)
+    cut = next((i for i in range(1, len(toks)) if toks[i][0] in breaks), len(toks))
+    head = [t for t in toks[:cut] if not t[0].isdigit()]
+    # a name ("Ukraine", "Ukrainians") is the recipient read as the object, not a thing named
+    if not head or head[-1][0] in word_set(PLACEHOLDERS_FILE) or obj[head[-1][1]].isupper():
+        return False
+    return _head_match(obj, lexicon()) is None and not any(
+        d.pattern.search(obj) for d in lexicon().designations
+    )
 
 
 _ITEMS: dict[str, Item | None] = {}
@@ -301,6 +331,7 @@ __all__ = [
     "item_of",
     "items_of",
     "lexicon",
+    "names_no_item",
     "parse_quantity",
     "split_items",
 ]

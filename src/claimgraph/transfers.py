@@ -30,7 +30,7 @@ from .aggregate import actor_label
 from .labels import junk_object, label_object
 from .model import Claim, Evidence
 from .store import ClaimQuery, QueryError, Store, StoredClaim
-from .transfer_items import CATEGORIES, GENERIC, Item, clear_cache, items_of
+from .transfer_items import CATEGORIES, GENERIC, Item, clear_cache, items_of, names_no_item
 
 STATUSES: tuple[str, ...] = ("reported", "hedged", "acknowledged", "denied", "contested")
 TIMES: tuple[str, ...] = ("past", "ongoing", "planned", "unknown")
@@ -194,7 +194,9 @@ def mentions_from_claim(
     if kind == "cooperation":
         items = [it for it in items if it.category not in GENERIC]
     if not items:
-        if needs_item or fallback is None:
+        # an object that names something else is no transfer of the code's category (a misread
+        # event: "offered vastly different opinions"); a missing or stand-in object ("sent them") is
+        if needs_item or fallback is None or names_no_item(ev.object):
             return []
         items = [Item(text=label_object(ev.object) or "", category=fallback)]
     src = claim.source

@@ -156,9 +156,11 @@ def _names(cluster: StoredCluster, stance: str) -> str:
 @click.option("--contested", is_flag=True, help="Only clusters that some source denies or questions.")
 @click.option(
     "--order",
-    type=click.Choice(["first_seen", "newest", "articles", "contested"]),
+    type=click.Choice(["first_seen", "newest", "articles", "outlets", "contested"]),
     default="first_seen",
     show_default=True,
+    help="Oldest or newest first, most articles, most distinct outlets, or most denying and"
+    " questioning sources first.",
 )
 @click.option("--limit", type=click.IntRange(min=0), help="At most N clusters.")
 @click.option("--rebuild", is_flag=True, help="Rebuild the clusters from the stored claims first.")

@@ -159,8 +159,9 @@ class ClusterQuery:
     """Filters over claim clusters. ``dyad`` matches both directions; ``actor1``/``actor2`` one.
 
     ``contested`` keeps clusters with at least one asserting and one denying or questioning source.
-    ``order``: ``first_seen`` (oldest first), ``newest``, ``articles`` (most reported first) or
-    ``contested`` (most denying + questioning sources first).
+    ``order``: ``first_seen`` (oldest first), ``newest``, ``articles`` (most reported first),
+    ``outlets`` (reported by the most distinct outlets first) or ``contested`` (most denying +
+    questioning sources first). Each but ``first_seen`` walks an index of its own (revision 0006).
     """
 
     actor1: str | None = None
@@ -171,7 +172,7 @@ class ClusterQuery:
     until: str | date | None = None
     contested: bool = False
     min_articles: int = 1
-    order: Literal["first_seen", "newest", "articles", "contested"] = "first_seen"
+    order: Literal["first_seen", "newest", "articles", "outlets", "contested"] = "first_seen"
     limit: int | None = None
     offset: int = 0
 
@@ -436,7 +437,9 @@ def clusters_select(q: ClusterQuery, dialect: Dialect | None = None) -> Select[A
     order = {
         "first_seen": (c.first_seen.is_(None), c.first_seen, c.id),
         "newest": newest,
+        # these three are the columns of ix_clusters_articles/_outlets/_contest, in their directions
         "articles": (c.n_articles.desc(), c.n_claims.desc(), c.id),
+        "outlets": (c.n_outlets.desc(), c.n_articles.desc(), c.id),
         "contested": ((c.n_denying + c.n_questioning).desc(), c.n_asserting.desc(), c.id),
     }[q.order]
     stmt = select(clusters).where(*cluster_conditions(q)).order_by(*order)

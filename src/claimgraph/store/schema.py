@@ -150,6 +150,16 @@ clusters = Table(
 Index("ix_clusters_block", clusters.c.block)
 Index("ix_clusters_dyad", clusters.c.actor1_country, clusters.c.actor2_country, clusters.c.first_seen)
 Index("ix_clusters_last_seen", clusters.c.last_seen, clusters.c.id)
+# the cluster list's other orders (most reported, most outlets, most contested), so a page of them
+# walks an index instead of sorting every cluster (revision 0006)
+Index("ix_clusters_articles", clusters.c.n_articles.desc(), clusters.c.n_claims.desc(), clusters.c.id)
+Index("ix_clusters_outlets", clusters.c.n_outlets.desc(), clusters.c.n_articles.desc(), clusters.c.id)
+Index(
+    "ix_clusters_contest",
+    (clusters.c.n_denying + clusters.c.n_questioning).desc(),
+    clusters.c.n_asserting.desc(),
+    clusters.c.id,
+)
 
 cluster_claims = Table(
     "cluster_claims",

@@ -16,6 +16,7 @@ from . import views
 from .deps import StoreDep, render
 from .params import (
     COUNTRY,
+    MAX_ID,
     TRANSFER_KEY,
     ArticleFilters,
     ClaimFilters,
@@ -112,8 +113,11 @@ def article_page(
     store: StoreDep,
     article_id: str,
     page: Annotated[int, Query(ge=1, le=100_000, description="Page of the claims table.")] = 1,
+    claim: Annotated[
+        int | None, Query(ge=1, le=MAX_ID, description="Show the page holding this claim.")
+    ] = None,
 ) -> HTMLResponse:
-    data = views.article(store, article_id, page=page)
+    data = views.article(store, article_id, page=page, claim_id=claim)
     if data is None:
         raise _missing(f"article {article_id!r}")
     return render(request, "article.html", {"nav": "articles", **data})

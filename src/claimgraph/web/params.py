@@ -140,9 +140,10 @@ class ClusterFilters(Page):
     until: date | None = Field(None, description="First reported on or before (YYYY-MM-DD).")
     contested: bool = Field(False, description="Only clusters some source denies or questions.")
     min_articles: int = Field(1, ge=1, le=10_000, description="Reported in at least this many articles.")
-    order: Literal["articles", "contested", "newest", "first_seen"] = Field(
+    order: Literal["articles", "outlets", "contested", "newest", "first_seen"] = Field(
         "articles",
-        description="Sort order: most reported first (the default), most contested, newest, oldest.",
+        description="Sort order: most reported first (the default), reported by most outlets, most"
+        " contested (most denying and questioning sources), newest, oldest.",
     )
 
     def query(self, *, paged: bool = True) -> ClusterQuery:

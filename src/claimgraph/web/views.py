@@ -261,26 +261,36 @@ def articles(store: Store, f: ArticleFilters) -> dict[str, Any]:
 
 
 ARTICLE_CLAIMS_PER_PAGE = 100
-"""Claims listed under an article per page: a long report can carry thousands."""
+"""Claims per page of an article: its table, its highlights and the records its script reads. A long
+report can carry thousands (one of 2,857 claims made a 7 MB page when every one was embedded)."""
 
 
-def article(store: Store, article_id: str, *, page: int = 1) -> dict[str, Any] | None:
-    """An article's text cut into highlighted segments, its claims as the page's script reads them,
-    and one page of the claims table."""
+def article(
+    store: Store, article_id: str, *, page: int = 1, claim_id: int | None = None
+) -> dict[str, Any] | None:
+    """An article's text with one page of its claims highlighted, their records as the page's script
+    reads them, and that page of the claims table. ``claim_id`` picks the page holding that claim
+    (links to a claim carry it, so its highlight is there whatever its place in the article)."""
     art = store.article(article_id)
     if art is None:
         return None
     rows = store.claims(ClaimQuery(article_id=article_id))
-    text = art.text or ""
     per = ARTICLE_CLAIMS_PER_PAGE
+    pages = max(1, math.ceil(len(rows) / per))
+    if claim_id is not None:
+        at = next((i for i, sc in enumerate(rows) if sc.id == claim_id), None)
+        page = page if at is None else at // per + 1
+    page = min(page, pages)
+    shown = rows[(page - 1) * per : page * per]
     return {
         "article": art,
         "claims": rows,
-        "table": rows[(page - 1) * per : page * per],
+        "table": shown,
         "page": page,
-        "pages": max(1, math.ceil(len(rows) / per)),
-        "segments": segments(text, rows),
-        "records": {str(sc.id): claim_record(sc) for sc in rows},
+        "pages": pages,
+        "first": (page - 1) * per + 1,
+        "segments": segments(art.text or "", shown),
+        "records": {str(sc.id): claim_record(sc) for sc in shown},
         "stances": Counter(sc.claim.stance for sc in rows),
     }
 
@@ -302,7 +312,7 @@ def claim(store: Store, claim_id: int) -> dict[str, Any] | None:
         context = {"start": a, "end": b, "text": text[a:b], "more_before": a > 0, "more_after": b < len(text)}
     member = store.cluster_member(sc.id)
     cl = store.cluster(member["cluster_id"], reports=False) if member else None
-    article_link = f"/articles/{path_part(sc.article_id)}#claim-{sc.id}"
+    article_link = f"/articles/{path_part(sc.article_id)}?claim={sc.id}#claim-{sc.id}"
     return {
         "claim": sc,
         # from the text as stored now, not as counted at ingest (older stores counted blank lines only)
