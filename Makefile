@@ -39,7 +39,7 @@ check: lint typecheck test
 # predicates in training/events/labels/ and the texts in ../shared/corpora: fixed seed, 2 cores,
 # about 1 minute; prints the held-out scores as its last line. `make demo` never trains.
 train: $(STAMP)
-	$(BIN)/python -m claimgraph.events.training --seed 0
+	$(BIN)/claimgraph train --seed 0
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -121,3 +121,20 @@ def test_the_shipped_model_holds_its_accuracy_on_its_held_out_articles() -> None
     assert scores.n >= 1000
     assert scores.event_f1 >= 0.60, scores
     assert scores.root_accuracy >= 0.58, scores
+
+
+def test_claimgraph_train_rebuilds_a_model_and_prints_its_summary(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn", reason="training needs scikit-learn (the dev extra)")
+    from click.testing import CliRunner
+
+    from claimgraph.cli import main
+
+    corpora, labels = _tiny_corpus(tmp_path)
+    out = tmp_path / "m.npz"
+    args = ["train", "--labels", str(labels), "--corpora", str(corpora), "--out", str(out), "--quiet"]
+    r = CliRunner().invoke(main, [*args, "-C", "10"])
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.output.strip().splitlines()[-1])
+    assert summary["articles"] == len(TINY) and out.is_file()
+    bad = CliRunner().invoke(main, ["train", "--labels", str(tmp_path / "nowhere"), "--quiet"])
+    assert bad.exit_code == 2 and "nowhere" in bad.output and "Traceback" not in bad.output

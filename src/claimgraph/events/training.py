@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,7 +94,13 @@ class Examples:
     articles: list[str]
 
 
-def examples(labels: Sequence[Label], texts: dict[str, str], nlp: Any) -> Examples:
+Progress = Callable[[int, int | None, str], None]
+"""``progress(done, total, detail)``, called as articles are parsed (the CLI's progress report)."""
+
+
+def examples(
+    labels: Sequence[Label], texts: dict[str, str], nlp: Any, progress: Progress | None = None
+) -> Examples:
     """Parse each labelled article once and turn its labels into feature rows."""
     by_article: dict[str, list[Label]] = {}
     for lab in labels:
@@ -102,7 +108,9 @@ def examples(labels: Sequence[Label], texts: dict[str, str], nlp: Any) -> Exampl
     ex = Examples([], [], [], [], [])
     skipped = 0
     ids = sorted(by_article)
-    for aid, doc in zip(ids, nlp.pipe(texts[a] for a in ids), strict=True):
+    for n, (aid, doc) in enumerate(zip(ids, nlp.pipe(texts[a] for a in ids), strict=True), 1):
+        if progress is not None:
+            progress(n, len(ids), f"{len(ex.roots)} labelled predicates")
         starts = {t.idx: t for t in doc}
         for lab in by_article[aid]:
             tok = starts.get(lab.start)
@@ -213,7 +221,14 @@ def split(ex: Examples) -> tuple[Examples, Examples]:
 
 
 def train(
-    labels_dir: Path, corpora: Path, out: Path, *, seed: int = 0, c: float = 1.0, nlp: Any = None
+    labels_dir: Path,
+    corpora: Path,
+    out: Path,
+    *,
+    seed: int = 0,
+    c: float = 1.0,
+    nlp: Any = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Fit on the training articles, score on the held-out ones, save the model; a summary."""
     labels = read_labels(labels_dir.glob("*.tsv"))
@@ -222,7 +237,7 @@ def train(
         from ..nlp import load_base
 
         nlp = load_base()
-    ex = examples(labels, texts, nlp)
+    ex = examples(labels, texts, nlp, progress)
     train_ex, test_ex = split(ex)
     model = fit(train_ex, seed=seed, c=c)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -240,15 +255,21 @@ def train(
     }
 
 
+_HERE = Path(__file__).resolve()
+DEFAULT_LABELS = _HERE.parents[3] / "training" / "events" / "labels"
+"""The labels kept in a source checkout (the package itself ships only the model)."""
+DEFAULT_CORPORA = _HERE.parents[4] / "shared" / "corpora"
+DEFAULT_OUT = _HERE.parents[1] / "data" / "models" / "event_model.npz"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m claimgraph.events.training``: rebuild the shipped event model."""
     import argparse
 
-    here = Path(__file__).resolve()
     ap = argparse.ArgumentParser(description="Train claimgraph's event model from stand-off labels.")
-    ap.add_argument("--labels", type=Path, default=here.parents[3] / "training" / "events" / "labels")
-    ap.add_argument("--corpora", type=Path, default=here.parents[4] / "shared" / "corpora")
-    ap.add_argument("--out", type=Path, default=here.parents[1] / "data" / "models" / "event_model.npz")
+    ap.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
+    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("-C", type=float, default=1.0, help="inverse regularisation strength")
     args = ap.parse_args(argv)
