@@ -36,6 +36,7 @@ from .attribute.stance import author_framing, event_stance, questioned_span
 from .english import looks_english
 from .errors import ClaimgraphError
 from .events import component as _events  # noqa: F401  (registers claimgraph_events)
+from .events import default_event_coder
 from .events.component import DocEvents
 from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
@@ -425,8 +426,6 @@ def _names_an_event(doc: Doc, a: Attribution) -> bool:
     """Whether the content holds a word that may report an event: one the trained model reads as
     an event, or one the rule lexicon knows. An opinion ("we take security seriously", "it was a
     mistake") is a claim about no event, and the format records none."""
-    from .events import default_event_coder
-
     span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
     if span is None:
         return False
