@@ -107,8 +107,10 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
         ref, cont = links[id(a)]
         a.refers_to = pos[id(ref)] if ref is not None else None
         a.continuation_of = pos[id(cont)] if cont is not None else None
-    _dedupe(doc, found)
+    # non-sources first: "X said that, according to one scenario, Y" keeps X's claim, which the
+    # according-to phrase, nearer the content, would otherwise win and then lose as a non-source
     _drop_non_sources(doc, found, lex)
+    _dedupe(doc, found)
     for a in found:
         _stance_and_hedge(doc, a, lex)
     return found

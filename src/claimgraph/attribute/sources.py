@@ -298,6 +298,15 @@ class SourceResolver:
         if tok.lower_ in ("he", "she", "him", "her"):
             src = self._recent_person(tok.i)
             return (src.name or tok.text, src.actor) if src is not None and src.actor else None
+        if tok.lemma_.lower() in self.lex.role_nouns or tok.lower_ in self.lex.role_nouns:
+            # "The President expressed support", "the head of state briefed": a title that means a
+            # person of the article (or the office holder), as for a source
+            span = self.doc[tok.left_edge.i : tok.right_edge.i + 1]
+            if tok.dep_ in ("poss", "compound") or len(span) > 12:
+                span = self.doc[tok.left_edge.i : tok.i + 1]
+            src = self._resolve_raw(span)
+            if src.kind == "person" and src.actor and src.name != _strip_det(span):
+                return (src.name or tok.text, placed(src.actor, self.home))
         if tok.pos_ == "NOUN" and self.home:
             phrase = self.doc[tok.left_edge.i : tok.i + 1].text
             code = self.coder.code(phrase)

@@ -16,8 +16,10 @@ from spacy.tokens import Doc
 
 from ..actors import default_coder
 from ..attribute import Attribution, default_lexicon
+from ..attribute.quotes import find_quotes
 from ..attribute.sources import SourceResolver
 from ..model import Actor
+from ..nlp import doc_text
 from .coder import EventCoder, EventMention, default_event_coder
 
 if not Doc.has_extension("events"):
@@ -80,7 +82,12 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         return out
     covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
     acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
+    quoted = _quoted_clauses(doc)
     for sent in doc.sents:
+        if any(s <= sent.start_char and sent.end_char <= e for s, e in quoted):
+            # a quotation is someone's speech, never the author's voice, even where the finder
+            # found no cue for it ("... change this regime," he added, in a later paragraph)
+            continue
         if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
             continue
         if not any(s < sent.end_char and sent.start_char < e for s, e in covered):
@@ -96,6 +103,13 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
                 if not m.nominal and not _plain_statement(code) and code not in acts:
                     out.author.append(m)
     return out
+
+
+def _quoted_clauses(doc: Doc) -> list[tuple[int, int]]:
+    """Quotations that hold a clause (four words or more); a short scare-quoted phrase
+    ("so-called 'exchange fund'") is the author's wording."""
+    text = doc_text(doc)
+    return [(s, e) for s, e in find_quotes(text) if len(text[s:e].split()) >= 4]
 
 
 def _plain_statement(code: str) -> bool:
