@@ -324,59 +324,72 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     _outlet_keeps_its_sources(atts, sources, vias)
     events: DocEvents | None = doc._.events
     aid = article.id or None
+    parties = [p.code or "" for p in default_event_coder().participants(doc)] if events is not None else []
+    parties3 = {p[:3] for p in parties}
     out: list[Claim] = []
     for i, a in enumerate(atts):
         if i in merged_into and opts.events_only:
             # an event record names the report as a via; a bare attribution keeps it as its own,
             # the outermost one, as PolNeAR marks "X said Y, according to Z"
             continue
-        src = sources[i]
-        if not opts.events_only and a.source_span is not None and a.rule != "headline-colon":
-            src = _full_source(doc, a, src)
-        via = vias[i]
-        cue = _cue(doc, a)
-        base = Claim(
-            article_id=aid,
-            evidence=_evidence(doc, a.content if opts.events_only else (a.bare_content or a.content)),
-            source=src,
-            via=via,
-            cue=cue,
-            stance=a.stance,
-            hedged=a.hedged,
-            framing=a.framing,
-            rule=a.rule,
+        # readouts speak for both parties at once ("The presidents pointed out ..."): one record each
+        joint = (
+            resolver.joint(*a.source_span, parties) if a.source_span is not None and opts.events_only else []
         )
-        if not opts.events_only or events is None:
-            if not _nested(doc, a, atts):
-                out.append(base)
-            continue
-        mentions = events.per_attribution[i]
-        if a.rule.endswith("+speech-act-only"):
-            # "The UK leveled accusations": the act is the event; there is no reported content
-            mentions = []
-        if a.refers_to is not None:
-            # "a claim Iran rejects": the event is the one of the claim referred to
-            mentions = [
-                replace(m, start=a.content[0], end=a.content[1]) for m in events.per_attribution[a.refers_to]
-            ]
-        if not mentions and opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
-            out.append(replace(base, rule=f"{a.rule}; uncoded"))
-        for m in mentions:
-            stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
-            out.append(
-                replace(
-                    base,
-                    evidence=_evidence(doc, (m.start, m.end)),
-                    event=m.event,
-                    stance=stance,
-                    # the coder asked claimgraph.hedging about this evidence; the cue's own
-                    # uncertainty ("predicted", "hopes" over a future) is asked here, as for the content
-                    hedged=m.hedged
-                    or hedged_by_cue(doc, (m.start, m.end), a.cue.cue, source=source_chars(doc, a)),
-                    rule=f"{a.rule}; {m.rule}",
-                )
+        for src in joint or [sources[i]]:
+            if not opts.events_only and a.source_span is not None and a.rule != "headline-colon":
+                src = _full_source(doc, a, src)
+            via = vias[i]
+            cue = _cue(doc, a)
+            base = Claim(
+                article_id=aid,
+                evidence=_evidence(doc, a.content if opts.events_only else (a.bare_content or a.content)),
+                source=src,
+                via=via,
+                cue=cue,
+                stance=a.stance,
+                hedged=a.hedged,
+                framing=a.framing,
+                rule=a.rule,
             )
-        out.extend(_speech_act_records(doc, a, src, resolver, atts, sources, aid))
+            if not opts.events_only or events is None:
+                if not _nested(doc, a, atts):
+                    out.append(base)
+                continue
+            mentions = events.per_attribution[i]
+            if joint:
+                # "Both sides expressed the resolve to ...": each party's record holds its own act
+                own = [m for m in mentions if _actor_country(m.event.actor1) == (src.actor or "")[:3]]
+                mentions = (
+                    own if any(_actor_country(m.event.actor1) in parties3 for m in mentions) else mentions
+                )
+            if a.rule.endswith("+speech-act-only"):
+                # "The UK leveled accusations": the act is the event; there is no reported content
+                mentions = []
+            if a.refers_to is not None:
+                # "a claim Iran rejects": the event is the one of the claim referred to
+                mentions = [
+                    replace(m, start=a.content[0], end=a.content[1])
+                    for m in events.per_attribution[a.refers_to]
+                ]
+            if not mentions and opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
+                out.append(replace(base, rule=f"{a.rule}; uncoded"))
+            for m in mentions:
+                stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
+                out.append(
+                    replace(
+                        base,
+                        evidence=_evidence(doc, (m.start, m.end)),
+                        event=m.event,
+                        stance=stance,
+                        # the coder asked claimgraph.hedging about this evidence; the cue's own
+                        # uncertainty ("predicted", "hopes" over a future) is asked here, as for the content
+                        hedged=m.hedged
+                        or hedged_by_cue(doc, (m.start, m.end), a.cue.cue, source=source_chars(doc, a)),
+                        rule=f"{a.rule}; {m.rule}",
+                    )
+                )
+            out.extend(_speech_act_records(doc, a, src, resolver, atts, sources, aid))
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
         for m in events.author:
@@ -444,7 +457,10 @@ def _states_something(doc: Doc, a: Attribution) -> bool:
     one_phrase = root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and all(
         root.left_edge.i <= t.i <= root.right_edge.i for t in words
     )
-    return not one_phrase
+    # a noun with a clause of its own states one: "the resolve to continue coordinating efforts",
+    # "their readiness to promote peace", "hope that the talks would be constructive"
+    clause = any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children)
+    return not one_phrase or (clause and root.dep_ != "pobj")
 
 
 def political_source(src: Source) -> bool:
@@ -656,6 +672,10 @@ def _coordinated_speakers(doc: Doc, a: Attribution, src: Source) -> list[Actor]:
             seen.add(key)
             out.append(act)
     return out or ([first] if first else [])
+
+
+def _actor_country(actor: Actor | None) -> str:
+    return (actor.code or "")[:3] if actor is not None else ""
 
 
 def _cue(doc: Doc, a: Attribution) -> Cue:

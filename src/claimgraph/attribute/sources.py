@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorCoder
-from ..lexicons import read_table
+from ..lexicons import read_table, word_set
 from ..model import Source, Via
 from ..nlp import doc_text
 from ..people import PeopleIndex, Term, people_for, published_day
@@ -313,6 +314,66 @@ class SourceResolver:
             if code and code[:3] in _SECTORS:
                 return (phrase, placed(code, self.home))
         return None
+
+    def joint(self, start: int, end: int, parties: Sequence[str]) -> list[Source]:
+        """One source per party when ``doc[start:end]`` speaks for the article's two parties
+        ("The presidents pointed out ...", "Both sides expressed ...", "They agreed ..." in a
+        readout), else []. ``parties``: the country codes of the article's opening event. A party
+        is the person the article introduced for that country, else the country's government."""
+        span = self.doc[start:end]
+        if len(parties) < 2 or not self._joint_mention(span):
+            return []
+        at: dict[str, Any] = {"text": self._mention(span), "start": span.start_char, "end": span.end_char}
+        out: list[Source] = []
+        for code in parties[:2]:
+            person = next((p for p in self.people if (p.actor or "")[:3] == code[:3]), None)
+            person = person or self._named_of(code[:3])
+            if person is not None:
+                out.append(
+                    Source(name=person.name, kind="person", role=person.role, actor=person.actor, **at)
+                )
+            else:
+                name = dict(self.coder.countries()).get(code[:3], code[:3])
+                out.append(Source(name=name, kind="country", actor=f"{code[:3]}GOV", **at))
+        return out
+
+    def _named_of(self, country: str) -> Person | None:
+        """A person of the people table the article names (NER may have missed them) who acts for
+        ``country``."""
+        for name in self.named:
+            p = self.by_name.get(name)
+            if p is None:
+                p = Person(name=name, surname=name.split()[-1].lower(), role=None, actor=None, first=0)
+                self._from_table(p, name)
+            if (p.actor or "")[:3] == country:
+                return p
+        return None
+
+    def _joint_mention(self, span: Span) -> bool:
+        head = span.root
+        if head.lower_ == "both" and len(span) == 1:
+            return True
+        if head.lower_ == "they" and len(span) == 1:
+            # a bare "they" only where the previous sentence's subject is the pair itself
+            # ("The leaders discussed ... They agreed ...", "Putin and Raisi spoke. They ...")
+            sent = head.sent
+            if sent.start == 0:
+                return False
+            prev = self.doc[sent.start - 1].sent
+            subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+            if subj is None or subj.lower_ == "they":
+                return False
+            return bool(subj.conjuncts) or self._joint_mention(self.doc[subj.left_edge.i : subj.i + 1])
+        nouns = word_set("events/participant_nouns.tsv")
+        return (
+            head.tag_ == "NNS"
+            and head.lemma_.lower() in nouns
+            and any(c.lower_ in ("the", "both", "two") for c in head.children)
+            and not any(
+                c.dep_ in ("amod", "compound", "poss", "prep") and c.lower_ not in ("two", "both")
+                for c in head.children
+            )
+        )
 
     def resolve(self, start: int, end: int) -> Source:
         """The source for the mention ``doc[start:end]``; remembered for later pronouns."""

@@ -299,6 +299,10 @@ class EventCoder:
             return []
         return [p for p in cands if self._matches(p, tok)]
 
+    def participants(self, doc: Doc) -> tuple[Actor, ...]:
+        """The two parties of the article's opening event (see ``_doc_participants``), if any."""
+        return tuple(a.actor() for a in self._doc_participants(doc, self._doc_actors(doc)))
+
     def knows(self, tok: Token) -> bool:
         """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
         return any(p.mode is None for p in self._frames(tok))
