@@ -81,7 +81,6 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
     if not author:
         return out
     covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
-    acts = {a.cue.speech_act for a in atts if a.cue.speech_act}
     quoted = _quoted_clauses(doc)
     for sent in doc.sents:
         if any(s <= sent.start_char and sent.end_char <= e for s, e in quoted):
@@ -96,6 +95,11 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         # outside the reported contents the saying can itself be an event the author reports
         # ("Hungary agreed to ...", "the minister promised ..."); plain statements (01) and the
         # speech acts already recorded are left out
+        # the speech acts this sentence's cues record already ("Biden thanked Jordan"), not those of
+        # the whole article: "thanked" in one sentence must not hide "expressed support" in another
+        acts = {
+            a.cue.speech_act for a in atts if a.cue.speech_act and sent.start <= a.cue_tokens[0] < sent.end
+        }
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
             for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
