@@ -107,3 +107,54 @@ def test_condolences_and_support_are_acts_the_author_reports() -> None:
 def test_stressing_the_need_is_an_appeal() -> None:
     got = triples("Chile stressed the need for more assistance to Haiti from Brazil.", author=True)
     assert any(a1 == "CHL" and r == "02" for a1, r, _ in got), got
+
+
+def _records(text: str) -> list[Claim]:
+    return extract(text, article_id="t", published="2023-05-02")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides expressed the resolve to keep coordinating their positions on the border.",
+        "The two leaders pointed out their readiness to deepen trade.",
+        "The presidents discussed the border. "
+        "They pointed out that Chile and Bolivia would sign a trade agreement.",
+    ],
+)
+def test_a_joint_speaker_gives_one_record_per_party(sentence: str) -> None:
+    reported = [c for c in _records(f"{LEAD} {sentence}") if c.source.kind != "author"]
+    names = {c.source.name for c in reported}
+    assert {"Gabriel Boric", "Luis Arce"} <= names, [(c.source.name, c.evidence.text) for c in reported]
+
+
+def test_they_after_another_subject_is_not_the_pair() -> None:
+    text = f"{LEAD} Farmers blocked the highway. They said that the police had arrested their leader."
+    assert all(c.source.name not in ("Gabriel Boric", "Luis Arce") for c in _records(text) if c.cue)
+
+
+def test_a_title_is_the_person_it_means_as_an_event_actor() -> None:
+    text = (
+        "President Gabriel Boric met Bolivian officials in Santiago. "
+        "The President expressed his support for Bolivia in the talks on lithium."
+    )
+    got = triples(text, author=True)
+    assert ("CHL", "05", "BOL") in got, got
+
+
+def test_a_speech_act_elsewhere_does_not_hide_an_endorsement() -> None:
+    text = (
+        "President Gabriel Boric thanked Bolivia for its help. "
+        "Later Boric expressed support for Peru in its border dispute."
+    )
+    got = triples(text, author=True)
+    assert ("CHL", "05", "PER") in got, got
+
+
+def test_a_source_cited_by_another_keeps_the_claim() -> None:
+    text = (
+        "Chile's foreign minister said that, according to one of the scenarios, "
+        "Bolivian troops will attack the border posts."
+    )
+    reported = [c for c in _records(text) if c.source.kind != "author"]
+    assert reported and all((c.source.actor or "").startswith("CHL") for c in reported), reported

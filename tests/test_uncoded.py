@@ -235,3 +235,15 @@ def test_eval_agrees_with_the_reference_scorer_on_uncoded_records(tmp_path: Path
     ours = ev.score_claims(ev.load_gold([EXAMPLE]), ev.load_pred(ppath))
     assert ours == ref
     assert ours["attribution"]["tp"] == len(gold["claims"])  # every record matched, uncoded or not
+
+
+def test_a_quotation_of_several_sentences_is_one_claim_per_sentence() -> None:
+    text = (
+        'The Chilean foreign minister said: "Sanctions will be imposed within a month. '
+        "Negotiations will resume after the elections. "
+        'The weather was pleasant."'
+    )
+    got = [c for c in extract(text, article_id="q") if c.source.kind != "author"]
+    spans = {c.evidence.text for c in got}
+    assert len(got) >= 2, spans
+    assert not any("pleasant" in s and "Negotiations" in s for s in spans), spans

@@ -37,6 +37,7 @@ from .english import looks_english
 from .errors import ClaimgraphError
 from .events import component as _events  # noqa: F401  (registers claimgraph_events)
 from .events import default_event_coder
+from .events.coder import EventMention
 from .events.component import DocEvents
 from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
@@ -372,8 +373,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     replace(m, start=a.content[0], end=a.content[1])
                     for m in events.per_attribution[a.refers_to]
                 ]
-            if not mentions and opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
-                out.append(replace(base, rule=f"{a.rule}; uncoded"))
+            if opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
+                for part in _uncoded_parts(doc, a, mentions):
+                    out.append(replace(base, evidence=_evidence(doc, part), rule=f"{a.rule}; uncoded"))
             for m in mentions:
                 stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
                 out.append(
@@ -424,8 +426,6 @@ def _uncoded_claim(
     a = atts[i]
     if a.rule.endswith("+speech-act-only") or not political_source(src) or not _states_something(doc, a):
         return False
-    if not _names_an_event(doc, a):
-        return False
     return not any(
         j != i
         and j not in merged_into
@@ -435,11 +435,42 @@ def _uncoded_claim(
     )
 
 
-def _names_an_event(doc: Doc, a: Attribution) -> bool:
-    """Whether the content holds a word that may report an event: one the trained model reads as
+def _uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> list[tuple[int, int]]:
+    """The parts of a claim's content that are claims of their own with no coded event: the whole
+    content when nothing in it was coded, else each of its sentences that holds no coded event (a
+    quotation of several sentences makes several claims: "We will not leave the wounded. Every two
+    days I get in touch ..."). Only parts that name an event count (``_names_an_event``)."""
+    lo, hi = a.content
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    sents = list(span.sents) if span is not None else []
+    if not mentions and len(sents) < 2:
+        return [(lo, hi)] if _names_an_event(doc, lo, hi) else []
+    out: list[tuple[int, int]] = []
+    for sent in sents:
+        s, e = max(lo, sent.start_char), min(hi, sent.end_char)
+        if len(doc_text(doc)[s:e].split()) < 3:
+            continue
+        if any(m.start < e and s < m.end for m in mentions):
+            continue
+        if _names_an_event(doc, s, e):
+            out.append(_trimmed(doc, s, e))
+    return out
+
+
+def _trimmed(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    text = doc_text(doc)
+    while e > s and text[e - 1] in " \n\"'”’.,;:":
+        e -= 1
+    while s < e and text[s] in " \n\"'“‘":
+        s += 1
+    return s, e
+
+
+def _names_an_event(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a span holds a word that may report an event: one the trained model reads as
     an event, or one the rule lexicon knows. An opinion ("we take security seriously", "it was a
     mistake") is a claim about no event, and the format records none."""
-    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return False
     proposals = doc._.get("event_proposals") or {}
