@@ -442,7 +442,7 @@ def _uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> li
     days I get in touch ..."). Only parts that name an event count (``_names_an_event``)."""
     lo, hi = a.content
     span = doc.char_span(lo, hi, alignment_mode="expand")
-    sents = list(span.sents) if span is not None else []
+    sents = [t.sent for t in span if t.is_sent_start or t.i == span.start] if span is not None else []
     if not mentions and len(sents) < 2:
         return [(lo, hi)] if _names_an_event(doc, lo, hi) else []
     out: list[tuple[int, int]] = []
