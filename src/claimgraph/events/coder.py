@@ -70,6 +70,8 @@ class EventMention:
     rule: str
     nominal: bool = False
     """The predicate is a noun ("cooperation between A and B"), not a verb."""
+    pred: int = -1
+    """The predicate's token index in the document."""
 
 
 @dataclass(slots=True)
@@ -425,6 +427,8 @@ class EventCoder:
             c = self._candidate(p, tok, ctx)
             if c is None or c.code is None:
                 continue
+            if "pair" in p.options and len(c.a1) < 2:
+                continue  # "the two presidents talked", not "Putin spoke about the ceasefire"
             score = 3 * len(p.words) + 2 * bool(c.a1) + bool(c.a2 or c.pair) + 0.5 * (c.obj is not None)
             score += 0.25 * (c.code != p.code)  # ties go to the frame whose object refined the code
             if best is None or score > best[0]:
@@ -609,6 +613,8 @@ class EventCoder:
             pairs = [(x, y) for x in c.a1 for y in c.a2 if x.code != y.code]
             if not pairs:  # "Turkish authorities imposed a curfew in Turkey": a domestic act
                 pairs = [(x, c.a2[0]) for x in c.a1]
+        elif c.code[:2] in word_set("events/partnered_roots.tsv"):
+            return []  # aid or cooperation with no one in reach: no event of its own
         else:
             pairs = [(x, None) for x in c.a1]
         if not pairs:
@@ -636,7 +642,7 @@ class EventCoder:
                 date=date,
                 place=place,
             )
-            out.append(EventMention(s, e, ev, neg, hedged, c.rule, c.pred.nominal))
+            out.append(EventMention(s, e, ev, neg, hedged, c.rule, c.pred.nominal, c.tok.i))
         return out
 
     def _code(self, doc: Doc, lo: int, hi: int, ctx: Ctx) -> list[EventMention]:

@@ -100,12 +100,22 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         acts = {
             a.cue.speech_act for a in atts if a.cue.speech_act and sent.start <= a.cue_tokens[0] < sent.end
         }
+        # a distancing verb that introduces a clause ("The CIA director alleged that ...") is the
+        # reporter framing the claim, whose event is the claim's, not an accusation of its own
+        sayings = {
+            i
+            for a in atts
+            if a.cue.type == "say" and a.cue.framing == "distancing"
+            for i in a.cue_tokens
+            if sent.start <= i < sent.end
+        }
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
             for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
                 # nominal predicates here describe the reported context, not an act of the speaker
-                if not m.nominal and not _plain_statement(code) and code not in acts:
-                    out.author.append(m)
+                if m.nominal or _plain_statement(code) or code in acts or m.pred in sayings:
+                    continue
+                out.author.append(m)
     return out
 
 
