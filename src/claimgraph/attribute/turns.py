@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry
@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 
 # a paragraph opening with a label of up to twelve words and a colon; connectors inside names and
 # titles ("President of the Republic of Finland Sauli Niinistö") may be lower-case
+# A label also opens a turn after the end of a sentence inside a paragraph, where a transcript's
+# line breaks were lost ("... Mr President, welcome. President of Finland Sauli Niinistö: Thank
+# you."), with an optional note in brackets ("(retranslated)") before the colon.
 _TURN = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|von|van)){0,11})"
-    r"[ \t]*(:)[ \t]+(\S[^\n]*)$",
+    r"(?:^[ \t]*|(?<=[.!?…”\"])[ \t]+)"
+    r"((?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|von|van)){0,11})"
+    r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*(:)[ \t]+(?=\S)",
     re.M,
 )
 MAX_TURN_CHARS = 6000
@@ -39,8 +43,15 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
     text = doc_text(doc)
     entry = CueEntry(":", "say", "neutral", None)
     out: list[Attribution] = []
-    for m in _TURN.finditer(text):
-        if m.end(3) - m.start(3) > MAX_TURN_CHARS:
+    labels = list(_TURN.finditer(text))
+    for k, m in enumerate(labels):
+        # the turn runs to the end of its paragraph or to the next speaker's label
+        para_end = text.find("\n", m.end())
+        body_end = len(text) if para_end < 0 else para_end
+        if k + 1 < len(labels):
+            body_end = min(body_end, labels[k + 1].start(1))
+        body_start = m.end()
+        if body_end - body_start > MAX_TURN_CHARS:
             continue
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
@@ -51,11 +62,12 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
         )
         if not is_person:
             continue
-        body = doc.char_span(m.start(3), m.end(3), alignment_mode="expand")
+        source = _speaker_span(doc, label)
+        body = doc.char_span(body_start, body_end, alignment_mode="expand")
         if body is None:
             continue
         for sent in (s for s in doc.sents if s.end > body.start and s.start < body.end):
-            cs, ce = max(sent.start_char, m.start(3)), min(sent.end_char, m.end(3))
+            cs, ce = max(sent.start_char, body_start), min(sent.end_char, body_end)
             while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?"):
                 ce -= 1
             if ce - cs < 12:
@@ -70,8 +82,26 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
                     cue_tokens=[colon.start],
                     cue=entry,
                     content=(cs, ce),
-                    source_span=(label.start, label.end),
+                    source_span=source,
                     rule="speaker-turn",
                 )
             )
     return out
+
+
+def _speaker_span(doc: Doc, label: Span) -> tuple[int, int]:
+    """The speaker's name inside a label ("President of Finland Sauli Niinistö (retranslated)" →
+    "Sauli Niinistö"): a person the actor dictionary knows, else the last PERSON entity, else the
+    whole label ("the Chairman")."""
+    from ..actors import default_coder
+
+    for m in default_coder().find(label.text):
+        if m.kind == "person":
+            lo = label.start_char
+            span = doc.char_span(lo + m.start, lo + m.end, alignment_mode="expand")
+            if span is not None:
+                return span.start, span.end
+    people = [e for e in label.ents if e.label_ == "PERSON"]
+    if people:
+        return people[-1].start, people[-1].end
+    return label.start, label.end
