@@ -395,8 +395,10 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
         for m in events.author:
-            if (m.event.actor2 is None or not m.event.actor2.code) and m.nominal:
-                continue  # a one-party nominal ("Western accusations") names no event of its own
+            if (m.event.actor2 is None or not m.event.actor2.code) and m.nominal and not _material(m):
+                # a one-party verbal nominal ("Western accusations") names no event of its own; a
+                # material one does ("the Houthis' attacks on commercial vessels", "mass arrests")
+                continue
             out.append(
                 Claim(
                     article_id=aid,
@@ -703,6 +705,12 @@ def _coordinated_speakers(doc: Doc, a: Attribution, src: Source) -> list[Actor]:
             seen.add(key)
             out.append(act)
     return out or ([first] if first else [])
+
+
+def _material(m: EventMention) -> bool:
+    """An event of material conflict (CAMEO roots 14-20: protests, force, assaults, fighting)."""
+    code = m.event.action.cameo if m.event.action else ""
+    return code[:2].isdigit() and int(code[:2]) >= 14
 
 
 def _actor_country(actor: Actor | None) -> str:
