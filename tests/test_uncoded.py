@@ -247,3 +247,25 @@ def test_a_quotation_of_several_sentences_is_one_claim_per_sentence() -> None:
     spans = {c.evidence.text for c in got}
     assert len(got) >= 2, spans
     assert not any("pleasant" in s and "Negotiations" in s for s in spans), spans
+
+
+def test_two_clauses_of_one_sentence_are_two_claims() -> None:
+    # the second clause's event is coded; the first names an agreement the coder cannot code
+    text = (
+        '"Chile is not bound by this agreement and Chile will send troops to the border," '
+        "the Chilean foreign minister said."
+    )
+    got = [c for c in extract(text, article_id="c") if c.source.kind != "author"]
+    spans = sorted(c.evidence.text for c in got)
+    assert any("not bound by this agreement" in s and "troops" not in s for s in spans), spans
+
+
+def test_clauses_split_at_their_own_subjects_only() -> None:
+    from claimgraph.events.uncoded import clauses
+    from claimgraph.nlp import load_base
+
+    doc = load_base()("Chile is not bound by the deal and Chile will send troops to the border.")
+    parts = [doc.text[s:e] for s, e in clauses(next(iter(doc.sents)))]
+    assert len(parts) == 2 and parts[0].startswith("Chile is not bound"), parts
+    one = load_base()("Chile signed and ratified the treaty in May.")
+    assert len(clauses(next(iter(one.sents)))) == 1

@@ -30,7 +30,7 @@ from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
 from .attribute.finder import source_chars
-from .attribute.sources import SourceResolver, is_pronoun
+from .attribute.sources import SourceResolver
 from .attribute.spans import full_mention
 from .attribute.stance import author_framing, event_stance, questioned_span
 from .english import looks_english
@@ -39,6 +39,7 @@ from .events import component as _events  # noqa: F401  (registers claimgraph_ev
 from .events import default_event_coder
 from .events.coder import EventMention
 from .events.component import DocEvents
+from .events.uncoded import political_source, uncoded_claim, uncoded_parts
 from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_base
@@ -373,8 +374,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     replace(m, start=a.content[0], end=a.content[1])
                     for m in events.per_attribution[a.refers_to]
                 ]
-            if opts.uncoded and _uncoded_claim(doc, i, atts, merged_into, src):
-                for part in _uncoded_parts(doc, a, mentions):
+            if opts.uncoded and uncoded_claim(doc, i, atts, merged_into, src):
+                for part in uncoded_parts(doc, a, mentions):
                     out.append(replace(base, evidence=_evidence(doc, part), rule=f"{a.rule}; uncoded"))
             for m in mentions:
                 stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
@@ -413,101 +414,6 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     return _without_repeats(out)
-
-
-def _uncoded_claim(
-    doc: Doc, i: int, atts: list[Attribution], merged_into: dict[int, int], src: Source
-) -> bool:
-    """Whether attribution ``i``, which yields no coded event, is still a claim worth a record.
-
-    It must report content of its own: a proposition, not a noun phrase alone ("citing senior
-    officials", "denied the allegations"), not a bare act ("The UK leveled accusations", whose act is
-    the speech-act record), nor a content that only relays another attribution ("X said officials
-    claim Z": the officials' claim is the record). And its source must be political.
-    """
-    a = atts[i]
-    if a.rule.endswith("+speech-act-only") or not political_source(src) or not _states_something(doc, a):
-        return False
-    return not any(
-        j != i
-        and j not in merged_into
-        and b.content != a.content
-        and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
-        for j, b in enumerate(atts)
-    )
-
-
-def _uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> list[tuple[int, int]]:
-    """The parts of a claim's content that are claims of their own with no coded event: the whole
-    content when nothing in it was coded, else each of its sentences that holds no coded event (a
-    quotation of several sentences makes several claims: "We will not leave the wounded. Every two
-    days I get in touch ..."). Only parts that name an event count (``_names_an_event``)."""
-    lo, hi = a.content
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    sents = [t.sent for t in span if t.is_sent_start or t.i == span.start] if span is not None else []
-    if not mentions and len(sents) < 2:
-        return [(lo, hi)] if _names_an_event(doc, lo, hi) else []
-    out: list[tuple[int, int]] = []
-    for sent in sents:
-        s, e = max(lo, sent.start_char), min(hi, sent.end_char)
-        if len(doc_text(doc)[s:e].split()) < 3:
-            continue
-        if any(m.start < e and s < m.end for m in mentions):
-            continue
-        if _names_an_event(doc, s, e):
-            out.append(_trimmed(doc, s, e))
-    return out
-
-
-def _trimmed(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    text = doc_text(doc)
-    while e > s and text[e - 1] in " \n\"'”’.,;:":
-        e -= 1
-    while s < e and text[s] in " \n\"'“‘":
-        s += 1
-    return s, e
-
-
-def _names_an_event(doc: Doc, lo: int, hi: int) -> bool:
-    """Whether a span holds a word that may report an event: one the trained model reads as
-    an event, or one the rule lexicon knows. An opinion ("we take security seriously", "it was a
-    mistake") is a claim about no event, and the format records none."""
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
-        return False
-    proposals = doc._.get("event_proposals") or {}
-    coder = default_event_coder()
-    return any(t.i in proposals or coder.knows(t) for t in span)
-
-
-def _states_something(doc: Doc, a: Attribution) -> bool:
-    """Whether the content is more than one noun phrase (a clause, a quotation, "X a liar")."""
-    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    root = span.root
-    words = [t for t in span if not t.is_punct]
-    one_phrase = root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and all(
-        root.left_edge.i <= t.i <= root.right_edge.i for t in words
-    )
-    # a noun with a clause of its own states one: "the resolve to continue coordinating efforts",
-    # "their readiness to promote peace", "hope that the talks would be constructive"
-    clause = any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children)
-    return not one_phrase or (clause and root.dep_ != "pobj")
-
-
-def political_source(src: Source) -> bool:
-    """A source whose claims are kept even uncoded: one that speaks for a political actor or in a
-    public role. That is one with an actor code (a state, a government, an international body, a
-    sector such as the military or the media), a role ("spokesman", "the foreign minister"), an
-    outlet, or an anonymous official source ("senior officials"). Not the author (the reporter's
-    own statements are records only as coded events), and not a bare pronoun the resolver could
-    not link ("he said", "they said"), nor a named private person or an uncoded organisation,
-    whose statements are not political claims by themselves.
-    """
-    if src.kind == "author" or not src.name or is_pronoun(src.name):
-        return False
-    return bool(src.actor or src.role) or src.kind in ("outlet", "anonymous")
 
 
 def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:
@@ -737,4 +643,5 @@ __all__ = [
     "claims_from_doc",
     "extract",
     "extract_articles",
+    "political_source",
 ]

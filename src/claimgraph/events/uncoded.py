@@ -1,0 +1,145 @@
+"""Claims whose event cannot be coded: which reported claims still become records (``"event":
+null``, see "Uncoded claims" in the claim format) and which parts of their content each record holds.
+
+A source's claim is kept uncoded when the source is political, the content states something (not a
+noun phrase alone) and names an event the lexicon or the trained model knows. A content of several
+sentences or clauses makes several claims ("Israel is not bound by this deal and will defend
+itself" is two), so each part that names an event and holds no coded event is a record of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..attribute import Attribution
+from ..attribute.sources import is_pronoun
+from ..model import Source
+from ..nlp import doc_text
+from .coder import EventMention, default_event_coder
+
+_CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def uncoded_claim(
+    doc: Doc, i: int, atts: list[Attribution], merged_into: dict[int, int], src: Source
+) -> bool:
+    """Whether attribution ``i``, which yields no coded event, is still a claim worth a record.
+
+    It must report content of its own: a proposition, not a noun phrase alone ("citing senior
+    officials", "denied the allegations"), not a bare act ("The UK leveled accusations", whose act is
+    the speech-act record), nor a content that only relays another attribution ("X said officials
+    claim Z": the officials' claim is the record). And its source must be political.
+    """
+    a = atts[i]
+    if a.rule.endswith("+speech-act-only") or not political_source(src) or not states_something(doc, a):
+        return False
+    return not any(
+        j != i
+        and j not in merged_into
+        and b.content != a.content
+        and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
+        for j, b in enumerate(atts)
+    )
+
+
+def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> list[tuple[int, int]]:
+    """The parts of a claim's content that are claims of their own with no coded event: the whole
+    content when nothing in it was coded, else each of its sentences that holds no coded event (a
+    quotation of several sentences makes several claims: "We will not leave the wounded. Every two
+    days I get in touch ..."). Only parts that name an event count (``names_an_event``)."""
+    lo, hi = a.content
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    sents = [t.sent for t in span if t.is_sent_start or t.i == span.start] if span is not None else []
+    if not mentions and len(sents) < 2:
+        return [(lo, hi)] if names_an_event(doc, lo, hi) else []
+    out: list[tuple[int, int]] = []
+    for s, e in (c for sent in sents for c in clauses(sent)):
+        s, e = max(lo, s), min(hi, e)
+        if e <= s:
+            continue
+        if len(doc_text(doc)[s:e].split()) < 3:
+            continue
+        if any(m.start < e and s < m.end for m in mentions):
+            continue
+        if names_an_event(doc, s, e):
+            out.append(_trimmed(doc, s, e))
+    return out
+
+
+def _trimmed(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    text = doc_text(doc)
+    while e > s and text[e - 1] in " \n\"'”’.,;:":
+        e -= 1
+    while s < e and text[s] in " \n\"'“‘":
+        s += 1
+    return s, e
+
+
+def names_an_event(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether a span holds a word that may report an event: one the trained model reads as
+    an event, or one the rule lexicon knows. An opinion ("we take security seriously", "it was a
+    mistake") is a claim about no event, and the format records none."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return False
+    proposals = doc._.get("event_proposals") or {}
+    coder = default_event_coder()
+    return any(t.i in proposals or coder.knows(t) for t in span)
+
+
+def states_something(doc: Doc, a: Attribution) -> bool:
+    """Whether the content is more than one noun phrase (a clause, a quotation, "X a liar")."""
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    words = [t for t in span if not t.is_punct]
+    one_phrase = root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and all(
+        root.left_edge.i <= t.i <= root.right_edge.i for t in words
+    )
+    # a noun with a clause of its own states one: "the resolve to continue coordinating efforts",
+    # "their readiness to promote peace", "hope that the talks would be constructive"
+    clause = any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children)
+    return not one_phrase or (clause and root.dep_ != "pobj")
+
+
+def political_source(src: Source) -> bool:
+    """A source whose claims are kept even uncoded: one that speaks for a political actor or in a
+    public role. That is one with an actor code (a state, a government, an international body, a
+    sector such as the military or the media), a role ("spokesman", "the foreign minister"), an
+    outlet, or an anonymous official source ("senior officials"). Not the author (the reporter's
+    own statements are records only as coded events), and not a bare pronoun the resolver could
+    not link ("he said", "they said"), nor a named private person or an uncoded organisation,
+    whose statements are not political claims by themselves.
+    """
+    if src.kind == "author" or not src.name or is_pronoun(src.name):
+        return False
+    return bool(src.actor or src.role) or src.kind in ("outlet", "anonymous")
+
+
+def clauses(sent: Span) -> list[tuple[int, int]]:
+    """Character spans of the sentence's clauses with a subject (or, conjoined, an auxiliary) of
+    their own ("Israel is not bound by this deal | and Israel will defend itself"); the whole
+    sentence when it has one. A token belongs to the nearest clause head above it."""
+    heads = {
+        t.i
+        for t in sent
+        if t.pos_ in ("VERB", "AUX")
+        and t.dep_ in _CLAUSE_DEPS
+        and any(
+            c.dep_ in _SUBJECTS or (t.dep_ == "conj" and c.dep_ in ("aux", "auxpass")) for c in t.children
+        )
+    }
+    if len(heads) < 2:
+        return [(sent.start_char, sent.end_char)]
+    spans: dict[int, list[Token]] = {}
+    for t in sent:
+        if t.is_punct or t.dep_ == "cc":
+            continue
+        h = t
+        while h.i not in heads and h.head.i != h.i:
+            h = h.head
+        if h.i in heads:
+            spans.setdefault(h.i, []).append(t)
+    return sorted((min(t.idx for t in toks), max(t.idx + len(t) for t in toks)) for toks in spans.values())
