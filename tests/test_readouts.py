@@ -158,3 +158,11 @@ def test_a_source_cited_by_another_keeps_the_claim() -> None:
     )
     reported = [c for c in _records(text) if c.source.kind != "author"]
     assert reported and all((c.source.actor or "").startswith("CHL") for c in reported), reported
+
+
+def test_a_curly_plural_possessive_names_the_actor_and_keeps_the_text() -> None:
+    text = "The Houthis’ attacks on Saudi ships in the Red Sea continued for a week."
+    got = [c for c in _records(text) if c.event is not None]
+    codes = [c.event.actor1.code or "" for c in got if c.event and c.event.actor1]
+    assert any(code.startswith("YEM") for code in codes), [(c.evidence.text, c.event) for c in got]
+    assert all(text[c.evidence.start : c.evidence.end] == c.evidence.text for c in got)

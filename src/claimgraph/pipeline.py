@@ -221,6 +221,20 @@ class ExtractionPool:
             self.terminate()
 
 
+_PLURAL_POSSESSIVE = re.compile(r"(?<=[a-z]s)\u2019(?=[\s,.;:)])")
+
+
+def _for_parser(text: str) -> str:
+    """The text the parser reads, one code point for one: lone surrogates (they crash the
+    tokenizer) become U+FFFD, and a curly apostrophe after a plural ("the Houthis’ attacks") becomes
+    the straight one the tagger reads as a possessive rather than a closing quote."""
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    if "\u2019" in text:
+        text = _PLURAL_POSSESSIVE.sub("'", text)
+    return text
+
+
 def _batched(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     batch: list[Article] = []
     for a in articles:
@@ -264,13 +278,11 @@ def _extract_batch_stream(
     def docs() -> Iterator[tuple[Doc, Article]]:
         # pre-tokenised Docs carry the publication date to our components (relative dates)
         for text, art in texts():
-            if _SURROGATE.search(text):
-                # lone surrogates crash the tokenizer; the parse sees U+FFFD (one code point for
-                # one), while records are sliced from the caller's own text, so offsets still hold
-                doc = nlp.make_doc(_SURROGATE.sub("\ufffd", text))
+            parsed = _for_parser(text)
+            doc = nlp.make_doc(parsed)
+            if parsed != text:
+                # records are sliced from the caller's own text: the parsed one has the same length
                 doc.user_data["claimgraph_text"] = text
-            else:
-                doc = nlp.make_doc(text)
             if art.published:
                 doc.user_data["published"] = art.published
             yield doc, art
