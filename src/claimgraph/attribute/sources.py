@@ -23,6 +23,7 @@ from ..model import Source, Via
 from ..nlp import doc_text
 from ..people import PeopleIndex, Term, people_for, published_day
 from .lexicon import AttributionLexicon
+from .quotes import find_quotes
 
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
 # a bare sector with no country ("officials" → "GOV") says nothing about who the source acts for
@@ -174,6 +175,11 @@ class SourceResolver:
         # Span afresh on each access, which made one resolution per source quadratic in long texts
         self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_starts = [e.start for e in self._persons]
+        # a person named inside a quotation is what the speaker talks about, not who "she" is
+        # in "..., she said" after it
+        quoted = find_quotes(doc_text(doc))
+        self._said = [e for e in self._persons if not any(qs < e.start_char < qe for qs, qe in quoted)]
+        self._said_starts = [e.start for e in self._said]
         if "claimgraph_named" not in doc.user_data:
             doc.user_data["claimgraph_named"] = sorted(
                 {m.name for m in coder.find(doc_text(doc)) if m.kind == "person"}
@@ -504,8 +510,8 @@ class SourceResolver:
             if i < before and s.kind == "person":
                 best_src = (i, s)
                 break
-        k = bisect_left(self._person_starts, before)
-        last_ent = self._persons[k - 1] if k else None
+        k = bisect_left(self._said_starts, before)
+        last_ent = self._said[k - 1] if k else None
         if last_ent is not None:
             p = self._person_at(last_ent)
             if p is not None and (best_src is None or last_ent.start > best_src[0] + 40):
