@@ -106,8 +106,9 @@ def source_key(src: Source, coder: ActorCoder) -> str:
     entry for a known person ("person:John Kirby" for "Kirby" and "John Kirby"), else the kind, the
     normalised name and the country ("person:jane doe|GBR" is not "person:jane doe|USA").
 
-    Names are compared case-folded, without accents, punctuation or a leading article; a country,
-    an organisation, a group and a cited outlet of one name and country are one voice."""
+    Names are compared case-folded, without accents, punctuation, a leading article or a person's
+    middle initials; a country, an organisation, a group and a cited outlet of one name and country
+    are one voice."""
     name = src.name or src.text or ""
     if src.kind == "person" and name and coder.kind(name) == "person":
         canon = coder.canonical(name)
@@ -118,6 +119,8 @@ def source_key(src: Source, coder: ActorCoder) -> str:
     words = re.sub(r"[^\w\s'-]", " ", plain).split()
     while words and words[0] in _DETS:
         words = words[1:]
+    if src.kind == "person" and len(words) > 2:  # "Stephen J. Townsend" is "Stephen Townsend"
+        words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
     country = (src.actor or "")[:3]
     kind = "organization" if src.kind in _COLLECTIVE else src.kind
     return f"{kind}:{' '.join(words)}|{country}"
