@@ -8,6 +8,9 @@ articles are written for these tests. Runs on SQLite and, with ``CLAIMGRAPH_TEST
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, text, update
 
@@ -70,26 +73,28 @@ def _source_of(store: Store, article_id: str) -> int:
     return sid
 
 
-def test_president_x_and_x_are_one_source_listing_both_names(
-    store_url: str,  # noqa: F811
-    extracted: list[tuple[Article, list[Claim]]],
-) -> None:
+@pytest.fixture
+def filled(store_url: str, extracted: list[tuple[Article, list[Claim]]]) -> Iterator[Store]:  # noqa: F811
     with Store(store_url) as store:
         _fill(store, extracted)
-        sid = _source_of(store, "harbour-1")
-        assert _source_of(store, "valley-1") == sid
-        assert store.source(sid)["key"] == "person:Volodymyr Zelenskyy"  # type: ignore[index]
-        seen = store.source_names(sid)
-        assert seen["names"] == [("Volodymyr Zelenskyy", 2)]
-        assert sorted(seen["mentions"]) == [("President Volodymyr Zelenskyy", 1), ("Zelenskyy", 1)]
-        # off the people table: the country-less mention joins the one placed namesake
-        assert _source_of(store, "coast-2") == _source_of(store, "coast-1")
-        listed = {s.name: s for s in store.sources()}
-        assert listed["Volodymyr Zelenskyy"].claims == 2 and listed["Amara Okonjo"].claims == 2
+        yield store
+
+
+def test_president_x_and_x_are_one_source_listing_both_names(filled: Store) -> None:
+    sid = _source_of(filled, "harbour-1")
+    assert _source_of(filled, "valley-1") == sid
+    assert filled.source(sid)["key"] == "person:Volodymyr Zelenskyy"  # type: ignore[index]
+    seen = filled.source_names(sid)
+    assert seen["names"] == [("Volodymyr Zelenskyy", 2)]
+    assert sorted(seen["mentions"]) == [("President Volodymyr Zelenskyy", 1), ("Zelenskyy", 1)]
+    # off the people table: the country-less mention joins the one placed namesake
+    assert _source_of(filled, "coast-2") == _source_of(filled, "coast-1")
+    listed = {s.name: s for s in filled.sources()}
+    assert listed["Volodymyr Zelenskyy"].claims == 2 and listed["Amara Okonjo"].claims == 2
 
 
 def test_the_source_page_lists_the_names_it_was_seen_under(
-    tmp_path: pytest.TempPathFactory, extracted: list[tuple[Article, list[Claim]]]
+    tmp_path: Path, extracted: list[tuple[Article, list[Claim]]]
 ) -> None:
     url = f"sqlite:///{tmp_path}/web.db"
     with Store(url) as store:
@@ -111,18 +116,15 @@ def test_the_source_page_lists_the_names_it_was_seen_under(
 
 
 def test_a_key_survives_re_ingest_and_reprocess(
-    store_url: str,  # noqa: F811
-    extracted: list[tuple[Article, list[Claim]]],
+    filled: Store, extracted: list[tuple[Article, list[Claim]]]
 ) -> None:
-    with Store(store_url) as store:
-        _fill(store, extracted)
-        before = {s.key: (s.id, s.claims) for s in store.sources()}
-        _fill(store, extracted)  # again: nothing added
-        assert {s.key: (s.id, s.claims) for s in store.sources()} == before
-        art, cls = extracted[1]
-        store.replace_claims(art.id or "", cls, extractor_version="test-2")
-        assert {s.key: (s.id, s.claims) for s in store.sources()} == before
-        assert store.rekey_sources() == 0  # every row has its key already
+    before = {s.key: (s.id, s.claims) for s in filled.sources()}
+    _fill(filled, extracted)  # again: nothing added
+    assert {s.key: (s.id, s.claims) for s in filled.sources()} == before
+    art, cls = extracted[1]
+    filled.replace_claims(art.id or "", cls, extractor_version="test-2")
+    assert {s.key: (s.id, s.claims) for s in filled.sources()} == before
+    assert filled.rekey_sources() == 0  # every row has its key already
 
 
 def _claim(article_id: str, source: str, actor: str | None, *, kind: str = "person") -> Claim:
