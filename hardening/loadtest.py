@@ -38,8 +38,9 @@ from claimgraph.cameo import action_for
 from claimgraph.model import Actor, Claim, Cue, Event, Evidence, Source
 from claimgraph.store import Store
 from claimgraph.store.engine import create, writing
-from claimgraph.store.rows import claim_to_row, country, day, paragraph_of, source_key
+from claimgraph.store.rows import claim_to_row, country, day, paragraph_of
 from claimgraph.store.schema import actors, articles, claims, clusters, sources
+from claimgraph.store.speakers import speaker
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAIMS_PER_ARTICLE = 5
@@ -122,7 +123,10 @@ def build_db(url: str, *, n_claims: int, seed: int = 0, batch: int = 2000) -> di
     with Store(url):  # creates and migrates the schema
         pass
     engine = create(url)
-    source_ids = {source_key(Source(text=n, name=n, kind="person")): i + 1 for i, n in enumerate(SOURCES)}
+    keyed = {
+        n: speaker(Source(text=n, name=n, kind="person"), None) for n in SOURCES
+    }  # as the Store keys them
+    source_ids = {keyed[n][0]: i + 1 for i, n in enumerate(SOURCES)}
     start = date(2023, 1, 1)
     now = datetime.now(UTC)
     n_articles = (n_claims + CLAIMS_PER_ARTICLE - 1) // CLAIMS_PER_ARTICLE
@@ -131,8 +135,8 @@ def build_db(url: str, *, n_claims: int, seed: int = 0, batch: int = 2000) -> di
             conn.execute(
                 insert(sources),
                 [
-                    {"id": i, "key": k, "name": k.split("|")[1].title(), "kind": "person", "actor": None}
-                    for k, i in source_ids.items()
+                    {"id": i + 1, "key": keyed[n][0], "name": keyed[n][1], "kind": "person", "actor": None}
+                    for i, n in enumerate(SOURCES)
                 ],
             )
             conn.execute(
@@ -173,9 +177,7 @@ def build_db(url: str, *, n_claims: int, seed: int = 0, batch: int = 2000) -> di
                         outlet=outlet,
                         published=day(published),
                         paragraph=paragraph_of(text, c.evidence.start),
-                        source_id=source_ids[
-                            source_key(Source(text=c.source.name, name=c.source.name, kind="person"))
-                        ],
+                        source_id=source_ids[keyed[c.source.name or ""][0]],
                     )
                     row["actor1_country"] = country(row["actor1_code"])
                     claim_rows.append(row)

@@ -394,7 +394,7 @@ def test_stored_claim_facts(filled: Store) -> None:
     assert (sc.outlet, sc.published, sc.url) == ("Reuters", "2023-02-10", "https://example.org/a2")
     assert sc.source_id is not None and filled.source(sc.source_id) == {
         "id": sc.source_id,
-        "key": "person|nasser kanaani|IRNGOV",
+        "key": "person:Nasser Kanaani",  # the people table's entry
         "name": "Nasser Kanaani",
         "kind": "person",
         "actor": "IRNGOV",

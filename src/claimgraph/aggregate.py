@@ -121,6 +121,8 @@ class Report:
     # a denial or doubt that may make its cluster contested (claimgraph.contest); a weak one is
     # still a member, but not a denying or questioning source
     confident: bool = True
+    # the store's key of the speaker (store/speakers.py): one source however articles named them
+    source_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -553,6 +555,8 @@ def build_clusters(reports: Iterable[Report], *, window_days: int | None = None)
 
 
 def _source_id(r: Report) -> str:
+    if r.source_key:
+        return r.source_key
     name = r.source_name or (r.outlet if r.source_kind == "author" else None) or ""
     return f"{name.strip().casefold()}|{(r.source_actor or '').upper()}"
 

@@ -9,6 +9,7 @@ rule-based resolver over the parse, named entities and the actor coder.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -97,20 +98,34 @@ def home_country(doc: Doc, coder: ActorCoder) -> str | None:
     return best if counts[best] >= 0.4 * total else None
 
 
+# kinds that name one collective voice: how the phrase reads decides among them ("Ukraine said" is a
+# country, "Ukraine's government said" an organisation), not who speaks, so the key does not
+_COLLECTIVE = frozenset({"country", "organization", "group", "outlet"})
+
+
 def source_key(src: Source, coder: ActorCoder) -> str:
     """The stable key a source is counted and clustered by across articles: the people table's
     entry for a known person ("person:John Kirby" for "Kirby" and "John Kirby"), else the kind, the
-    normalised name and the country ("person:jane doe|GBR" is not "person:jane doe|USA")."""
+    normalised name and the country ("person:jane doe|GBR" is not "person:jane doe|USA").
+
+    Names are compared case-folded, without accents, punctuation, a leading article or a person's
+    middle initials; a country, an organisation, a group and a cited outlet of one name and country
+    are one voice."""
     name = src.name or src.text or ""
     if src.kind == "person" and name and coder.kind(name) == "person":
         canon = coder.canonical(name)
         if canon and people_for(coder).terms(canon):
             return f"person:{canon}"
-    words = re.sub(r"[^\w\s'-]", " ", name.lower()).split()
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = re.sub(r"[^\w\s'-]", " ", plain).split()
     while words and words[0] in _DETS:
         words = words[1:]
+    if src.kind == "person" and len(words) > 2:  # "Stephen J. Townsend" is "Stephen Townsend"
+        words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
     country = (src.actor or "")[:3]
-    return f"{src.kind}:{' '.join(words)}|{country}"
+    kind = "organization" if src.kind in _COLLECTIVE else src.kind
+    return f"{kind}:{' '.join(words)}|{country}"
 
 
 _PARTITIVES = frozenset(

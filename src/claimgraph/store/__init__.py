@@ -19,6 +19,7 @@ from .queries import (
     StoredError,
 )
 from .rows import article_id_for, content_hash
+from .speakers import SourceQuery, StoredSource
 from .store import Store
 
 __all__ = [
@@ -27,12 +28,14 @@ __all__ = [
     "ClusterReport",
     "ClusterSource",
     "QueryError",
+    "SourceQuery",
     "Store",
     "StoreError",
     "StoredArticle",
     "StoredClaim",
     "StoredCluster",
     "StoredError",
+    "StoredSource",
     "article_id_for",
     "content_hash",
 ]

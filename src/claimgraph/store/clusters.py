@@ -52,8 +52,10 @@ def _report_select() -> Select[Any]:
             c.action_text,
             c.evidence_text,
             c.event_date,
+            sources.c.key.label("source_key"),
         )
         .join(articles, articles.c.id == c.article_id)
+        .outerjoin(sources, sources.c.id == c.source_id)
         .where(c.has_event.is_(True), c.cameo.is_not(None), c.actor1_code.is_not(None))
     )
 
@@ -80,6 +82,7 @@ def _to_report(row: Any) -> Report:
         action_text=row.action_text,
         evidence_text=row.evidence_text,
         event_date=row.event_date,
+        source_key=row.source_key,
         confident=row.stance == "asserts"
         or confident(
             stance=row.stance,
@@ -369,15 +372,21 @@ def _source_name(row: Any) -> str | None:
 
 
 def _sources(rows: Sequence[Any], stance: str) -> tuple[ClusterSource, ...]:
-    seen: dict[tuple[str, str], list[Any]] = {}
+    """The cluster's sources taking one stance: one per source row (one speaker, however each
+    article named them), under the row's name."""
+    seen: dict[tuple[str, ...], list[Any]] = {}
     for row in rows:
         if row.stance == stance:
-            key = ((_source_name(row) or "").casefold(), (row.source_actor or "").upper())
+            key = (
+                (str(row.source_id),)
+                if row.source_id is not None
+                else ((_source_name(row) or "").casefold(), (row.source_actor or "").upper())
+            )
             seen.setdefault(key, []).append(row)
     return tuple(
         ClusterSource(
             source_id=rs[0].source_id,
-            name=_source_name(rs[0]),
+            name=rs[0].canonical_name or _source_name(rs[0]),
             kind=rs[0].source_kind,
             actor=rs[0].source_actor,
             stance=stance,

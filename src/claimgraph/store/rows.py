@@ -97,12 +97,6 @@ def paragraph_of(text: str, offset: int) -> int:
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 
 
-def source_key(source: Source) -> str:
-    """One source across articles: kind, name (or mention) and actor code, case-folded."""
-    name = source.name or source.text or ""
-    return f"{source.kind}|{name.strip().casefold()}|{(source.actor or '').upper()}"
-
-
 def _plover_field(plover: Mapping[str, str | None] | None, *keys: str) -> str | None:
     if not plover:
         return None

@@ -38,9 +38,20 @@ from .queries import (
     count_select,
     stored_claim,
 )
-from .rows import article_id_for, claim_to_row, content_hash, country, day, paragraph_of, source_key
+from .rows import article_id_for, claim_to_row, content_hash, country, day, paragraph_of
 from .schema import actors, articles, cluster_claims, clusters, errors, sources
 from .schema import claims as claims_t
+from .speakers import (
+    SourceQuery,
+    StoredSource,
+    count_sources,
+    list_sources,
+    place,
+    rekey,
+    seen_as,
+    settled,
+    speaker,
+)
 
 _IDENTITY = (
     "evidence_start", "evidence_end", "source_name", "cue_start",
@@ -226,18 +237,17 @@ class Store:
                     conn.execute(insert(table).values(**r))
 
     def _source_ids(self, conn: Connection, cls: Sequence[Claim], outlet: str | None) -> list[int]:
+        """The source row of each claim, by its speaker's stable key (``speakers.speaker``)."""
+        found = [speaker(c.source, outlet) for c in cls]
+        here = settled(k for k, _ in found)  # within the article, then against the store
+        firsts = sorted({here.get(k, k) for k, _ in found}, key=lambda k: k.endswith("|"))  # placed first
+        placed = {k: place(conn, k) for k in firsts}
         keys = []
         wanted: dict[str, dict[str, Any]] = {}
-        for c in cls:
-            src = c.source
-            name = src.name or (outlet if src.kind == "author" else None) or src.text
-            key = (
-                source_key(src)
-                if src.name or src.kind != "author"
-                else f"author|{(outlet or '').casefold()}|"
-            )
+        for c, (key, name) in zip(cls, found, strict=True):
+            key = placed[here.get(key, key)]
             keys.append(key)
-            wanted.setdefault(key, {"key": key, "name": name, "kind": src.kind, "actor": src.actor})
+            wanted.setdefault(key, {"key": key, "name": name, "kind": c.source.kind, "actor": c.source.actor})
         self._insert_ignore(conn, sources, list(wanted.values()))
         ids: dict[str, int] = {}
         keys_list = list(wanted)
@@ -364,6 +374,27 @@ class Store:
         with self._engine.connect() as conn:
             row = conn.execute(select(sources).where(sources.c.id == source_id)).first()
         return dict(row._mapping) if row is not None else None
+
+    def sources(self, q: SourceQuery | None = None) -> list[StoredSource]:
+        """Sources with their claim and stance counts, most claims first: one row per speaker."""
+        with self._engine.connect() as conn:
+            return list_sources(conn, q or SourceQuery())
+
+    def count_sources(self, q: SourceQuery | None = None) -> int:
+        """How many sources match ``q`` (ignoring its limit and offset)."""
+        with self._engine.connect() as conn:
+            return count_sources(conn, q or SourceQuery())
+
+    def source_names(self, source_id: int) -> dict[str, list[tuple[str, int]]]:
+        """The names (``names``) and mentions (``mentions``) a source was seen under, with counts."""
+        with self._engine.connect() as conn:
+            return seen_as(conn, source_id)
+
+    def rekey_sources(self) -> int:
+        """Re-key the stored sources by today's rules and people table (after extending it), merging
+        the rows of one speaker; returns how many rows went. Run ``recluster`` after."""
+        with writing(self._engine) as conn:
+            return rekey(conn)
 
     def dyads(self, q: ClaimQuery | None = None, *, limit: int | None = 20) -> list[dict[str, Any]]:
         """The most frequent (actor1 country, actor2 country) pairs among matching claims, with counts."""

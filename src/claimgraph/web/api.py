@@ -35,6 +35,7 @@ from .params import (
     NetworkFilters,
     NewArticle,
     RowId,
+    SourceFilters,
     TransferDownload,
     TransferFilters,
 )
@@ -245,6 +246,11 @@ def api_article(store: StoreDep, article_id: str) -> Any:
     if data is None:
         raise _not_found(f"article {article_id!r}")
     return views.jsonable({"article": data["article"], "claims": data["claims"]})
+
+
+@router.get("/sources", summary="One page of sources, one per speaker, most claims first, with the total")
+def api_sources(store: StoreDep, f: Annotated[SourceFilters, Query()]) -> Any:
+    return views.jsonable(views.sources(store, f))
 
 
 @router.get("/sources/{source_id}", summary="A source: stance counts, dyads, one page of its claims")

@@ -23,6 +23,7 @@ from .params import (
     ClusterFilters,
     NetworkFilters,
     RowId,
+    SourceFilters,
     TransferFilters,
 )
 
@@ -121,6 +122,11 @@ def article_page(
     if data is None:
         raise _missing(f"article {article_id!r}")
     return render(request, "article.html", {"nav": "articles", **data})
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources_page(request: Request, store: StoreDep, f: Annotated[SourceFilters, Query()]) -> HTMLResponse:
+    return render(request, "sources.html", {"nav": "sources", "f": f, **views.sources(store, f)})
 
 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)

@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal
 from fastapi import Path
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..store import ClaimQuery, ClusterQuery
+from ..model import SourceKind
+from ..store import ClaimQuery, ClusterQuery, SourceQuery
 from ..transfers import CATEGORIES, TransferQuery
 
 ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
@@ -191,6 +192,22 @@ class ArticleFilters(Page):
     outlet: str | None = Field(None, max_length=200, description="Outlet contains (case-insensitive).")
     since: date | None = Field(None, description="Published on or after (YYYY-MM-DD).")
     until: date | None = Field(None, description="Published on or before (YYYY-MM-DD).")
+
+
+class SourceFilters(Page):
+    """The sources list's filters: one row per speaker, most claims first."""
+
+    name: str | None = Field(None, max_length=200, description="Source name contains (case-insensitive).")
+    kind: SourceKind | None = Field(None, description="Source kind (person, organization, author ...).")
+
+    def query(self, *, paged: bool = True) -> SourceQuery:
+        """The SourceQuery of this page (or of the whole list)."""
+        return SourceQuery(
+            name=self.name,
+            kind=self.kind,
+            limit=self.per_page if paged else None,
+            offset=self.offset if paged else 0,
+        )
 
 
 TransferStatus = Literal["reported", "hedged", "acknowledged", "denied", "contested"]

@@ -20,14 +20,21 @@ from ..store.queries import DyadPoint
 from ..store.rows import paragraph_of
 from ..transfers import CATEGORIES, STATUSES, TransferEntry, ledger, ledger_entry
 from .highlight import context_window, segments
-from .params import ArticleFilters, ClaimFilters, ClusterFilters, NetworkFilters, TransferFilters
+from .params import (
+    ArticleFilters,
+    ClaimFilters,
+    ClusterFilters,
+    NetworkFilters,
+    SourceFilters,
+    TransferFilters,
+)
 from .present import actor_kind, actor_name, claim_record, cluster_words, country, path_part, quad_of
 
 OVERVIEW_ROWS = 8
 FLOW_NODES = 40  # suppliers and recipients drawn on each side of the flow picture, at most
 
 
-def _pages(total: int, f: ClaimFilters | ArticleFilters | ClusterFilters) -> dict[str, int]:
+def _pages(total: int, f: ClaimFilters | ArticleFilters | ClusterFilters | SourceFilters) -> dict[str, int]:
     return {"page": f.page, "per_page": f.per_page, "pages": max(1, math.ceil(total / f.per_page))}
 
 
@@ -354,8 +361,15 @@ def claim(store: Store, claim_id: int) -> dict[str, Any] | None:
     }
 
 
+def sources(store: Store, f: SourceFilters) -> dict[str, Any]:
+    """One page of the sources list (every speaker once, most claims first), with the total."""
+    total = store.count_sources(f.query(paged=False))
+    return {"total": total, **_pages(total, f), "items": store.sources(f.query())}
+
+
 def source(store: Store, source_id: int, f: ClaimFilters) -> dict[str, Any] | None:
-    """A source: how often it asserts, denies and questions, the dyads it speaks of, its claims."""
+    """A source: the names it was seen under, how often it asserts, denies and questions, the
+    dyads it speaks of, its claims."""
     row = store.source(source_id)
     if row is None:
         return None
@@ -363,6 +377,7 @@ def source(store: Store, source_id: int, f: ClaimFilters) -> dict[str, Any] | No
     total = store.count_claims(f.query(paged=False))
     return {
         "source": row,
+        "seen_as": store.source_names(source_id),
         "stances": {
             s: store.count_claims(ClaimQuery(source_id=source_id, stance=s))
             for s in ("asserts", "denies", "questions")

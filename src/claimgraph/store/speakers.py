@@ -1,0 +1,293 @@
+"""One speaker, one source: the stable key a claim's source is stored under, the sources list, the
+names a source was seen under, and re-keying stored sources.
+
+A ``sources`` row stands for one speaker across the whole store. Its key is
+``claimgraph.attribute.sources.source_key``: the people table's entry for a known person (so
+"Zelenskyy", "President Volodymyr Zelenskyy" and "the Head of State" resolved to him are one
+source), else the kind, the normalised name and the country. The author's own voice is keyed by
+its outlet. Claims keep the name and mention the article gave (``source_name``, ``source_text``),
+so a source page can list every name it was seen under.
+
+Keys depend on the people table, which users extend: ``rekey`` gives stored sources the keys of
+today's table and merges the rows that come to share one (revision 0007 runs it once).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal,
+    select,
+    update,
+)
+
+from ..model import Source
+from .clusters import mark_stale
+from .schema import claims, sources
+
+if TYPE_CHECKING:
+    from ..actors import ActorCoder
+
+_PARKED = "~"  # keys start with a kind, never with this: rows being re-keyed are parked under it
+
+
+@lru_cache(maxsize=65536)
+def _key(coder: ActorCoder, kind: str, name: str | None, actor: str | None) -> str:
+    # imported here: the resolver module pulls in spaCy, which reading a store does not need
+    from ..attribute.sources import source_key
+
+    return source_key(Source(text=None, name=name, kind=kind, actor=actor), coder)
+
+
+def speaker(src: Source, outlet: str | None, coder: ActorCoder | None = None) -> tuple[str, str | None]:
+    """A claim source's stable key and the name its source row shows: the people table's name for a
+    known person, else the name the article gave (the author speaks as its outlet)."""
+    if coder is None:
+        from ..actors import default_coder
+
+        coder = default_coder()
+    name = src.name or (outlet if src.kind == "author" else None) or src.text
+    key = _key(coder, src.kind, name, src.actor)
+    if key.startswith("person:") and "|" not in key:  # a people-table entry: "person:<canonical name>"
+        return key, key.removeprefix("person:")
+    return key, name
+
+
+def _stem(key: str) -> str | None:
+    """``person:<name>|`` for the key of a person off the people table, else None."""
+    if not key.startswith("person:") or "|" not in key:
+        return None
+    return key[: key.rindex("|") + 1]
+
+
+def settled(keys: Iterable[str]) -> dict[str, str]:
+    """Keys of people named without a country that belong to the one placed namesake: a mention
+    with no country ("Amara Okonjo said") is no evidence of another person than "President Amara
+    Okonjo of Ghana", while two countries are two people."""
+    by_stem: dict[str, set[str]] = defaultdict(set)
+    for k in keys:
+        stem = _stem(k)
+        if stem is not None:
+            by_stem[stem].add(k)
+    return {
+        stem: next(iter(ks - {stem})) for stem, ks in by_stem.items() if stem in ks and len(ks - {stem}) == 1
+    }
+
+
+def place(conn: Connection, key: str) -> str:
+    """The key a new claim's source is stored under, given the sources stored: ``settled`` across
+    the store. A country-less person joins the one placed namesake; a placed person takes over the
+    country-less row of their name when it is the name's only row (its id and claims stay)."""
+    stem = _stem(key)
+    if stem is None:
+        return key
+    found = list(
+        conn.execute(
+            select(sources.c.key).where(sources.c.key.startswith(stem, autoescape=True)).limit(3)
+        ).scalars()
+    )
+    if key == stem:
+        return settled([stem, *found]).get(stem, key)
+    if found == [stem]:
+        conn.execute(update(sources).where(sources.c.key == stem).values(key=key))
+    return key
+
+
+# --- the sources list ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SourceQuery:
+    """Filters over the sources list: ``name`` a case-insensitive substring, ``kind`` exact.
+    Sources are listed most claims first; only sources with at least one claim are listed."""
+
+    name: str | None = None
+    kind: str | None = None
+    limit: int | None = None
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoredSource:
+    """A source with its claim counts, as the sources list shows it."""
+
+    id: int
+    key: str
+    name: str | None
+    kind: str
+    actor: str | None
+    claims: int
+    asserts: int
+    denies: int
+    questions: int
+
+
+def _listed(q: SourceQuery) -> Select[Any]:
+    s, c = sources.c, claims.c
+    stmt = select(s.id).join(claims, c.source_id == s.id)
+    if q.name:
+        stmt = stmt.where(func.lower(s.name).contains(q.name.strip().lower(), autoescape=True))
+    if q.kind:
+        stmt = stmt.where(s.kind == q.kind)
+    return stmt
+
+
+def list_sources(conn: Connection, q: SourceQuery) -> list[StoredSource]:
+    """One page of sources, most claims first, each with its stance counts."""
+    s, c = sources.c, claims.c
+    n = func.count(c.id)
+    stances = [func.sum(case((c.stance == st, 1), else_=0)) for st in ("asserts", "denies", "questions")]
+    stmt = (
+        _listed(q)
+        .add_columns(s.key, s.name, s.kind, s.actor, n, *stances)
+        .group_by(s.id, s.key, s.name, s.kind, s.actor)
+        .order_by(n.desc(), s.name, s.id)
+        .limit(q.limit)
+        .offset(q.offset)
+    )
+    fields = ("id", "key", "name", "kind", "actor", "claims", "asserts", "denies", "questions")
+    return [
+        StoredSource(**dict(zip(fields, (*r[:6], *(n or 0 for n in r[6:])), strict=True)))
+        for r in conn.execute(stmt)
+    ]
+
+
+def count_sources(conn: Connection, q: SourceQuery) -> int:
+    """How many sources the list holds (ignoring limit and offset)."""
+    listed = _listed(q).group_by(sources.c.id).subquery()
+    return int(conn.execute(select(func.count()).select_from(listed)).scalar_one())
+
+
+def seen_as(conn: Connection, source_id: int) -> dict[str, list[tuple[str, int]]]:
+    """The names a source was seen under, with claim counts, most frequent first: ``names`` as the
+    articles gave them in full ("Vladimir Putin", "President of Russia Vladimir Putin") and
+    ``mentions`` as the claims' text put them ("Putin", "the President", "he")."""
+    c = claims.c
+    stmt = (
+        select(c.source_name, c.source_text, c.source_kind, c.outlet, func.count())
+        .where(c.source_id == source_id)
+        .group_by(c.source_name, c.source_text, c.source_kind, c.outlet)
+    )
+    names: dict[str, list[Any]] = {}
+    mentions: dict[str, list[Any]] = {}
+    for name, text, kind, outlet, n in conn.execute(stmt):
+        name = name or (outlet if kind == "author" else None)
+        for value, into in ((name, names), (text, mentions)):
+            if value:
+                entry = into.setdefault(" ".join(value.split()).casefold(), [" ".join(value.split()), 0])
+                entry[1] += n
+    return {
+        part: sorted(((v, n) for v, n in found.values()), key=lambda vn: (-vn[1], vn[0].casefold()))
+        for part, found in (("names", names), ("mentions", mentions))
+    }
+
+
+# --- re-keying -----------------------------------------------------------------------------------
+
+
+class _Group(NamedTuple):
+    """Claims that one source row holds under one spelling, and the key they get now."""
+
+    source_id: int | None
+    kind: str
+    name: str | None
+    actor: str | None
+    text: str | None  # read only where the name is missing
+    outlet: str | None  # read only for an author with no name
+    key: str
+    label: str | None
+
+
+def _groups(conn: Connection, coder: ActorCoder | None) -> list[_Group]:
+    c = claims.c
+    no_name = c.source_name.is_(None)
+    stmt = select(
+        c.source_id,
+        c.source_kind,
+        c.source_name,
+        c.source_actor,
+        case((no_name, c.source_text), else_=None),
+        case((and_(no_name, c.source_kind == "author"), c.outlet), else_=None),
+    ).distinct()
+    out = []
+    for sid, kind, name, actor, text, outlet in conn.execute(stmt):
+        key, label = speaker(Source(text=text, name=name, kind=kind, actor=actor), outlet, coder)
+        out.append(_Group(sid, kind, name, actor, text, outlet, key, label))
+    return out
+
+
+def rekey(conn: Connection, coder: ActorCoder | None = None) -> int:
+    """Give every stored source the key of today's rules and people table; rows that come to share
+    a key merge into the oldest (its id stays, so links to it keep working) and their claims move
+    there. Returns how many source rows went. The clusters holding moved claims are marked for
+    rebuilding, since a cluster counts its sources by these rows."""
+    groups = _groups(conn, coder)
+    moves = settled({g.key for g in groups})
+    groups = [g._replace(key=moves.get(g.key, g.key)) for g in groups]
+    keyed: dict[str, list[_Group]] = defaultdict(list)
+    ways: dict[int | None, set[str]] = defaultdict(set)  # old row -> the keys its claims get
+    for g in groups:
+        keyed[g.key].append(g)
+        ways[g.source_id].add(g.key)
+    current: dict[int | None, str] = {r.id: r.key for r in conn.execute(select(sources.c.id, sources.c.key))}
+    if len(current) == len(ways) == len(keyed) and all(current.get(g.source_id) == g.key for g in groups):
+        return 0  # every row already has its key, and every key its own row
+    # park every row under a key no rule gives, so the new keys never meet an old one
+    conn.execute(update(sources).values(key=literal(_PARKED) + cast(sources.c.id, String)))
+    target: dict[str, int] = {}
+    taken: set[int] = set()
+    for key, gs in sorted(keyed.items(), key=lambda kv: min(g.source_id or 0 for g in kv[1])):
+        free = [g.source_id for g in gs if g.source_id is not None and g.source_id not in taken]
+        first = min(gs, key=lambda g: (g.source_id is None, g.source_id or 0))  # the oldest row's spelling
+        values = {"key": key, "name": first.label, "kind": first.kind, "actor": first.actor}
+        if free:
+            target[key] = min(free)
+            conn.execute(update(sources).where(sources.c.id == target[key]).values(**values))
+        else:
+            conn.execute(insert(sources).values(**values))
+            target[key] = int(conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar_one())
+        taken.add(target[key])
+    moved: set[int] = set()  # rows that took claims from others
+    c = claims.c
+    for g in groups:
+        new = target[g.key]
+        if new == g.source_id:
+            continue
+        if len(ways[g.source_id]) == 1:  # the whole row goes one way: move it at once
+            where = [_of(g.source_id)]
+        else:  # the row splits: move this spelling's claims only
+            where = [
+                _of(g.source_id),
+                c.source_kind == g.kind,
+                c.source_name.is_not_distinct_from(g.name),
+                c.source_actor.is_not_distinct_from(g.actor),
+            ]
+            if g.name is None:
+                where.append(c.source_text.is_not_distinct_from(g.text))
+                if g.kind == "author":
+                    where.append(c.outlet.is_not_distinct_from(g.outlet))
+        conn.execute(update(claims).where(*where).values(source_id=new))
+        moved.add(new)
+    gone = conn.execute(delete(sources).where(sources.c.key.startswith(_PARKED))).rowcount
+    ids = sorted(moved)
+    for k in range(0, len(ids), 500):  # bounded IN lists
+        mark_stale(conn, select(c.id).where(c.source_id.in_(ids[k : k + 500])))
+    return int(gone or 0)
+
+
+def _of(source_id: int | None) -> Any:
+    return claims.c.source_id.is_(None) if source_id is None else claims.c.source_id == source_id
