@@ -30,9 +30,9 @@ null``, never does). Whether two records report the same event is decided by sim
    where the object identifies the event ("fertiliser" ≠ "grain"), the places agree where places
    do (strikes on two towns), and the content words of evidence, object and action are similar
    enough — unless actors and date (or object) already settle it, or, for a lasting state, the
-   same two countries naming the same place or none (an invasion is one state however worded). Among fitting clusters the one
-   with the most similar words wins (the same article and the same named place or object count
-   for more); ties go to the latest.
+   same two countries naming the same place or none (an invasion is one state however worded).
+   Among fitting clusters the one with the most similar words wins (the same article and the
+   same named place or object count for more); ties go to the latest.
 4. **Denials and doubts.** Records with stance ``denies`` or ``questions`` carry the event they
    deny and are placed after all assertions, by the same similarity, up to a year after the event;
    failing that they open a cluster of their own.
