@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from claimgraph import sameevent
 from claimgraph.model import Claim
 from claimgraph.store import ClaimQuery, Store
 from claimgraph.store import store as store_module
@@ -160,3 +161,24 @@ def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
     full = _members(store)
     store.recluster(full=True)
     assert _members(store) == full  # the incremental result is the full one
+
+
+def test_clusters_built_by_other_rules_are_rebuilt_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new version of the rules (families, state nouns) may move a report to another block; the
+    first recluster after it rebuilds every cluster, the next ones only what is new again."""
+    seen: list[int] = []
+    real = store_module.build_clusters
+
+    def spy(reports, **kw):  # type: ignore[no-untyped-def]
+        rs = list(reports)
+        seen.append(len(rs))
+        return real(rs, **kw)
+
+    monkeypatch.setattr(store_module, "build_clusters", spy)
+    ids = set(_members(store))
+    monkeypatch.setattr(sameevent, "RULES_VERSION", sameevent.RULES_VERSION + 1)
+    assert store.recluster() == 3 and seen == [5]  # every stored report, once
+    assert store.recluster() == 3 and seen == [5]  # then nothing new: nothing rebuilt
+    assert set(_members(store)) == ids  # the same rules' clusters keep their ids

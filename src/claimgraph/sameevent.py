@@ -31,6 +31,9 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
+RULES_VERSION = 2
+"""Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv); with
+the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -264,10 +267,23 @@ def fingerprint(*parts: str | None) -> str:
     return hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8"), digest_size=8).hexdigest()
 
 
+def rules_fingerprint() -> str:
+    """What clusters are built by: :data:`RULES_VERSION` and the family, state-noun and word tables
+    as read (built-in rows and the user's). A store whose clusters were built by other rules
+    rebuilds them all once (``store/clusters.py``): blocks of old and new rules never mix."""
+    return fingerprint(
+        str(RULES_VERSION),
+        repr(sorted(_families().items())),
+        repr(sorted(_state_words().items())),
+        " ".join(sorted(_stopwords())),
+    )
+
+
 __all__ = [
     "DENIAL_DAYS",
     "LASTING_DAYS",
     "MIN_WORDS",
+    "RULES_VERSION",
     "Family",
     "Signature",
     "content_words",
@@ -280,6 +296,7 @@ __all__ = [
     "names",
     "participants_agree",
     "reach",
+    "rules_fingerprint",
     "stem",
     "window_for",
 ]
