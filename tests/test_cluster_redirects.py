@@ -129,9 +129,8 @@ def test_a_chain_of_moves_redirects_to_the_live_cluster(store: Store) -> None:
     )
 
 
-def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_rebuilt(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many reports each call of ``build_clusters`` from the store is given, as a list."""
     seen: list[int] = []
     real = store_module.build_clusters
 
@@ -141,6 +140,13 @@ def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
         return real(rs, **kw)
 
     monkeypatch.setattr(store_module, "build_clusters", spy)
+    return seen
+
+
+def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _count_rebuilt(monkeypatch)
     before = _members(store)
     assert store.recluster() == 3 and seen == []  # nothing new: nothing rebuilt
     shelling = make_claim(
@@ -168,15 +174,7 @@ def test_clusters_built_by_other_rules_are_rebuilt_once(
 ) -> None:
     """A new version of the rules (families, state nouns) may move a report to another block; the
     first recluster after it rebuilds every cluster, the next ones only what is new again."""
-    seen: list[int] = []
-    real = store_module.build_clusters
-
-    def spy(reports, **kw):  # type: ignore[no-untyped-def]
-        rs = list(reports)
-        seen.append(len(rs))
-        return real(rs, **kw)
-
-    monkeypatch.setattr(store_module, "build_clusters", spy)
+    seen = _count_rebuilt(monkeypatch)
     ids = set(_members(store))
     monkeypatch.setattr(sameevent, "RULES_VERSION", sameevent.RULES_VERSION + 1)
     assert store.recluster() == 3 and seen == [5]  # every stored report, once
