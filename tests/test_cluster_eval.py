@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.evaluate_clusters import GoldMention, SystemRecord, align, load_dev_set, score_clusters
+from claimgraph.evaluate_clusters import (
+    GoldMention,
+    SystemRecord,
+    align,
+    format_cluster_report,
+    load_dev_set,
+    score_clusters,
+)
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "clusters-dev"
 CORPORA = Path(__file__).resolve().parents[2] / "shared" / "corpora"
@@ -48,6 +55,11 @@ def test_perfect_clusters_score_one_and_merging_two_calls_is_a_violation() -> No
 def test_only_mentions_with_a_record_are_scored() -> None:
     s = score_clusters(GOLD, [], [SystemRecord("a", 0, 10, 1), SystemRecord("c", 0, 10, 2)])
     assert s["with_record"] == 2 and s["pairwise"]["gold"] == 0 and s["pairwise"]["f1"] == 0.0
+    assert (s["gold_pairs_all"], s["gold_pairs_no_record"], s["gold_pairs_uncoded"]) == (2, 2, 0)
+    # a record without a coded event is a record, but its pair is out of the clustering's reach
+    s = score_clusters(GOLD, [], [SystemRecord(r, 0, 10, None if r == "b" else 1) for r in "abcd"])
+    assert (s["pairwise"]["gold"], s["gold_pairs_no_record"], s["gold_pairs_uncoded"]) == (1, 0, 1)
+    assert "1 with a record that has no coded event" in format_cluster_report({**s, "baseline_key": s})
 
 
 @pytest.mark.skipif(

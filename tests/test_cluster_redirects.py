@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from claimgraph import sameevent
 from claimgraph.model import Claim
 from claimgraph.store import ClaimQuery, Store
 from claimgraph.store import store as store_module
@@ -128,9 +129,8 @@ def test_a_chain_of_moves_redirects_to_the_live_cluster(store: Store) -> None:
     )
 
 
-def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
-    store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _count_rebuilt(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many reports each call of ``build_clusters`` from the store is given, as a list."""
     seen: list[int] = []
     real = store_module.build_clusters
 
@@ -140,6 +140,13 @@ def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
         return real(rs, **kw)
 
     monkeypatch.setattr(store_module, "build_clusters", spy)
+    return seen
+
+
+def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen = _count_rebuilt(monkeypatch)
     before = _members(store)
     assert store.recluster() == 3 and seen == []  # nothing new: nothing rebuilt
     shelling = make_claim(
@@ -160,3 +167,16 @@ def test_an_ingest_reclusters_only_the_blocks_its_claims_touch(
     full = _members(store)
     store.recluster(full=True)
     assert _members(store) == full  # the incremental result is the full one
+
+
+def test_clusters_built_by_other_rules_are_rebuilt_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new version of the rules (families, state nouns) may move a report to another block; the
+    first recluster after it rebuilds every cluster, the next ones only what is new again."""
+    seen = _count_rebuilt(monkeypatch)
+    ids = set(_members(store))
+    monkeypatch.setattr(sameevent, "RULES_VERSION", sameevent.RULES_VERSION + 1)
+    assert store.recluster() == 3 and seen == [5]  # every stored report, once
+    assert store.recluster() == 3 and seen == [5]  # then nothing new: nothing rebuilt
+    assert set(_members(store)) == ids  # the same rules' clusters keep their ids

@@ -6,8 +6,14 @@ Each case is a small hand-written set of reports, as the store would hand them t
 from __future__ import annotations
 
 from itertools import count
+from pathlib import Path
 
+import pytest
+
+from claimgraph import sameevent
 from claimgraph.aggregate import Report, block_of, build_clusters
+from claimgraph.lexicons import LexiconError
+from claimgraph.sameevent import content_words, family_for
 
 _ids = count(1)
 
@@ -24,6 +30,7 @@ def rep(
     when: str | None = None,
     stance: str = "asserts",
     action: str | None = None,
+    actors: tuple[str | None, str | None] = (None, None),
 ) -> Report:
     n = next(_ids)
     return Report(
@@ -40,8 +47,8 @@ def rep(
         actor2=a2,
         cameo=cameo,
         object=obj,
-        actor1_text=None,
-        actor2_text=None,
+        actor1_text=actors[0],
+        actor2_text=actors[1],
         action_text=action,
         evidence_text=evidence,
         event_date=when,
@@ -148,3 +155,41 @@ def test_the_event_date_from_the_text_decides_not_the_publication_date() -> None
         rep("Adams and Brown spoke on Monday", "2023-05-08", "FRA", "041", "USA", when="2023-05-01"),
     ]
     assert groups(rs) == [[0, 1]]
+
+
+def test_a_war_worded_aggression_and_invasion_is_one_state_but_a_named_place_is_not() -> None:
+    """ "Aggression" is coded use-force (one day) and "invasion" occupy (lasting): as nouns both
+    name the state, so they meet across months; a report naming a place the others do not stays
+    apart, and a strike (a verb, one day) stays punctual."""
+
+    def war(evidence: str, published: str, cameo: str, action: str, who: str = "Russia") -> Report:
+        return rep(evidence, published, "RUS", cameo, "UKR", action=action, actors=(who, "Ukraine"))
+
+    rs = [
+        war("the full-scale aggression of Russia", "2022-03-01", "190", "aggression"),
+        war("Russia's full scale invasion of Ukraine", "2022-08-24", "192", "invasion"),
+        war("Russia's invasion", "2022-05-09", "192", "invasion"),
+        war("the temporarily occupied Crimea", "2022-06-01", "192", "occupied"),
+        war("Russian forces shelled Kharkiv", "2022-04-01", "190", "shelled", who="Russian forces"),
+    ]
+    assert groups(rs) == [[0, 1, 2], [3], [4]]
+    assert family_for("190", "aggression").window is None and family_for("190", "shelled").window == 1
+    assert family_for("111", "aggression").name == "disapprove"  # only material conflict is a state
+
+
+def test_hyphenated_words_count_by_their_parts() -> None:
+    assert {"full", "scale", "invasion"} <= content_words("the full-scale invasion")
+
+
+def test_a_state_word_naming_no_family_is_reported_with_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "clusters").mkdir()
+    (tmp_path / "clusters" / "states.tsv").write_text("war\t999\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_LEXICONS", str(tmp_path))
+    sameevent._state_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"states\.tsv.*'999' is not a prefix"):
+            sameevent._state_words()
+    finally:
+        sameevent._state_words.cache_clear()

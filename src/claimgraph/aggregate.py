@@ -13,7 +13,9 @@ null``, never does). Whether two records report the same event is decided by sim
 (``claimgraph.sameevent``), not by an exact key:
 
 1. **Block.** Records are grouped cheaply by event *family* (CAMEO codes that describe one kind of
-   event, ``data/clusters/families.tsv``: seize / occupy / annex / invade are one family) and
+   event, ``data/clusters/families.tsv``: seize / occupy / annex / invade are one family; a
+   material-conflict record triggered by a noun naming a lasting state, "aggression", "invasion",
+   "blockade" (``data/clusters/states.tsv``), is in that state's family whatever its code) and
    country: actor1's, or for a symmetric family (calls, meetings, talks, visits) the lower of the
    two countries, so X→Y and Y→X meet. Clusters never cross blocks, so blocks are built apart and
    an ingest rebuilds only the blocks its new records fall in (``Store.recluster``).
@@ -27,9 +29,10 @@ null``, never does). Whether two records report the same event is decided by sim
    occupation: any time when the reports name the same place or thing), the object heads agree
    where the object identifies the event ("fertiliser" ≠ "grain"), the places agree where places
    do (strikes on two towns), and the content words of evidence, object and action are similar
-   enough — unless actors and date (or object) already settle it. Among fitting clusters the one
-   with the most similar words wins (the same article and the same named place or object count
-   for more); ties go to the latest.
+   enough — unless actors and date (or object) already settle it, or, for a lasting state, the
+   same two countries naming the same place or none (an invasion is one state however worded).
+   Among fitting clusters the one with the most similar words wins (the same article and the
+   same named place or object count for more); ties go to the latest.
 4. **Denials and doubts.** Records with stance ``denies`` or ``questions`` carry the event they
    deny and are placed after all assertions, by the same similarity, up to a year after the event;
    failing that they open a cluster of their own.
@@ -84,7 +87,7 @@ from .sameevent import (
     content_words,
     cosine,
     day_interval,
-    family_of,
+    family_for,
     fingerprint,
     gap,
     names,
@@ -329,7 +332,7 @@ _UNDATED = 10**9
 def _item(r: Report, window_days: int | None) -> _Item | None:
     if not r.actor1 or not r.cameo:
         return None  # an uncoded claim (event: null) never forms a cluster
-    fam = family_of(r.cameo)
+    fam = family_for(r.cameo, r.action_text)
     if window_days is not None and fam.window is not None and not fam.punctual:
         fam = replace(fam, window=window_days)
     a1 = _country(r.actor1) or ""
@@ -411,9 +414,13 @@ def _score(b: _Building, it: _Item) -> float | None:
         + _SHARED_NAME * shared
         + _SAME_HEAD * same_head
     )
-    # who did it to whom, and when or with what, settle it; otherwise the words must agree
+    # who did it to whom, and when or with what, settle it; otherwise the words must agree. A
+    # lasting state (an invasion, an occupation) of one country by another within LASTING_DAYS is
+    # one state however it is worded ("aggression", "invasion"), unless one report names a place
+    # the other does not ("occupied Crimea" is not the 2022 invasion)
     known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
-    settled = known and (fam.punctual or same_head)
+    state = fam.window is None and (shared or not (s.names or b.names))
+    settled = known and (fam.punctual or same_head or state)
     return score if settled or score >= MIN_WORDS else None
 
 

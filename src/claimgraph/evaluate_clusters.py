@@ -159,7 +159,16 @@ def score_clusters(
         if c is not None:
             clusters_of[m.cluster].add(c)
     violations = [[a, b] for a, b in must_not_merge if clusters_of[a] & clusters_of[b]]
-    gold_pairs_all = sum(1 for a, b in combinations(mentions, 2) if a.cluster == b.cluster)
+    gold_pairs_all = no_record = uncoded = 0
+    for (i, a), (j, b) in combinations(enumerate(mentions), 2):
+        if a.cluster != b.cluster:
+            continue
+        gold_pairs_all += 1
+        ra, rb = aligned.get(i), aligned.get(j)
+        if ra is None or rb is None:
+            no_record += 1
+        elif ra.cluster is None or rb.cluster is None:
+            uncoded += 1
     return {
         "benchmark": "clusters",
         "mentions": len(mentions),
@@ -168,6 +177,10 @@ def score_clusters(
         "with_record": len(aligned),
         "with_clustered_record": len(scored),
         "gold_pairs_all": gold_pairs_all,
+        # gold pairs out of reach of the clustering: a mention with no record, or one whose record
+        # has no coded event (extraction's share of the misses)
+        "gold_pairs_no_record": no_record,
+        "gold_pairs_uncoded": uncoded,
         "pairwise": prf(tp, n_pred, n_gold),
         "must_not_merge": len(must_not_merge),
         "violations": violations,
@@ -269,6 +282,9 @@ def format_cluster_report(s: Mapping[str, Any]) -> str:
         f" with a clustered record {s['with_clustered_record']}/{s['mentions']}",
         f"  pairwise     P {p['precision']:.3f}  R {p['recall']:.3f}  F1 {p['f1']:.3f}"
         f"  (tp {p['tp']}, pred {p['pred']}, gold {p['gold']} of {s['gold_pairs_all']} gold pairs)",
+        f"  gold pairs   {s['gold_pairs_all']}: {p['gold']} scored,"
+        f" {s['gold_pairs_no_record']} with a mention that has no record,"
+        f" {s['gold_pairs_uncoded']} with a record that has no coded event",
         f"  violations   {len(s['violations'])} of {s['must_not_merge']} must-not-merge pairs"
         + (f": {', '.join(' + '.join(v) for v in s['violations'])}" if s["violations"] else ""),
         f"  baseline (actor1, root, actor2) key: F1 {b['f1']:.3f},"

@@ -5,7 +5,9 @@ An exact key (actor1, actor2, CAMEO root) splits one event worded four ways ("se
 record is reduced to a :class:`Signature` and two signatures are compared on:
 
 - **family** — CAMEO codes that describe one kind of event (``data/clusters/families.tsv``):
-  occupy / annex / invade are one family, provide aid and stop aid are two;
+  occupy / annex / invade are one family, provide aid and stop aid are two; a noun naming a lasting
+  state ("aggression", "invasion": ``data/clusters/states.tsv``) puts a conflict record in the
+  state's family whatever its code;
 - **participants** — actor countries, in either direction for symmetric families (a call read out
   by both sides); a missing target is compatible with any target;
 - **time** — the event's own date when the text gives one ("on Monday", "in 2014"), else the
@@ -29,6 +31,9 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
+RULES_VERSION = 2
+"""Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv); with
+the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -89,6 +94,34 @@ def family_of(cameo: str) -> Family:
     return Family(name=f"root-{cameo[:2]}", window=30)
 
 
+_MATERIAL_CONFLICT = frozenset(["14", "15", "16", "17", "18", "19", "20"])
+
+
+@cache
+def _state_words() -> dict[str, str]:
+    out: dict[str, str] = {}
+    fams = _families()
+    for row in read_table("clusters/states.tsv", min_cols=2, max_cols=2):
+        word, prefix = row.cells
+        if prefix not in fams:
+            raise row.error(f"{prefix!r} is not a prefix listed in clusters/families.tsv")
+        out[stem(word)] = prefix
+    return out
+
+
+def family_for(cameo: str, action_text: str | None) -> Family:
+    """A record's family: by its CAMEO code, unless a material-conflict record's trigger is a noun
+    naming a lasting state (``data/clusters/states.tsv``: "aggression", "invasion", "blockade"),
+    which puts it in that state's family: the war, not one day's fighting."""
+    if action_text and cameo[:2] in _MATERIAL_CONFLICT:
+        states = _state_words()
+        for w in _WORD.findall(action_text):
+            prefix = states.get(stem(w))
+            if prefix is not None:
+                return family_of(prefix)
+    return family_of(cameo)
+
+
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(read_words("clusters/words.txt"))
@@ -109,11 +142,13 @@ def stem(word: str) -> str:
 
 
 def content_words(*texts: str | None) -> frozenset[str]:
-    """The stems of the words that can tell one event from another (no function or title words)."""
+    """The stems of the words that can tell one event from another (no function or title words).
+
+    A hyphenated word counts by its parts: "full-scale invasion" and "full scale invasion" agree."""
     out: set[str] = set()
     for t in texts:
         if t:
-            out.update(filter(None, map(_content_stem, _WORD.findall(t))))
+            out.update(filter(None, map(_content_stem, _WORD.findall(t.replace("-", " ")))))
     return frozenset(out)
 
 
@@ -232,21 +267,36 @@ def fingerprint(*parts: str | None) -> str:
     return hashlib.blake2b("\x1f".join(p or "" for p in parts).encode("utf-8"), digest_size=8).hexdigest()
 
 
+def rules_fingerprint() -> str:
+    """What clusters are built by: :data:`RULES_VERSION` and the family, state-noun and word tables
+    as read (built-in rows and the user's). A store whose clusters were built by other rules
+    rebuilds them all once (``store/clusters.py``): blocks of old and new rules never mix."""
+    return fingerprint(
+        str(RULES_VERSION),
+        repr(sorted(_families().items())),
+        repr(sorted(_state_words().items())),
+        " ".join(sorted(_stopwords())),
+    )
+
+
 __all__ = [
     "DENIAL_DAYS",
     "LASTING_DAYS",
     "MIN_WORDS",
+    "RULES_VERSION",
     "Family",
     "Signature",
     "content_words",
     "cosine",
     "day_interval",
+    "family_for",
     "family_of",
     "fingerprint",
     "gap",
     "names",
     "participants_agree",
     "reach",
+    "rules_fingerprint",
     "stem",
     "window_for",
 ]

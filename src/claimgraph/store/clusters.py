@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Select, delete, func, insert, select, update
 from ..aggregate import Cluster, Report
 from ..contest import confident
 from ..model import Evidence
+from ..sameevent import rules_fingerprint
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
 from .schema import (
     articles,
@@ -143,12 +144,21 @@ def member_reports(conn: Connection, cluster_ids: Sequence[int]) -> list[Report]
     return out
 
 
+_RULES = "#rules:"
+"""A ``cluster_dirty`` row that is no block: the fingerprint of the rules the clusters were built by."""
+
+
 def stale_blocks(conn: Connection) -> set[str] | None:
-    """Blocks whose clusters lost members since they were built (``mark_stale``); None when some
-    cluster predates blocks (revision 0005), so everything must be rebuilt once."""
+    """Blocks whose clusters lost members since they were built (``mark_stale``); None when
+    everything must be rebuilt once: some cluster predates blocks (revision 0005), or the clusters
+    were built by other rules (``sameevent.rules_fingerprint``: a family or its window changed, so
+    a report's block may have changed)."""
     if conn.execute(select(clusters.c.id).where(clusters.c.block.is_(None)).limit(1)).first() is not None:
         return None
-    return set(conn.execute(select(cluster_dirty.c.block)).scalars())
+    rows = set(conn.execute(select(cluster_dirty.c.block)).scalars())
+    if _RULES + rules_fingerprint() not in rows:
+        return None
+    return {b for b in rows if not b.startswith(_RULES)}
 
 
 def mark_stale(conn: Connection, claim_ids: Select[Any]) -> None:
@@ -271,6 +281,7 @@ def replace_clusters(conn: Connection, built: Sequence[Cluster], old_ids: Sequen
         _insert(conn, built, ids)
     _redirect(conn, old, built, ids)
     conn.execute(delete(cluster_dirty))  # every stale block was rebuilt with the rest
+    conn.execute(insert(cluster_dirty).values(block=_RULES + rules_fingerprint()))
 
 
 def _insert(conn: Connection, built: Sequence[Cluster], ids: Sequence[int]) -> None:
