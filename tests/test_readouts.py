@@ -166,3 +166,16 @@ def test_a_curly_plural_possessive_names_the_actor_and_keeps_the_text() -> None:
     codes = [c.event.actor1.code or "" for c in got if c.event and c.event.actor1]
     assert any(code.startswith("YEM") for code in codes), [(c.evidence.text, c.event) for c in got]
     assert all(text[c.evidence.start : c.evidence.end] == c.evidence.text for c in got)
+
+
+def test_a_speech_act_on_a_phrase_naming_the_target_is_recorded() -> None:
+    text = "President Gabriel Boric commended the important role Bolivia plays in regional stability."
+    got = [c for c in _records(text) if c.source.kind == "author" and c.event is not None]
+    assert any(
+        c.event
+        and c.event.action
+        and c.event.action.root == "05"
+        and (c.event.actor2.code or "")[:3] == "BOL"
+        for c in got
+        if c.event and c.event.actor2
+    ), [(c.evidence.text, c.event) for c in got]

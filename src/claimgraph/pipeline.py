@@ -377,9 +377,10 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                 mentions = (
                     own if any(_actor_country(m.event.actor1) in parties3 for m in mentions) else mentions
                 )
+            acts_only: list[EventMention] = []
             if a.rule.endswith("+speech-act-only"):
                 # "The UK leveled accusations": the act is the event; there is no reported content
-                mentions = []
+                acts_only, mentions = mentions, []
             if a.refers_to is not None:
                 # "a claim Iran rejects": the event is the one of the claim referred to
                 mentions = [
@@ -404,7 +405,25 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                         rule=f"{a.rule}; {m.rule}",
                     )
                 )
-            out.extend(_speech_act_records(doc, a, src, resolver, atts, sources, aid))
+            said = _speech_act_records(doc, a, src, resolver, atts, sources, aid)
+            if not said and acts_only:
+                # "Biden commended the important role Jordan plays": the target is no plain noun
+                # phrase of an actor, but the coder found it (its object's actor): the act as coded
+                said = [
+                    Claim(
+                        article_id=aid,
+                        evidence=_evidence(doc, (min(m.start, a.content[0]), max(m.end, a.content[1]))),
+                        source=resolver.author(),
+                        cue=cue,
+                        stance="asserts",
+                        framing=a.framing,
+                        event=m.event,
+                        rule=f"speech-act:{a.cue.cue}; {m.rule}",
+                    )
+                    for m in acts_only
+                    if m.event.actor2 is not None and not m.negated
+                ]
+            out.extend(said)
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
         for m in events.author:
