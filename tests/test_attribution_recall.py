@@ -282,3 +282,9 @@ def test_a_speaker_label_inside_a_paragraph_opens_a_new_turn(attributions) -> No
     assert store.endswith(("Store", "Støre")), by_text
     consulate = next((n for t, n in by_text.items() if "consulate" in t), None)
     assert consulate is not None and consulate.endswith("Boric"), by_text
+
+
+def test_a_predicate_adjective_read_as_a_passive_is_a_cue(attributions) -> None:
+    text = "Farmers' unions are concerned the ministry will cut the subsidies next year."
+    recs = [r for r in attributions(text) if r.cue and r.cue.text == "concerned"]
+    assert recs and recs[0].source.text and "unions" in recs[0].source.text, recs

@@ -316,10 +316,14 @@ def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
 
 
 def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
-    """ "We are concerned that ...": a predicate adjective with a clausal complement."""
-    if tok.pos_ != "ADJ" or tok.dep_ not in ("acomp", "ROOT", "ccomp"):
+    """ "We are concerned that ...": a predicate adjective with a clausal complement; the tagger
+    often reads it as a passive participle ("associations are concerned the law will change")."""
+    passive = tok.tag_ == "VBN" and (tok.dep_ == "acomp" or any(c.dep_ == "auxpass" for c in tok.children))
+    if (tok.pos_ != "ADJ" and not passive) or tok.dep_ not in ("acomp", "ROOT", "ccomp"):
         return None
     entry = lex.adjective_cues.get(tok.lemma_.lower())
+    if entry is None and passive:
+        entry = lex.adjective_cues.get(tok.lower_)
     if entry is None:
         return None
     comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
@@ -330,11 +334,12 @@ def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
     if comp is None:
         return None
     head = tok.head if tok.dep_ == "acomp" else tok
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None) if passive else None
     return Attribution(
         cue_tokens=[tok.i],
         cue=entry,
         content=_clause_chars(comp),
-        source_span=_subject_span(head),
+        source_span=_np_span(subj) if subj is not None else _subject_span(head),
         rule=f"adjective:{entry.cue}",
     )
 
