@@ -179,3 +179,10 @@ def test_a_speech_act_on_a_phrase_naming_the_target_is_recorded() -> None:
         for c in got
         if c.event and c.event.actor2
     ), [(c.evidence.text, c.event) for c in got]
+
+
+def test_an_expressed_endorsement_covers_what_is_expressed() -> None:
+    text = f"{LEAD} The President expressed his strong support for Bolivia in the lithium talks."
+    got = [c for c in _records(text) if c.source.kind == "author" and c.event and c.event.action]
+    endorse = [c for c in got if c.event and c.event.action and c.event.action.root == "05"]
+    assert endorse and "support for Bolivia" in endorse[0].evidence.text, [c.evidence.text for c in got]

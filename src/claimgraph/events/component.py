@@ -9,7 +9,7 @@ pipeline's configuration.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -115,6 +115,11 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
                 # nominal predicates here describe the reported context, not an act of the speaker
                 if m.nominal or _plain_statement(code) or code in acts or m.pred in sayings:
                     continue
+                # "the President expressed [his support for Jordan]": the act's evidence runs over
+                # what the cue introduces, not only the words before it
+                own = next((a.content for a in atts if m.pred in a.cue_tokens), None)
+                if own is not None and own[0] >= m.end - 1:
+                    m = replace(m, end=max(m.end, own[1]))
                 out.author.append(m)
     return out
 
