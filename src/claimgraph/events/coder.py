@@ -429,6 +429,8 @@ class EventCoder:
                 continue
             if "pair" in p.options and len(c.a1) < 2:
                 continue  # "the two presidents talked", not "Putin spoke about the ceasefire"
+            if "target" in p.options and not c.a2:
+                continue  # "pressed Iran to stop", not "discussed pressing challenges"
             score = 3 * len(p.words) + 2 * bool(c.a1) + bool(c.a2 or c.pair) + 0.5 * (c.obj is not None)
             score += 0.25 * (c.code != p.code)  # ties go to the frame whose object refined the code
             if best is None or score > best[0]:
