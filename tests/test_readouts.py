@@ -186,3 +186,10 @@ def test_an_expressed_endorsement_covers_what_is_expressed() -> None:
     got = [c for c in _records(text) if c.source.kind == "author" and c.event and c.event.action]
     endorse = [c for c in got if c.event and c.event.action and c.event.action.root == "05"]
     assert endorse and "support for Bolivia" in endorse[0].evidence.text, [c.evidence.text for c in got]
+
+
+def test_pressing_as_an_adjective_is_no_appeal() -> None:
+    got = triples(f"{LEAD} The presidents discussed pressing economic problems.", author=True)
+    assert not any(r == "02" for _, r, _ in got), got
+    pressed = triples(f"{LEAD} Boric pressed Bolivia to reopen the border crossing.", author=True)
+    assert any(a1 == "CHL" and r == "02" and a2 == "BOL" for a1, r, a2 in pressed), pressed
