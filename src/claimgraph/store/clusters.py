@@ -52,6 +52,7 @@ def _report_select() -> Select[Any]:
             c.action_text,
             c.evidence_text,
             c.event_date,
+            c.rule,
         )
         .join(articles, articles.c.id == c.article_id)
         .where(c.has_event.is_(True), c.cameo.is_not(None), c.actor1_code.is_not(None))
@@ -90,6 +91,7 @@ def _to_report(row: Any) -> Report:
             cue_text=row.cue_text,
             cue_lemma=row.cue_lemma,
             evidence=row.evidence_text or "",
+            rule=row.rule,
         ),
     )
 
