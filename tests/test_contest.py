@@ -27,6 +27,8 @@ def _dissents(text: str) -> list[bool]:
         "The Saudi minister said Saudi Arabia did not attack Yemen.",
         "The Indian government said India never attacked Pakistan.",
         "Iran questioned whether Russia supplied missiles to Armenia.",
+        "The Russian navigator insisted that the Turkish air force had issued no warnings to his plane.",
+        "Ankara denied Moscow's accusations that Turkey bought oil from the Islamic State group.",
     ],
 )
 def test_a_real_speakers_denial_of_the_event_is_confident(text: str) -> None:

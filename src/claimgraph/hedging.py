@@ -75,8 +75,12 @@ def is_hedged(
 
 def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
     c = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if c is None:
+    if c is None or not len(c):
         return False
+    if c[-1].sent.start != c[0].sent.start:
+        # a quotation of several sentences: a record of it stands for its opening claim, and "if" or
+        # "it seems" in a later sentence scopes over that sentence only
+        c = doc[c.start : min(c.end, c[0].sent.end)]
     for t in c:
         if _in_relative_clause(t, c.root):
             continue  # "refuses to honour ..., which impedes the potential summit": another claim's word
@@ -160,6 +164,8 @@ def hedged_by_cue(
     cue = cue.lower()
     if cue in lex.cues:
         return True
+    if cue in lex.certain:
+        return _uncertain_cue(doc, span, cue)  # "the FBI said it cannot be sure that ..."
     if cue == "according to" and source is not None:
         return _span_hedged(doc, source, lex)
     if cue not in lex.future_cues:
@@ -188,6 +194,15 @@ def _on_a_count(adverb: Token) -> bool:
         return False
     nxt = doc[adverb.i + 1]
     return nxt.like_num or doc.vocab[nxt.lemma_.lower()].like_num
+
+
+def _uncertain_cue(doc: Doc, span: tuple[int, int], cue: str) -> bool:
+    """A word of certainty as the cue, negated over the span: "cannot be sure (that) ...", "is not
+    certain whether ..." hedge what they report."""
+    c = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if c is None or not len(c):
+        return False
+    return any(a.lemma_.lower() == cue and _negated_word(a) for a in c.root.ancestors)
 
 
 def _lemma(t: Token) -> str:
