@@ -31,6 +31,7 @@ def rep(
     stance: str = "asserts",
     action: str | None = None,
     actors: tuple[str | None, str | None] = (None, None),
+    source: str = "Someone",
 ) -> Report:
     n = next(_ids)
     return Report(
@@ -38,7 +39,7 @@ def rep(
         article_id=article or f"art-{n}",
         outlet=f"Outlet {n}",
         published=published,
-        source_name="Someone",
+        source_name=source,
         source_kind="person",
         source_actor=None,
         stance=stance,
@@ -134,7 +135,15 @@ def test_two_calls_between_the_same_leaders_on_different_dates_stay_apart() -> N
 def test_a_denial_months_later_attaches_to_the_event_it_denies() -> None:
     rs = [
         rep("government forces targeted civilians in Aleppo", "2016-12-14", "SYR", "190", "SYR"),
-        rep("Damascus denied targeting civilians in Aleppo", "2017-02-23", "SYR", "190", stance="denies"),
+        # another source than the one asserting: a speaker does not contest their own claim
+        rep(
+            "Damascus denied targeting civilians in Aleppo",
+            "2017-02-23",
+            "SYR",
+            "190",
+            stance="denies",
+            source="Damascus",
+        ),
     ]
     [c] = build_clusters(rs)
     assert (c.n_asserting, c.n_denying) == (1, 1)

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from claimgraph.contest import confident_dissent, real_speaker
+from claimgraph.contest import confident, confident_dissent, disputes, real_speaker
 from claimgraph.model import Cue, Source
 from claimgraph.pipeline import extract
 from claimgraph.store import ClusterQuery, Store
@@ -27,6 +27,8 @@ def _dissents(text: str) -> list[bool]:
         "The Saudi minister said Saudi Arabia did not attack Yemen.",
         "The Indian government said India never attacked Pakistan.",
         "Iran questioned whether Russia supplied missiles to Armenia.",
+        "The Russian navigator insisted that the Turkish air force had issued no warnings to his plane.",
+        "Ankara denied Moscow's accusations that Turkey bought oil from the Islamic State group.",
     ],
 )
 def test_a_real_speakers_denial_of_the_event_is_confident(text: str) -> None:
@@ -56,6 +58,13 @@ def test_withheld_or_unvoiced_doubts_are_not(text: str) -> None:
         "We still do not know how many soldiers were killed by Russia, the Ukrainian minister said.",
         "These measures will help further deny Iran financial resources used to support its programs.",
         "Governments have taken action to reject efforts to sell Putin's war as justified.",
+        # "deny X Y" withholds Y, with or without the speaker's verb around it
+        "The European Union said the new sanctions deny Moscow the revenue it needs for the war.",
+        "The coalition will free the city and deny the militants a safe haven to plan attacks on Europe.",
+        # a verb of stopping or yielding, negated, says something goes on
+        "The Indian minister said Tibetans have not given up their demand for Chinese recognition.",
+        # what is asked not to happen is not denied
+        "The State Department urged Iran not to send more drones to Russia.",
     ],
 )
 def test_no_false_denials(text: str) -> None:
@@ -72,6 +81,9 @@ def test_no_false_denials(text: str) -> None:
         (Source(text="he", name="he", kind="person"), False),
         (Source(text=None, name="Reuters", kind="author"), False),
         (Source(text="Governments", name="Governments", kind="organization"), False),
+        # named by a role, with no code yet: still somebody who can dispute a claim
+        (Source(text="the pilot", name="second pilot of the downed jet", kind="organization"), True),
+        (Source(text="the liberation", name="liberation of Mosul", kind="organization"), False),
     ],
 )
 def test_real_speakers(source: Source, real: bool) -> None:
@@ -93,3 +105,49 @@ def test_only_a_confident_denial_contests_a_cluster(tmp_path, cue: Cue, conteste
         store.recluster(window_days=60)
         assert bool(store.clusters(ClusterQuery(contested=True))) is contested
         assert len(store.clusters()) == 1
+
+
+def _confident(evidence: str, *, rule: str = "cue:say+ccomp", cue: Cue | None = None) -> bool:
+    cue = cue or Cue(text="said", lemma="say")
+    return confident(
+        stance="denies",
+        source_kind="person",
+        source_name="Ayman Safadi",
+        source_actor="JORGOV",
+        source_role=None,
+        cue_text=cue.text,
+        cue_lemma=cue.lemma,
+        evidence=evidence,
+        rule=rule,
+    )
+
+
+def test_a_negation_taken_as_given_or_a_guessed_claim_contests_nothing() -> None:
+    assert _confident("the army did not shell the town")
+    # "asked why the army did not shell the town": the question presupposes the negation
+    assert not _confident("why the army did not shell the town")
+    assert not _confident("which have not been shelling the town")
+    # "... the report claimed. X rejected the allegations": which claim is meant is a guess
+    rejected = Cue(text="rejected", lemma="reject")
+    assert _confident("the allegations", rule="cue:reject+dobj; x", cue=rejected)
+    assert not _confident("the allegations", rule="cue:reject+dobj+earlier; x", cue=rejected)
+
+
+@pytest.mark.parametrize(
+    ("source", "head", "code", "disputed"),
+    [
+        ("jordan|JORGOV", None, "190", True),
+        # the speaker who asserts the event in this cluster does not also contest it
+        ("israel|ISRGOV", None, "190", False),
+        # another object, another event: "sanctions were not discussed" vs a call about the war
+        ("jordan|JORGOV", "sanction", "190", False),
+        ("jordan|JORGOV", "town", "190", True),
+        # 193 "small arms" is under 190, the root's "not specified"; 173 "arrest" is another branch
+        ("jordan|JORGOV", None, "193", True),
+        ("jordan|JORGOV", None, "173", False),
+    ],
+)
+def test_a_denial_disputes_the_clusters_own_event(
+    source: str, head: str | None, code: str, disputed: bool
+) -> None:
+    assert disputes(source, head, code, {"israel|ISRGOV"}, "town", {"190"}) is disputed

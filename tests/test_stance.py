@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from claimgraph.attribute.stance import event_stance
+from claimgraph.hedging import is_hedged
 from claimgraph.model import Claim
+from claimgraph.nlp import load_base
 from claimgraph.pipeline import extract
 
 CASES = Path(__file__).parent / "data" / "stance_cases.tsv"
@@ -113,3 +115,27 @@ def test_author_voice_framing(text: str, framing: str) -> None:
 def test_cue_framing(text: str, framing: str) -> None:
     reported = [c for c in extract(text) if c.cue is not None and not (c.rule or "").startswith("speech-act")]
     assert reported and {c.framing for c in reported} == {framing}, reported
+
+
+@pytest.mark.parametrize(
+    ("text", "hedged"),
+    [
+        # a hedge in a later sentence of a quotation scopes over that sentence only
+        ("Russian forces shelled Kharkiv on Monday. If the shelling goes on, we may leave.", False),
+        ("Russian forces may have shelled Kharkiv on Monday. We saw the smoke.", True),
+        # a hedge on a count, or inside a relative clause, is not on the event
+        ("Hundreds, perhaps thousands of Georgians protested against Russia.", False),
+        ("Iran attacked the tanker, which may raise the price of oil.", False),
+        ("Georgians perhaps protested against Russia.", True),
+    ],
+)
+def test_what_a_hedge_scopes_over(text: str, hedged: bool) -> None:
+    doc = load_base()(text)
+    assert is_hedged(doc, (0, len(text))) is hedged
+
+
+@pytest.mark.parametrize(("text", "hedged"), [("cannot be sure", True), ("is sure", False)])
+def test_a_negated_word_of_certainty_hedges_what_it_reports(text: str, hedged: bool) -> None:
+    sentence = f"The Ukrainian minister said he {text} that Russian forces shelled Kharkiv."
+    records = [c for c in extract(sentence) if c.event is not None]
+    assert records and {c.hedged for c in records} == {hedged}, records

@@ -80,6 +80,7 @@ from functools import lru_cache
 
 import pycountry
 
+from .contest import disputes, source_key
 from .sameevent import (
     LASTING_DAYS,
     MIN_WORDS,
@@ -564,8 +565,7 @@ def build_clusters(reports: Iterable[Report], *, window_days: int | None = None)
 def _source_id(r: Report) -> str:
     if r.source_key:
         return r.source_key
-    name = r.source_name or (r.outlet if r.source_kind == "author" else None) or ""
-    return f"{name.strip().casefold()}|{(r.source_actor or '').upper()}"
+    return source_key(r.source_name or (r.outlet if r.source_kind == "author" else None), r.source_actor)
 
 
 def _same_outlet(a: str | None, b: str | None) -> bool:
@@ -633,8 +633,14 @@ def _finish(b: _Building, block: str) -> Cluster:
     first: date | None = min(dates).date() if dates else None
     last: date | None = max(dates).date() if dates else None
     sources: dict[str, set[str]] = {"asserts": set(), "denies": set(), "questions": set()}
+    codes = {r.cameo for r in reports if r.stance == "asserts" and r.cameo}
     for r in reports:
-        if r.stance == "asserts" or r.confident:
+        if r.stance == "asserts":
+            sources["asserts"].add(_source_id(r))
+    # a confident denial or doubt by another source, of this cluster's event (claimgraph.contest)
+    dissent = [r for r in reports if r.stance != "asserts" and r.confident]
+    for r in dissent:
+        if disputes(_source_id(r), object_head(r.object), r.cameo, sources["asserts"], b.head, codes):
             sources.setdefault(r.stance, set()).add(_source_id(r))
     cameo = _most_common(r.cameo for r in reports) or root
     action = _most_common(r.action_name for r in reports) or f"{CAMEO_ROOTS.get(root, 'CAMEO')} ({cameo})"

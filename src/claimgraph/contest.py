@@ -7,12 +7,20 @@ voice, not an unresolved pronoun, not a thing ("these measures deny Iran resourc
 denial scopes over the record's event: a deny or doubt cue over a clause, a claim or an event noun
 ("denied that ...", "rejected the accusations", "questioned whether ..."), or the event's own
 negated predicate in its evidence ("said Russia has not supplied ..."). A withheld confirmation
-("has not confirmed", "declined to comment") is a doubt, but no contest.
+("has not confirmed", "declined to comment") is a doubt, but no contest; so is a negation in a
+clause opened by a question or relative word ("asked why the police did not charge him", "jets,
+which have not targeted them"): it is taken as given, nobody disputes a claim; and so is a denial of
+"the allegations" of an earlier sentence, where which claims are meant is a guess (rule
+``+earlier``). Within a cluster (:func:`disputes`), a denial contests the event only when its source
+is not one of those asserting it (a speaker who "asserts" and "denies" one cluster was clustered
+with two events of their own), its object, if it names one, is the cluster's, and its action is
+on the branch of the cluster's.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from .lexicons import read_pairs, read_table, word_set
@@ -41,7 +49,8 @@ def _negation_words() -> frozenset[str]:
 
 
 def real_speaker(src: Source) -> bool:
-    """A party that can dispute a claim: not the author, not an unresolved pronoun, not a thing."""
+    """A party that can dispute a claim: not the author, not an unresolved pronoun, not a thing; a
+    person, country or outlet, a coded party, or one named by its role ("the pilot")."""
     return _real_speaker(src.kind, src.name, src.actor, src.role)
 
 
@@ -57,13 +66,19 @@ def _real_speaker(kind: str, name: str | None, actor: str | None, role: str | No
         return False  # "these measures deny Iran resources": nobody speaks through them
     if kind in ("person", "country", "outlet"):
         return True
-    return bool(actor or role)
+    # "the second pilot of the downed jet", "army commanders": a person or body named by its role
+    noun = low.split(" of ")[0].split()[-1] if low.split(" of ")[0].split() else head
+    by_role = noun in word_set("attribution/roles.tsv") or noun in word_set("events/agent_nouns.tsv")
+    return bool(actor or role) or by_role
 
 
 def _scoped(stance: str, cue_text: str | None, cue_lemma: str | None, evidence: str) -> bool:
     """Whether a denial or doubt is over the record's own event (see the module's docstring)."""
     if cue_text is None or cue_lemma is None:
         return False
+    first = re.match(r"\W*([\w'’-]+)", evidence)
+    if first is not None and first.group(1).lower() in stance_words("wh"):
+        return False  # "why the police did not charge him": the negation is presupposed
     negated_cue = bool(_NEGATED_CUE.search(cue_text))
     lemma = cue_lemma.lower()
     if lemma in stance_words("directive"):
@@ -91,14 +106,48 @@ def confident(
     cue_text: str | None,
     cue_lemma: str | None,
     evidence: str,
+    rule: str | None = None,
 ) -> bool:
     """A denial or doubt that makes its cluster contested: from a real speaker, over the clustered
     event. Plain fields, so the store can ask it of a row without building a record."""
     return (
         stance in DISSENT
+        and "+earlier" not in (rule or "")
         and _real_speaker(source_kind, source_name, source_actor, source_role)
         and _scoped(stance, cue_text, cue_lemma, evidence)
     )
+
+
+def source_key(name: str | None, actor: str | None) -> str:
+    """A source as a cluster counts it: its name (the author's is its outlet) and actor code."""
+    return f"{(name or '').strip().casefold()}|{(actor or '').upper()}"
+
+
+def disputes(
+    source: str,
+    head: str | None,
+    code: str | None,
+    asserting: Collection[str],
+    cluster_head: str | None,
+    asserted_codes: Collection[str],
+) -> bool:
+    """Whether a confident denial or doubt contests its cluster: its ``source`` (an id as the
+    cluster counts sources, :func:`source_key`) is not among the ``asserting`` ones; its object's
+    ``head``, if any, is the cluster's ("the issue of sanctions was not discussed" does not contest
+    a call that discussed "the fight against terrorism"); and its CAMEO ``code`` is on the branch of
+    one the asserting reports give ("did not support Ukraine", 050, does not contest "reaffirmed
+    their support", 051; "did not shoot", 193, does contest "used force", 190)."""
+    if source in asserting:
+        return False
+    if head is not None and cluster_head is not None and head != cluster_head:
+        return False
+    return not code or not asserted_codes or any(_same_branch(code, c) for c in asserted_codes)
+
+
+def _same_branch(a: str, b: str) -> bool:
+    """One CAMEO code under the other; a three-digit "...0" is its root's "not specified" (190 = 19)."""
+    a, b = (c[:2] if len(c) == 3 and c.endswith("0") else c for c in (a, b))
+    return a.startswith(b) or b.startswith(a)
 
 
 def confident_dissent(c: Claim) -> bool:
@@ -112,4 +161,5 @@ def confident_dissent(c: Claim) -> bool:
         cue_text=c.cue.text if c.cue else None,
         cue_lemma=c.cue.lemma if c.cue else None,
         evidence=c.evidence.text,
+        rule=c.rule,
     )

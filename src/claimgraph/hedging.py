@@ -75,13 +75,19 @@ def is_hedged(
 
 def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
     c = doc.char_span(span[0], span[1], alignment_mode="expand")
-    if c is None:
+    if c is None or not len(c):
         return False
+    if c[-1].sent.start != c[0].sent.start:
+        # a quotation of several sentences: a record of it stands for its opening claim, and "if" or
+        # "it seems" in a later sentence scopes over that sentence only
+        c = doc[c.start : min(c.end, c[0].sent.end)]
     for t in c:
+        if _in_relative_clause(t, c.root):
+            continue  # "refuses to honour ..., which impedes the potential summit": another claim's word
         low = t.lower_
         if t.dep_ == "aux" and low in lex.modals and not _inability(t):
             return True
-        if low in lex.adverbs:
+        if low in lex.adverbs and not _on_a_count(t):
             return True
         if t.pos_ == "ADJ" and t.lemma_.lower() in lex.adjectives and t.dep_ in ("amod", "acomp", "oprd"):
             return True  # "potential locations", "it is likely that ..."
@@ -108,7 +114,7 @@ def _chain_hedged(chain: Sequence[Token], lex: HedgeLexicon) -> bool:
         for c in t.children:
             if c.dep_ == "aux" and c.lower_ in lex.modals and not _inability(c):
                 return True
-            if c.dep_ == "advmod" and c.lower_ in lex.adverbs:
+            if c.dep_ == "advmod" and c.lower_ in lex.adverbs and not _on_a_count(c):
                 return True
         # the event is the consequent or antecedent of a condition: "if Iran supplies ..."
         if t.dep_ == "advcl" and _conditional(t, lex):
@@ -158,6 +164,8 @@ def hedged_by_cue(
     cue = cue.lower()
     if cue in lex.cues:
         return True
+    if cue in lex.certain:
+        return _uncertain_cue(doc, span, cue)  # "the FBI said it cannot be sure that ..."
     if cue == "according to" and source is not None:
         return _span_hedged(doc, source, lex)
     if cue not in lex.future_cues:
@@ -167,6 +175,34 @@ def hedged_by_cue(
         return False
     root = c.root
     return _future([root, *(t for t in root.children if t.dep_ in _CONTROL)])
+
+
+def _in_relative_clause(t: Token, root: Token) -> bool:
+    """ "which impedes the potential holding of a summit": a word inside a relative clause of the
+    span describes its noun, not the claim's event."""
+    while t.i != root.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
+
+
+def _on_a_count(adverb: Token) -> bool:
+    """ "hundreds, perhaps thousands of people marched": the adverb hedges the count, not the event."""
+    doc = adverb.doc
+    if adverb.i + 1 >= len(doc):
+        return False
+    nxt = doc[adverb.i + 1]
+    return nxt.like_num or doc.vocab[nxt.lemma_.lower()].like_num
+
+
+def _uncertain_cue(doc: Doc, span: tuple[int, int], cue: str) -> bool:
+    """A word of certainty as the cue, negated over the span: "cannot be sure (that) ...", "is not
+    certain whether ..." hedge what they report."""
+    c = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if c is None or not len(c):
+        return False
+    return any(a.lemma_.lower() == cue and _negated_word(a) for a in c.root.ancestors)
 
 
 def _lemma(t: Token) -> str:

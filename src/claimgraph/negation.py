@@ -46,13 +46,15 @@ def negative_argument(arg: Token) -> bool:
 
 @cache
 def _blockers(kind: str) -> frozenset[str]:
-    rows = read_pairs("events/negation_blockers.tsv", ("focus", "deontic"), "kind of blocker")
+    rows = read_pairs("events/negation_blockers.tsv", ("focus", "deontic", "persist"), "kind of blocker")
     return frozenset(w for w, k in rows if k == kind)
 
 
 def _negated_here(tok: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in _blockers("deontic") for c in tok.children):
         return False  # "should not be made": what ought not happen, not what did not
+    if any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children):
+        return False  # "asked him not to give his name", "agreed not to attack": asked or meant, not denied
     for c in tok.children:
         if c.dep_ == "neg" or (
             c.dep_ in ("advmod", "det", "preconj") and c.lower_ in word_set("events/negators.tsv")
@@ -91,12 +93,34 @@ def negated_above(top: Token) -> bool:
     return False
 
 
+def _copula_negated(tok: Token) -> bool:
+    """ "are not willing to negotiate", "was not ready to withdraw": the "not" sits on the copula
+    of an adjective link."""
+    return tok.dep_ == "acomp" and tok.head.lemma_ == "be" and any(c.dep_ == "neg" for c in tok.head.children)
+
+
+def _persists(tok: Token, predicate: bool) -> bool:
+    """A link of stopping or yielding, whose "not" says something goes on (``persist`` in
+    ``events/negation_blockers.tsv``): with its particle anywhere ("have not given up the demand"),
+    alone only above the event ("has not stopped shelling"; "did not stop the convoy" denies)."""
+    words = _blockers("persist")
+    lemma = tok.lemma_.lower()
+    if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in tok.children):
+        return True
+    return not predicate and lemma in words
+
+
 def is_negated(chain: Sequence[Token]) -> bool:
     """Whether the event is denied: an odd number of negated links ("did not refuse to" = asserts),
-    or a negating head above the chain."""
+    or a negating head above the chain. A negated link of stopping or yielding denies nothing."""
     if not chain:
         return False
-    return (sum(_negated_here(t) for t in chain) + negated_above(chain[-1])) % 2 == 1
+    ids = {t.i for t in chain}
+    links = sum(
+        (_negated_here(t) or (_copula_negated(t) and t.head.i not in ids)) and not _persists(t, k == 0)
+        for k, t in enumerate(chain)
+    )
+    return (links + negated_above(chain[-1])) % 2 == 1
 
 
 def nominal_negated(noun: Token) -> bool:

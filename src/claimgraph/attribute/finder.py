@@ -158,6 +158,8 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     if hit is None:
         return None
     entry, cue_toks = hit
+    if entry.type == "deny" and any(c.dep_ == "dative" for c in tok.children):
+        return None  # "deny ISIL a safe haven", "denied him entry": a withholding, an act, no claim denied
     doc = tok.doc
     content: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
@@ -440,8 +442,9 @@ def _nominal_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution])
 def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
     """ "X has not confirmed the allegations", "X denied the accusations": a stance on an earlier claim.
 
-    When the content is just a claim noun (allegation, accusation, report ...), the event is the
-    one of the latest earlier attribution, which the pipeline copies over.
+    When the content is a claim noun (allegation, accusation, report ...), the event is the one of
+    the noun's own content ("denied Moscow's accusations that ..."), else of the latest earlier
+    attribution, which the pipeline copies over.
     """
     for i, a in enumerate(found):
         # "has not confirmed the allegations", "confirmed the reports": a stance on them; "citing
@@ -452,11 +455,20 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
         span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
         if span is None or span.root.lemma_.lower() not in lex.nominal_cues:
             continue
+        # "denied Moscow's accusations that Turkey bought oil": the claim is the noun's own content
+        inner = next((j for j, b in enumerate(found) if j != i and b.cue_tokens == [span.root.i]), None)
+        if inner is not None:
+            a.refers_to = inner
+            continue
         prior = [
             j for j, b in enumerate(found) if j != i and b.content[1] <= a.content[0] and b.refers_to is None
         ]
         if prior:
             a.refers_to = max(prior, key=lambda j: found[j].content[1])
+            if found[a.refers_to].content[0] < doc[a.cue_tokens[0]].sent.start_char:
+                # "... the report claimed. X rejected the allegations": which claims are meant is a
+                # guess across sentences (claimgraph.contest does not count it as a contest)
+                a.rule += "+earlier"
 
 
 # "Kremlin: Talks Will Resume" — a short capitalised name, a colon, the claim, on a line of its own

@@ -30,6 +30,8 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "csubj", "csubjpass", "pcomp", "pobj", "
 def cue_stance(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> str:
     """The stance the cue gives to everything it reports."""
     typ = a.cue.type
+    if a.rule == "continuation":
+        return "asserts"  # the quotation after "X denied ..." keeps X as its source, says its own
     if typ == "deny":
         if not _denies_something(doc, a, lexicon):
             return "asserts"  # "rejected efforts to sell ...", "deny Iran resources": no denial
@@ -102,7 +104,7 @@ def _denies_something(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> 
     accusations") or an event ("denied the attack"). With any other object it is a rejection, an
     event of its own ("rejected efforts to sell ...", "dismissed the proposal"), or a withholding
     ("measures that deny Iran resources"), and reports no content it denies."""
-    if not a.rule.endswith("+dobj"):
+    if "+dobj" not in a.rule:
         return True
     span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
     if span is None or not len(span):

@@ -54,6 +54,7 @@ def _report_select() -> Select[Any]:
             c.evidence_text,
             c.event_date,
             sources.c.key.label("source_key"),
+            c.rule,
         )
         .join(articles, articles.c.id == c.article_id)
         .outerjoin(sources, sources.c.id == c.source_id)
@@ -94,6 +95,7 @@ def _to_report(row: Any) -> Report:
             cue_text=row.cue_text,
             cue_lemma=row.cue_lemma,
             evidence=row.evidence_text or "",
+            rule=row.rule,
         ),
     )
 

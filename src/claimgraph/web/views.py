@@ -14,7 +14,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from ..contest import confident_dissent
+from ..aggregate import object_head
+from ..contest import confident_dissent, disputes, source_key
+from ..model import Claim
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
 from ..store.queries import DyadPoint
 from ..store.rows import paragraph_of
@@ -53,17 +55,30 @@ def overview(store: Store) -> dict[str, Any]:
         "dyads": _dyad_rows(store.dyads(limit=12)),
         "newest": store.clusters(ClusterQuery(order="newest", limit=OVERVIEW_ROWS)),
         "contested": contested,
-        "why": {c.id: why_contested(store, c.id) for c in contested},
+        "why": {c.id: why_contested(store, c) for c in contested},
         "articles": store.articles(limit=OVERVIEW_ROWS),
     }
 
 
-def why_contested(store: Store, cluster_id: int) -> StoredClaim | None:
-    """The first confident denial or doubt in a cluster (claimgraph.contest): why it is contested."""
-    return next(
-        (sc for sc in store.claims(ClaimQuery(cluster_id=cluster_id)) if confident_dissent(sc.claim)),
-        None,
-    )
+def why_contested(store: Store, cluster: StoredCluster) -> StoredClaim | None:
+    """The first denial or doubt that contests a cluster (claimgraph.contest: confident, by a source
+    not asserting it, of the cluster's event): why it is contested."""
+    asserting = {source_key(s.name, s.actor) for s in cluster.asserting}
+    members = store.claims(ClaimQuery(cluster_id=cluster.id))
+    codes = {code for sc in members if sc.claim.stance == "asserts" and (code := _cameo(sc.claim))}
+    for sc in members:
+        c = sc.claim
+        if c.event is None or not confident_dissent(c):
+            continue
+        name = c.source.name or (sc.outlet if c.source.kind == "author" else None)
+        head = object_head(c.event.object)
+        if disputes(source_key(name, c.source.actor), head, _cameo(c), asserting, cluster.object, codes):
+            return sc
+    return None
+
+
+def _cameo(c: Claim) -> str | None:
+    return c.event.action.cameo if c.event is not None and c.event.action is not None else None
 
 
 def claims(store: Store, f: ClaimFilters) -> dict[str, Any]:
