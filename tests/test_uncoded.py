@@ -269,3 +269,14 @@ def test_clauses_split_at_their_own_subjects_only() -> None:
     assert len(parts) == 2 and parts[0].startswith("Chile is not bound"), parts
     one = load_base()("Chile signed and ratified the treaty in May.")
     assert len(clauses(next(iter(one.sents)))) == 1
+
+
+def test_each_uncoded_part_has_the_stance_of_its_own_words() -> None:
+    text = (
+        'The Chilean foreign minister said: "No sanctions were imposed last year. '
+        'Negotiations will resume after the elections."'
+    )
+    got = {c.evidence.text: c.stance for c in extract(text, article_id="s") if c.source.kind != "author"}
+    imposed = next((s for t, s in got.items() if "imposed" in t), None)
+    resume = next((s for t, s in got.items() if "resume" in t), None)
+    assert (imposed, resume) == ("denies", "asserts"), got

@@ -39,7 +39,7 @@ from .events import component as _events  # noqa: F401  (registers claimgraph_ev
 from .events import default_event_coder
 from .events.coder import EventMention
 from .events.component import DocEvents
-from .events.uncoded import political_source, uncoded_claim, uncoded_parts
+from .events.uncoded import political_source, uncoded_claim, uncoded_parts, uncoded_stance
 from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_base
@@ -388,8 +388,14 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     for m in events.per_attribution[a.refers_to]
                 ]
             if opts.uncoded and uncoded_claim(doc, i, atts, merged_into, src):
-                for part in uncoded_parts(doc, a, mentions):
-                    out.append(replace(base, evidence=_evidence(doc, part), rule=f"{a.rule}; uncoded"))
+                parts = uncoded_parts(doc, a, mentions)
+                for part in parts:
+                    # a part of a content (one clause of several) takes the stance of its own words,
+                    # not a negation elsewhere in the content
+                    stance = a.stance if part == a.content else uncoded_stance(doc, a, part)
+                    out.append(
+                        replace(base, evidence=_evidence(doc, part), stance=stance, rule=f"{a.rule}; uncoded")
+                    )
             for m in mentions:
                 stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
                 out.append(

@@ -143,3 +143,23 @@ def clauses(sent: Span) -> list[tuple[int, int]]:
         if h.i in heads:
             spans.setdefault(h.i, []).append(t)
     return sorted((min(t.idx for t in toks), max(t.idx + len(t) for t in toks)) for toks in spans.values())
+
+
+def uncoded_stance(doc: Doc, a: Attribution, part: tuple[int, int]) -> str:
+    """The stance of one part of a claim: the cue's, turned to a denial only by a negation of that
+    part's own main verb when it names an event ("X said the team had not resigned and would
+    meet": the first part denies, the second asserts)."""
+    if a.cue_stance != "asserts":
+        return a.cue_stance
+    span = doc.char_span(part[0], part[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return a.cue_stance
+    root = span.root
+    negated = any(c.dep_ == "neg" for c in root.children) or any(
+        c.dep_ == "det" and c.lower_ == "no" for t in root.children if t.dep_ in _SUBJECTS for c in t.children
+    )
+    # only a negated event word denies an event ("no suspects were arrested"); "is not obliged by
+    # the deal" or "does not lead to a meeting" state something else
+    proposals = doc._.get("event_proposals") or {}
+    event_word = root.i in proposals or default_event_coder().knows(root)
+    return "denies" if negated and event_word else a.cue_stance
