@@ -193,3 +193,13 @@ def test_pressing_as_an_adjective_is_no_appeal() -> None:
     assert not any(r == "02" for _, r, _ in got), got
     pressed = triples(f"{LEAD} Boric pressed Bolivia to reopen the border crossing.", author=True)
     assert any(a1 == "CHL" and r == "02" and a2 == "BOL" for a1, r, a2 in pressed), pressed
+
+
+def test_an_act_reported_through_a_cue_takes_the_cues_framing() -> None:
+    got = [
+        c
+        for c in _records(f"{LEAD} Boric noted the need for new talks with Bolivia.")
+        if c.source.kind == "author"
+    ]
+    noted = [c for c in got if c.cue is None and "noted" in c.evidence.text]
+    assert noted and all(c.framing == "endorsing" for c in noted), [(c.evidence.text, c.framing) for c in got]

@@ -432,6 +432,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             out.extend(said)
     if opts.events_only and events is not None and opts.author_events:
         author = resolver.author()
+        cue_framing = {i: a.framing for a in atts for i in a.cue_tokens if a.framing != "neutral"}
         for m in events.author:
             if (m.event.actor2 is None or not m.event.actor2.code) and m.nominal and not _material(m):
                 # a one-party verbal nominal ("Western accusations") names no event of its own; a
@@ -444,7 +445,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     source=author,
                     stance=event_stance("asserts", m.negated, questioned_span(doc, (m.start, m.end))),
                     hedged=m.hedged,
-                    framing=author_framing(doc, (m.start, m.end)),
+                    # an act reported through a cue ("the President noted the need ...") is framed
+                    # by that cue; else by the reporter's own wording
+                    framing=cue_framing.get(m.pred) or author_framing(doc, (m.start, m.end)),
                     event=m.event,
                     rule=f"author; {m.rule}",
                 )
