@@ -288,3 +288,19 @@ def test_a_predicate_adjective_read_as_a_passive_is_a_cue(attributions) -> None:
     text = "Farmers' unions are concerned the ministry will cut the subsidies next year."
     recs = [r for r in attributions(text) if r.cue and r.cue.text == "concerned"]
     assert recs and recs[0].source.text and "unions" in recs[0].source.text, recs
+
+
+def test_a_back_reference_attributes_the_sentence_before(attributions) -> None:
+    text = (
+        "Chile is ready for talks with Bolivia on the border. "
+        "This was stated by President Gabriel Boric at a press conference in Santiago."
+    )
+    recs = [r for r in attributions(text) if r.rule and r.rule.startswith("back-reference")]
+    assert recs and recs[0].source.name and recs[0].source.name.endswith("Boric"), recs
+    assert recs[0].evidence.text.startswith("Chile is ready for talks"), recs
+
+
+def test_an_actor_showing_a_quality_reports_nothing(attributions) -> None:
+    assert not [r for r in attributions("The Bolivian side does not show willingness for talks.") if r.cue]
+    poll = [r for r in attributions("A new poll shows that most Chileans back the treaty.") if r.cue]
+    assert poll and poll[0].cue and poll[0].cue.text.endswith("shows"), poll

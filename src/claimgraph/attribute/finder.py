@@ -17,6 +17,7 @@ from ..actors import default_coder
 from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
+from .backref import back_references
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
@@ -90,6 +91,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     _claim_objects(doc, lex, found)
     _headline_colons(doc, lex, found)
     found.extend(speaker_turns(doc, lex, found))
+    found.extend(back_references(doc, lex, found))
     _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
     _split_coordinated(doc, found)
@@ -153,6 +155,17 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     return e, [tok.i]
 
 
+def _actor_subject(tok: Token) -> bool:
+    """Whether the verb's subject names an actor (a country, person or organisation)."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    span = tok.doc[subj.left_edge.i : subj.i + 1]
+    return any(t.ent_type_ in ("PERSON", "NORP", "GPE", "ORG") for t in span) or bool(
+        default_coder().find(span.text)
+    )
+
+
 def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attribution | None:
     hit = _cue_entry(tok, lex)
     if hit is None:
@@ -160,6 +173,8 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     entry, cue_toks = hit
     if entry.type == "deny" and any(c.dep_ == "dative" for c in tok.children):
         return None  # "deny ISIL a safe haven", "denied him entry": a withholding, an act, no claim denied
+    if entry.cue in word_set("attribution/record_cues.tsv") and _actor_subject(tok):
+        return None  # "the Russian side does not show willingness": conduct, not a report
     doc = tok.doc
     content: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
