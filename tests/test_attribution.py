@@ -211,3 +211,18 @@ def test_nested_cues_code_each_event_once():
     text = ", ".join(parts[i % 2] for i in range(60)) + "."
     recs = [r for r in extract(text, article_id="t") if r.source.kind != "author"]
     assert 0 < len(recs) <= 2 * 60
+
+
+def test_transcript_question_labels_are_no_speaker() -> None:
+    from claimgraph.pipeline import ExtractOptions, extract
+
+    text = (
+        "MINISTER ANN EXAMPLE: The harbour will reopen on Monday and the ferries will run again.\n"
+        "QUESTION: Were there any agreements on the fuel supplies for the islands?\n"
+        "Q: Will the new bridge be finished before the winter storms arrive?\n"
+    )
+    claims = extract(text, article_id="t", options=ExtractOptions(events_only=False))
+    names = {(c.source.name or "").lower() for c in claims}
+    assert "ann example" in names and not names & {"question", "q"}
+    labelled = [c for c in claims if "bridge" in c.evidence.text or "agreements" in c.evidence.text]
+    assert all(c.source.kind == "anonymous" for c in labelled)

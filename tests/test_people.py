@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from claimgraph.actors import ActorCoder, default_coder
-from claimgraph.attribute.sources import source_key
+from claimgraph.attribute.lexicon import default_lexicon
+from claimgraph.attribute.sources import SourceResolver, source_key
 from claimgraph.errors import LexiconError
 from claimgraph.model import Source
 from claimgraph.people import OFFICES, PeopleIndex, default_people, published_day, read_terms
-from claimgraph.pipeline import ExtractOptions, extract
+from claimgraph.pipeline import ExtractOptions, extract, load_nlp
 
 ALL = ExtractOptions(events_only=False)
 
@@ -210,3 +211,103 @@ def test_things_and_bare_plurals_are_no_source(text: str) -> None:
 def test_a_plural_that_names_an_actor_is_a_source() -> None:
     (found,) = sources("Western governments have warned that the storm season will be long.")
     assert found[0] == "Western governments"
+
+
+# ---- 6. titles, namesakes and spellings (the sources of an all-corpora store) ----------------------
+def test_a_title_naming_a_country_is_that_countrys_holder() -> None:
+    text = (
+        "President Volodymyr Zelenskyy met the envoys in Kyiv on Friday. "
+        "Zelenskyy said the border was calm. "
+        "The President of Russia said that no new offensive was planned."
+    )
+    found = sources(text, published="2021-11-20")
+    assert ("The President of Russia", "Vladimir Putin", "RUSGOV") in found
+    assert all(
+        name == "Volodymyr Zelenskyy" for mention, name, _ in found if mention != "The President of Russia"
+    )
+
+
+def test_a_title_means_the_person_of_the_article_with_that_role() -> None:
+    text = (
+        "Deputy Head of the Office of the President of Ukraine Oksana Vetrenko held talks with "
+        "diplomats in Lviv. Oksana Vetrenko said the next round would follow in May. "
+        "The Deputy Head of the Office of the President stressed that the grain deal must hold."
+    )
+    found = sources(text, published="2022-04-20")
+    assert {name for _, name, _ in found} == {"Oksana Vetrenko"}
+    claims = extract(text, article_id="t", published="2022-04-20", options=ALL)
+    roles = {c.source.role for c in claims if c.source.kind == "person"}
+    assert roles == {"Deputy Head of the Office of the President of Ukraine"}
+
+
+def test_a_title_inside_the_name_is_the_role() -> None:
+    text = (
+        "Adviser to the Head of the President's Office Taras Vovkun told a briefing that the talks "
+        "would resume. According to the Adviser, the delegation is ready."
+    )
+    claims = extract(text, article_id="t", published="2022-03-20", options=ALL)
+    people = [c.source for c in claims if c.source.kind == "person"]
+    assert people and {s.name for s in people} == {"Taras Vovkun"}
+    assert "Adviser" in (people[0].role or "")
+
+
+def test_a_namesake_of_a_table_surname_keeps_their_own_name() -> None:
+    text = (
+        "Olena Zelenska spoke with Michal Herzog on Tuesday. "
+        "Michal Herzog said the doctors were ready to help. "
+        "She added that Isaac Herzog had written to the president."
+    )
+    names = {name for _, name, _ in sources(text, published="2022-04-01")}
+    assert "Michal Herzog" in names and "Isaac Herzog" not in names
+    assert default_people().person_named("Michal Herzog") is None
+    assert default_people().person_named("Sergei Lavrov") == "Sergey Lavrov"
+    assert default_people().person_named("Anthony Blinken") == "Antony Blinken"
+    assert default_people().person_named("Jim Biden") is None
+
+
+def test_romanisations_of_one_name_are_one_source() -> None:
+    coder = default_coder()
+    one = Source(text="x", name="Taras Vovkun", kind="person", actor="UKRGOV")
+    two = Source(text="x", name="Taras Vovkoon", kind="person", actor="UKR")
+    assert source_key(one, coder) != source_key(two, coder)
+    a = Source(text="x", name="Mykhaylo Bondaryuk", kind="person", actor="UKR")
+    b = Source(text="x", name="Mykhailo Bondariuk", kind="person", actor="UKRGOV")
+    assert source_key(a, coder) == source_key(b, coder)
+    text = "Mykhailo Bondariuk said the convoy had left. Bondaryuk added that it would arrive at night."
+    assert {name for _, name, _ in sources(text)} == {"Mykhailo Bondariuk"}
+
+
+def _resolver(text: str, persons: list[str], published: str | None = None) -> SourceResolver:
+    """A resolver over ``text`` whose PERSON entities are exactly ``persons`` (each phrase's last
+    occurrence): what the recogniser tags varies by model, the rules must not."""
+    doc = load_nlp(events=False)(text)
+    doc.user_data["published"] = published
+    ents = [e for e in doc.ents if e.label_ != "PERSON"]
+    for phrase in persons:
+        at = text.rindex(phrase)
+        span = doc.char_span(at, at + len(phrase), label="PERSON")
+        assert span is not None
+        ents = [e for e in ents if e.end <= span.start or e.start >= span.end] + [span]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return SourceResolver(doc, default_coder(), default_lexicon(), None)
+
+
+def test_a_place_is_never_a_person_source() -> None:
+    text = "Nina Sorokina, an analyst in Kyiv, said the mood was calm. She said more talks would follow."
+    r = _resolver(text, ["Nina Sorokina", "Kyiv"])
+    assert [p.name for p in r.people] == ["Nina Sorokina"]
+    she = next(t.i for t in r.doc if t.text == "She")
+    assert r.resolve(she, she + 1).name == "Nina Sorokina"
+
+
+def test_a_role_from_a_first_mention_the_recogniser_missed() -> None:
+    text = (
+        "Deputy Head of the Office of the President of Ukraine Oksana Vetrenko met diplomats in Lviv. "
+        "Oksana Vetrenko thanked them. The Deputy Head of the Office of the President said the talks helped."
+    )
+    r = _resolver(text, ["Oksana Vetrenko"], published="2022-04-20")  # the later mention only
+    [p] = r.people
+    assert p.role == "Deputy Head of the Office of the President of Ukraine"
+    at = text.index("The Deputy")
+    span = r.doc.char_span(at, at + len("The Deputy Head of the Office of the President"))
+    assert span is not None and r.resolve(span.start, span.end).name == "Oksana Vetrenko"

@@ -22,16 +22,27 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicons import Row, read_table
+from .lexicons import Row, read_table, word_set
 
 if TYPE_CHECKING:
     from .actors import ActorCoder
 
-__all__ = ["OFFICES", "PeopleIndex", "Term", "default_people", "people_for", "published_day", "read_terms"]
+__all__ = [
+    "OFFICES",
+    "PeopleIndex",
+    "Term",
+    "default_people",
+    "fold_name",
+    "is_title_word",
+    "people_for",
+    "published_day",
+    "read_terms",
+]
 
 PEOPLE_FILE = "actors/people.tsv"
 OFFICES = (  # in the order an office says more about whom a person acts for
@@ -118,6 +129,42 @@ def published_day(value: object) -> str | None:
     return None
 
 
+def is_title_word(word: str) -> bool:
+    """A word of a title, never of a name: an honorific ("Mr", "Dr."), a role noun ("President",
+    "Adviser") or another title word ("Office", "Foreign"); the lists are data files."""
+    w = word.lower().rstrip(".")
+    return (
+        w in word_set("actors/honorifics.tsv")
+        or w in word_set("attribution/roles.tsv")
+        or w in word_set("actors/title_words.tsv")
+    )
+
+
+def fold_name(name: str) -> str:
+    """A name's transliteration-tolerant form: case-folded, without accents, "y" read as "i" and a
+    doubled vowel as one, so that the romanisations of one name meet ("Podolyak" = "Podoliak",
+    "Zelenskyy" = "Zelenskiy" = "Zelensky", "Sergey" = "Sergei"). Only for comparing names."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(ch)
+    )
+    return re.sub(r"([aeiou])\1+", r"\1", plain.replace("y", "i"))
+
+
+def _near(a: str, b: str) -> bool:
+    """Two folded given names one edit apart (two for long names): one name misspelt."""
+    if a == b:
+        return True
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 2:
+        return False
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1] <= (2 if min(len(a), len(b)) >= 7 else 1)
+
+
 def latest(terms: Iterable[Term]) -> Term:
     """The most recent term; among terms that start together, the weightiest office."""
     return max(terms, key=lambda t: (t.start, -_RANK[t.office]))
@@ -184,6 +231,30 @@ class PeopleIndex:
         return _Title(body, role_key(t.title, self.words))
 
     # ---- people ------------------------------------------------------------------------------
+    def person_named(self, name: str) -> str | None:
+        """The table's person a bare name (no title) means, or None. A given name the table does
+        not give its person is a namesake ("Michal Herzog" is not "Isaac Herzog", found by his
+        surname); another romanisation or a misspelling of the given name is not ("Sergei" for
+        "Sergey", "Mohammed" for "Mohammad", "Anthony" for "Antony"), while "Jim" is not "Joe"."""
+        found = self.coder.find(name)
+        matches = [m for m in found if m.kind == "person"]
+        if not matches or not self.by_name.get(matches[0].name):
+            return None
+        m = matches[0]
+        before = name[: m.start].split()
+        body = any(x.end <= m.start and not name[x.end : m.start].strip() for x in found)  # "Russia Putin"
+        if before and before[-1][:1].isupper() and not body and not is_title_word(before[-1]):
+            known = {
+                fold_name(n.split()[0])
+                for t in self.by_name[m.name]
+                for n in (t.name, *t.aliases)
+                if " " in n
+            }
+            given = fold_name(before[-1].rstrip("."))
+            if not any(_near(given, k) for k in known):
+                return None
+        return m.name
+
     def terms(self, name: str) -> list[Term]:
         """A person's terms by canonical name (as the actor coder reports it), oldest first."""
         return sorted(self.by_name.get(name, ()), key=lambda t: t.start)

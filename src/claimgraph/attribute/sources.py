@@ -22,7 +22,7 @@ from ..actors import ActorCoder
 from ..lexicons import read_table, word_set
 from ..model import Source, Via
 from ..nlp import doc_text
-from ..people import PeopleIndex, Term, people_for, published_day
+from ..people import PeopleIndex, Term, fold_name, is_title_word, people_for, published_day
 from .lexicon import AttributionLexicon
 from .quotes import find_quotes
 
@@ -109,12 +109,12 @@ def source_key(src: Source, coder: ActorCoder) -> str:
     normalised name and the country ("person:jane doe|GBR" is not "person:jane doe|USA").
 
     Names are compared case-folded, without accents, punctuation, a leading article or a person's
-    middle initials; a country, an organisation, a group and a cited outlet of one name and country
-    are one voice."""
+    middle initials, a person's also across romanisations (``fold_name``: "y" is "i"); a country,
+    an organisation, a group and a cited outlet of one name and country are one voice."""
     name = src.name or src.text or ""
-    if src.kind == "person" and name and coder.kind(name) == "person":
-        canon = coder.canonical(name)
-        if canon and people_for(coder).terms(canon):
+    if src.kind == "person" and name:
+        canon = people_for(coder).person_named(name)
+        if canon:
             return f"person:{canon}"
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
@@ -123,6 +123,8 @@ def source_key(src: Source, coder: ActorCoder) -> str:
         words = words[1:]
     if src.kind == "person" and len(words) > 2:  # "Stephen J. Townsend" is "Stephen Townsend"
         words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
+    if src.kind == "person":  # one person under two romanisations ("Podolyak", "Podoliak")
+        words = [fold_name(w) for w in words]
     country = (src.actor or "")[:3]
     kind = "organization" if src.kind in _COLLECTIVE else src.kind
     return f"{kind}:{' '.join(words)}|{country}"
@@ -188,7 +190,7 @@ class SourceResolver:
         self.home: str | None = doc.user_data["claimgraph_home"]
         # PERSON entities in text order, with their starts for bisection: `doc.ents` builds every
         # Span afresh on each access, which made one resolution per source quadratic in long texts
-        self._persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._a_place(e)]
         self._person_starts = [e.start for e in self._persons]
         # a person named inside a quotation is what the speaker talks about, not who "she" is
         # in "..., she said" after it
@@ -205,27 +207,39 @@ class SourceResolver:
 
     # --- people ---------------------------------------------------------------------------------
 
+    def _a_place(self, ent: Span) -> bool:
+        """A PERSON entity that is a place or body the actor dictionary knows ("Kyiv")."""
+        found = self.coder.lookup(_strip_det(ent))
+        return found is not None and found[1] != "person"
+
     def _index_people(self) -> None:
         for ent in self._persons:
             if not any(t.is_alpha for t in ent):
                 continue
-            tokens = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
+            title, tokens = _name_and_title(ent, self.coder)
             if not tokens:
                 continue
+            if not title:  # given names the recogniser left out ("Taras [Vovkun]")
+                tokens = _given_names(self.doc, tokens[0].i, self.coder) + tokens
             name = " ".join(t.text for t in tokens)
-            surname = tokens[-1].text.lower()
-            role = _role_of(ent, self.lex)
+            surname = fold_name(tokens[-1].text)
+            role = (
+                _clean_role(ent.doc, title) if title else _role_of(self.doc[tokens[0].i : ent.end], self.lex)
+            )
             actor = placed(self.coder.code(role), self.home) if role else None
-            canon = self.coder.canonical(name) if self.coder.kind(name) == "person" else None
+            canon = self.table.person_named(name)
             known = self.by_name.get(canon) if canon else None
-            known = known or self.by_surname.get(surname)
+            namesake = self.by_surname.get(surname)
+            if namesake is not None and not _same_given(namesake.name, name):
+                namesake = None  # "Isaac Herzog" is not the "Michal Herzog" named before him
+            known = known or namesake
             if known is None:
                 p = Person(name=name, surname=surname, role=role, actor=actor, first=ent.start)
                 if canon:
                     self._from_table(p, canon)
                     self.by_name[canon] = p
                 self.people.append(p)
-                self.by_surname[surname] = p
+                self.by_surname.setdefault(surname, p)
             else:
                 self.by_surname.setdefault(surname, known)
                 if canon and canon not in self.by_name:
@@ -235,6 +249,24 @@ class SourceResolver:
                     known.name = name
                 if known.role is None and role:
                     known.role, known.actor = role, actor
+        for p in self.people:
+            if p.role is None:
+                self._earlier_title(p)
+
+    def _earlier_title(self, p: Person) -> None:
+        """A person first named where the recogniser missed the name ("Deputy Head of the Office of
+        the President of Ukraine Ann Example held a meeting", NER only later): the title before
+        that first mention is their role."""
+        words = p.name.split()
+        n = len(words)
+        for i in range(min(p.first, len(self.doc) - n + 1)):
+            if all(self.doc[i + k].text == w for k, w in enumerate(words)):
+                title = _title_before(self.doc, i, self.coder)
+                if title:
+                    p.role = _clean_role(self.doc, title)
+                    p.actor = p.actor or placed(self.coder.code(p.role or ""), self.home)
+                    p.first = i
+                return
 
     def _from_table(self, p: Person, canon: str) -> None:
         """A known person: the canonical name, and the role and code of the office held on the
@@ -267,7 +299,7 @@ class SourceResolver:
             return None
         p = self.by_name.get(held.name)
         if p is None:
-            surname = held.name.split()[-1].lower()
+            surname = fold_name(held.name.split()[-1])
             p = Person(name=held.name, surname=surname, role=held.title, actor=held.code, first=span.start)
             self.people.append(p)
             self.by_name[held.name] = p
@@ -278,9 +310,9 @@ class SourceResolver:
         """The named person a mention is about: only when the phrase's head is the name
         ("spokesman John Kirby", not "senior Biden administration officials")."""
         root = span.root
-        if root.pos_ == "PROPN" and root.lower_ in self.by_surname:
+        if root.pos_ == "PROPN" and fold_name(root.text) in self.by_surname:
             # a surname the article introduced, whatever NER labels this mention
-            return self.by_surname[root.lower_]
+            return self.by_surname[fold_name(root.text)]
         if root.pos_ == "PROPN" or root.is_title:
             # a known person under another spelling ("Zelensky" after "Zelenskyy"), or one the
             # tagger or NER missed (a rare spelling can come out as a common noun)
@@ -289,7 +321,7 @@ class SourceResolver:
                 if m.kind == "person" and m.start <= offset < m.end:
                     p = self.by_name.get(m.name)
                     if p is None and self.table.terms(m.name):
-                        surname = m.name.split()[-1].lower()
+                        surname = fold_name(m.name.split()[-1])
                         p = Person(name=m.name, surname=surname, role=None, actor=None, first=span.start)
                         self._from_table(p, m.name)
                         self.people.append(p)
@@ -302,7 +334,7 @@ class SourceResolver:
             if ent.label_ == "PERSON":
                 toks = [t for t in ent if not t.is_punct and t.lower_ not in ("'s", "’s")]
                 if toks:
-                    return self.by_surname.get(toks[-1].text.lower())
+                    return self.by_surname.get(fold_name(toks[-1].text))
         return None
 
     # --- resolution -----------------------------------------------------------------------------
@@ -313,8 +345,8 @@ class SourceResolver:
         "Pereira" → the person the article introduced (coded by their role); "he" → the latest
         person; "the police" in a domestic report → the home country's police.
         """
-        if tok.pos_ == "PROPN" and tok.lower_ in self.by_surname:
-            p = self.by_surname[tok.lower_]
+        if tok.pos_ == "PROPN" and fold_name(tok.text) in self.by_surname:
+            p = self.by_surname[fold_name(tok.text)]
             actor = self._person_actor(p, None)
             return (p.name, actor) if actor else None
         if tok.lower_ in ("he", "she", "him", "her"):
@@ -364,7 +396,7 @@ class SourceResolver:
         for name in self.named:
             p = self.by_name.get(name)
             if p is None:
-                p = Person(name=name, surname=name.split()[-1].lower(), role=None, actor=None, first=0)
+                p = Person(name=name, surname=fold_name(name.split()[-1]), role=None, actor=None, first=0)
                 self._from_table(p, name)
             if (p.actor or "")[:3] == country:
                 return p
@@ -455,6 +487,8 @@ class SourceResolver:
         head = span.root
         low = text.lower()
         base: dict[str, Any] = {"text": text, "start": span.start_char, "end": span.end_char}
+        if low.strip(" :") in word_set("attribution/turn_labels.tsv"):
+            return Source(name=None, kind="anonymous", **base)  # "QUESTION:" names nobody
         if not_a_source(span, self.lex, self.coder):
             return Source(name=None, kind="anonymous", **base)
         # a named person
@@ -484,7 +518,8 @@ class SourceResolver:
         if span[0].lower_ in ("the", "this", "that") and hl in self.lex.role_nouns:
             known = self._person_with_role(span)
             if known is not None:
-                return Source(name=known.name, kind="person", role=known.role, actor=known.actor, **base)
+                actor = self._person_actor(known, None)
+                return Source(name=known.name, kind="person", role=known.role, actor=actor, **base)
         holder = self._title_holder(span) if hl in self.lex.role_nouns or head.pos_ == "PROPN" else None
         if holder is not None:
             return Source(name=holder.name, kind="person", role=holder.role, actor=holder.actor, **base)
@@ -511,8 +546,12 @@ class SourceResolver:
                 **base,
             )
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
-            # a person the text gives no country acts from the article's home country
-            return Source(name=_strip_det(span), kind="person", actor=code or self.home, **base)
+            # a person the text gives no country acts from the article's home country; a title
+            # written into the name is their role ("Deputy Minister of Defence Ann Example")
+            title, toks = _name_and_title(span, self.coder)
+            name = self.doc[toks[0].i : toks[-1].i + 1].text if toks else _strip_det(span)
+            role = _clean_role(self.doc, title) if title and toks else None
+            return Source(name=name, kind="person", role=role, actor=code or self.home, **base)
         if code is None and head.pos_ == "NOUN" and self.home:
             # "an eyewitness said", "police said" in a domestic report: someone of that country
             code = placed(self.coder.code(text), self.home) or self.home
@@ -557,17 +596,30 @@ class SourceResolver:
         return None
 
     def _person_with_role(self, span: Span) -> Person | None:
-        """The person whose role shares this description's head noun and modifiers."""
-        words = {t.lower_ for t in span if t.lower_ not in _DETS}
+        """The person whose role shares this description's head noun and modifiers. Where the
+        description's head is in the role it must be the role's head and every other word of the
+        description must be in the role or name the person's country: "the President of Russia"
+        is not the President of Ukraine, "the Head of State" not a deputy head of an office."""
+        words = {t.lower_ for t in span if t.lower_ not in _DETS and not t.is_punct}
+        root = {span.root.lower_, span.root.lemma_.lower()}
+        code = self.coder.code(span.text)
         best: tuple[int, Person] | None = None
         for p in self.people:
             if p.first >= span.start or not p.role:
                 continue
-            role_words = {w.lower().strip("(),") for w in p.role.split()}
+            role_words = {
+                w.lower().strip("(),").removesuffix("'s").removesuffix("’s") for w in p.role.split()
+            }
             overlap = len(words & role_words)
-            if span.root.lower_ in role_words or span.root.lemma_.lower() in role_words:
+            if root & role_words:
+                country = (p.actor or "")[:3]
+                if not root & {_role_head(p.role)} or any(
+                    w not in role_words and w not in _CONNECTORS and self.coder.country_of(w) != country
+                    for w in words
+                ):
+                    continue
                 overlap += 2
-            if self.coder.code(span.text) and self.coder.code(span.text) == p.actor:
+            if code and code == p.actor:
                 overlap += 2
             if overlap >= 2 and (best is None or overlap > best[0]):
                 best = (overlap, p)
@@ -621,13 +673,110 @@ def _role_of(ent: Span, lex: AttributionLexicon) -> str | None:
     for c in root.children:
         if c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns:
             return _clean_role(doc, list(c.subtree))
-    # "White House spokesman John Kirby": premodifiers within the name's phrase
-    left = root.left_edge.i
-    if left < ent.start:
-        toks = [doc[i] for i in range(left, ent.start)]
-        if any(t.lemma_.lower() in lex.role_nouns or t.ent_type_ in ("ORG", "NORP", "GPE") for t in toks):
-            return _clean_role(doc, toks)
-    return None
+    # "White House spokesman John Kirby": the title right before the name
+    from ..actors import default_coder
+
+    toks = _title_before(doc, ent.start, default_coder())
+    return _clean_role(doc, toks) if toks else None
+
+
+_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "'s", "’s", "-"})
+_BODY_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+
+
+def _titular(tok: Token, coder: ActorCoder) -> bool:
+    """A word of an office title: a role or title word, or a body ("Ukraine", "White House")."""
+    return (
+        is_title_word(tok.text)
+        or is_title_word(tok.lemma_)
+        or tok.ent_type_ in _BODY_ENTS
+        or (tok.text[:1].isupper() and (found := coder.lookup(tok.text)) is not None and found[1] != "person")
+    )
+
+
+def _given_names(doc: Doc, start: int, coder: ActorCoder) -> list[Token]:
+    """Up to two capitalised proper nouns right before a name's first token, in its sentence,
+    that are no title word and no body: the given names an entity left out."""
+    out: list[Token] = []
+    i = start
+    while i > doc[start].sent.start and len(out) < 2:
+        t = doc[i - 1]
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha or _titular(t, coder):
+            break
+        out.insert(0, t)
+        i -= 1
+    return out
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Whether two names of one surname can be one person: one is the surname alone, or their
+    first words are one given name in two romanisations."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == 1 or len(wb) == 1 or fold_name(wa[0]) == fold_name(wb[0])
+
+
+def _role_head(role: str) -> str:
+    """The head noun of a role as written: its last word before a linking preposition ("Deputy
+    Head of the Office ..." → "head", "Adviser to the Head ..." → "adviser")."""
+    words = role.lower().split()
+    for k, w in enumerate(words):
+        if k and w in ("of", "to", "for", "at", "in", "on"):
+            words = words[:k]
+            break
+    return words[-1].removesuffix("'s").removesuffix("’s") if words else ""
+
+
+def _role_word(tok: Token) -> bool:
+    """A title word that says what someone does: not an honorific ("Mr"), not a body."""
+    return (is_title_word(tok.text) or is_title_word(tok.lemma_)) and tok.lower_.rstrip(".") not in word_set(
+        "actors/honorifics.tsv"
+    )
+
+
+def _title_before(doc: Doc, start: int, coder: ActorCoder) -> list[Token]:
+    """The office title written right before a name at ``start``, within its sentence ("Deputy
+    Head of the Office of the President of Ukraine", "White House spokesman"), or [] when there is
+    none. Walks left over title words, bodies and the words linking them ("of the", "'s"); a run
+    without a role or title word is no title ("in Kyiv")."""
+    sent_start = doc[start].sent.start
+    i = start
+    while i > sent_start:
+        t = doc[i - 1]
+        if t.lower_ in _CONNECTORS or _titular(t, coder):
+            i -= 1
+        else:
+            break
+    toks = [doc[k] for k in range(i, start)]
+    while toks and toks[0].lower_ in _CONNECTORS:
+        toks = toks[1:]
+    return toks if any(_role_word(t) for t in toks) else []
+
+
+def _name_and_title(ent: Span, coder: ActorCoder) -> tuple[list[Token], list[Token]]:
+    """A PERSON entity split into the title it took in and the person's name ("Adviser to the
+    Head of the President's Office Ann Example" → title, "Ann Example"): the name is the run of
+    capitalised words at its end with no title word, honorific or body in it; the last word is
+    always the name's ("Angus King"), unless the entity is all title ("Adviser"). A body alone
+    before a name is no title ("Israel Katz")."""
+    toks = [t for t in ent if not t.is_punct or t.text == "."]
+    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+        toks = toks[:-1]
+    if not toks:
+        return [], []
+    i = len(toks) - 1
+    while i > 0:
+        t = toks[i - 1]
+        if t.lower_ in _CONNECTORS or not t.text[:1].isupper() or _titular(t, coder):
+            break
+        i -= 1
+    title, name = toks[:i], toks[i:]
+    if all(_titular(t, coder) for t in name):
+        return toks, []  # a title alone ("the Adviser" taken for a name) names nobody
+    if not any(_role_word(t) for t in title):
+        # honorifics are no role ("Mr. Ann Example"); a body alone is part of the name ("Israel Katz")
+        honor = word_set("actors/honorifics.tsv")
+        return [], [t for t in title if t.lower_.rstrip(".") not in honor] + name
+    return title, name
 
 
 def _clean_role(doc: Doc, toks: list[Token]) -> str | None:

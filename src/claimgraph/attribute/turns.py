@@ -5,7 +5,8 @@ welcome you ...", "Q: ...") print who speaks once, before a colon, and then the 
 their voice, with no reporting verb at all. Each sentence of such a paragraph becomes an
 attribution to the label, unless another attribution already covers it ("I would like to note that
 ..." keeps its own cue). A label must name a person — a PERSON entity, or a role noun of the cue
-lexicon ("the Chairman") — so "Note: ..." or "Update: ..." open no turn.
+lexicon ("the Chairman") — so "Note: ..." or "Update: ..." open no turn, nor do the labels of
+data/attribution/turn_labels.tsv ("QUESTION:", "Q:"), which name nobody.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry
 
@@ -53,6 +55,8 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
         body_start = m.end()
         if body_end - body_start > MAX_TURN_CHARS:
             continue
+        if " ".join(m.group(1).split()).lower() in word_set("attribution/turn_labels.tsv"):
+            continue  # "QUESTION:", "Q:": an unnamed questioner; the label still ends the turn before
         label = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or colon is None or len(colon) != 1:
