@@ -116,8 +116,16 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
                 if m.nominal or _plain_statement(code) or code in acts or m.pred in sayings:
                     continue
                 # "the President expressed [his support for Jordan]": the act's evidence runs over
-                # what the cue introduces, not only the words before it
-                own = next((a.content for a in atts if m.pred in a.cue_tokens), None)
+                # what the cue introduces, not only the words before it; where that holds an event
+                # of its own ("noted the importance of [Marin's visit]"), the visit is that record's
+                own = next(
+                    (
+                        a.content
+                        for n, a in enumerate(atts)
+                        if m.pred in a.cue_tokens and not out.per_attribution[n]
+                    ),
+                    None,
+                )
                 if own is not None and own[0] >= m.end - 1:
                     m = replace(m, end=max(m.end, own[1]))
                 out.author.append(m)
