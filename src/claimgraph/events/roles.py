@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..lexicons import read_table, word_set
 from ..model import Actor
 from ..nlp import doc_text
+
+if TYPE_CHECKING:
+    from .predicates import Predicate
 
 Resolve = Callable[[Token], "tuple[str, str | None] | None"]
 """The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
@@ -347,3 +351,79 @@ def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> l
                 a = got[0]
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
     return [Act(obj.text, a1[0].code[:3], obj.idx, obj.idx + len(obj), obj.i)]
+
+
+# ------------------------------------------------------------------ actors of nominal events
+def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
+    """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
+    counterpart is the actor of the clause it is traded against."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "for":
+        return []
+    noun = tok.head.head
+    if noun.lemma_.lower() not in ("exchange", "return") or noun.dep_ != "pobj":
+        return []
+    verb = noun.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return actors(subj, ctx)
+
+
+def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
+    """ "X held talks / launched an attack / deepened cooperation": the subject of a light verb
+    is the actor of its nominal object. Not so for "receive", "condemn", "welcome" (excluded)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+        head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ == "ADJ"
+        and head.head.lemma_.lower() in _words("intent_adjectives")
+    ):
+        # "Ukraine is ready for talks": the copula's subject is the one who would talk
+        adj = head.head
+        subj = next((c for c in (*adj.children, *adj.head.children) if c.dep_ == "nsubj"), None)
+        return actors(subj, ctx)
+    if head.lemma_.lower() not in _words("light_verbs"):
+        return []
+    if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
+        return actors(subj, ctx)
+    return []
+
+
+# ------------------------------------------------------------------ targets of a chosen frame
+def add_target(
+    code: str, tok: Token, obj: Token | None, a1: list[Act], pred: Predicate, ctx: Ctx
+) -> tuple[list[Act], str]:
+    """An actor2 for a chosen frame whose slots found none, from the rest of the clause, and the
+    rule suffix that says how (after the frame is chosen, so the fallback never makes a worse
+    frame win). Not for a joint cooperative act of coordinated actors ("Chile and Peru agreed to
+    build a base in Bolivia")."""
+    if not code[:2].isdigit():
+        return [], ""
+    if len(a1) >= 2 and 3 <= int(code[:2]) <= 8:
+        return [], ""
+    if any(s.prep == "between" for s in pred.actor1) and len(a1) >= 2:
+        return [], ""
+    got = fallback_target(tok, a1, ctx, speech="speech" in pred.options)
+    if got:
+        return got, " +target"
+    home = domestic_target(obj, tok, a1, ctx)
+    if home:
+        return home, " +domestic"
+    parties = {a.code[:3]: a for a in ctx.participants}
+    own = {a.code[:3] for a in a1}
+    if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and code[:2] in _words("partner_roots"):
+        # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
+        other = next(a for k, a in parties.items() if k not in own)
+        return [Act(other.text, other.code, other.start, other.end, -1)], " +partner"
+    sp = ctx.speaker
+    if (
+        sp is not None
+        and sp.code
+        and code[:2] in _words("speaker_target_roots")
+        and all(a.code[:3] != sp.code[:3] for a in a1)
+    ):
+        # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
+        return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
+    return [], ""
