@@ -84,8 +84,11 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     low = tok.lower_
     if low in _pronouns() or tok.tag_ in ("PRP", "PRP$"):
         return pronoun(tok, ctx)
-    if tok.lemma_.lower() in _words("pair_nouns") and any(c.lower_ in ("two", "both") for c in tok.children):
-        return pair_before(tok, ctx)  # "the two nations", "both countries"
+    if tok.lemma_.lower() in _words("pair_nouns") and any(
+        c.lower_ in ("two", "both") and c.dep_ != "preconj" for c in tok.children
+    ):
+        # "the two nations", "both countries"; not "both the government and the opposition"
+        return pair_before(tok, ctx)
     if (
         tok.lower_ == "two"
         and tok.dep_ in ("nsubj", "nsubjpass")
@@ -256,10 +259,10 @@ def controller(tok: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and cur is not tok:
             if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
-                return cur.head
+                return _predicated(cur.head)
             return subj
         if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-            return tok.head
+            return _predicated(tok.head)
         head = cur.head
         if cur.dep_ == "xcomp" or (cur.dep_ == "pcomp" and head.dep_ == "prep"):
             verb = head if cur.dep_ == "xcomp" else head.head
@@ -280,6 +283,16 @@ def controller(tok: Token) -> Token | None:
             return head
         return None
     return None
+
+
+def _predicated(noun: Token) -> Token:
+    """The subject a predicate noun describes ("Kem Ley was an activist *who criticized* ...": Kem
+    Ley), else the noun itself: the relative clause on such a noun tells what the subject did."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ not in ("EX", "DT", "WDT"):
+            return subj
+    return noun
 
 
 # ------------------------------------------------------------------ classes and objects
