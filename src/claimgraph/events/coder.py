@@ -335,7 +335,7 @@ class EventCoder:
             # "Bilateral projects were discussed"): the article's two parties did it
             a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
-            a1 = light_verb_subject(tok, ctx)
+            a1 = light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -421,6 +421,17 @@ class EventCoder:
             if any(str(Slot(s.dep, s.prep)) == via or s.dep == via for s in p.obj):
                 return head, p
         return None
+
+    def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in
+        a wrapper's complement is done by the wrapper's subject (not for appeals and demands,
+        whose subject asks someone else to act: "called for talks")."""
+        w = self._wrapper(noun)
+        if w is None or w[1].mode in ("appeal", "demand"):
+            return []
+        verb = w[0]
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or controller(verb)
+        return actors(subj, ctx)
 
     def _future(self, c: _Cand) -> None:
         """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)
