@@ -33,9 +33,11 @@ from .roles import (
     actors,
     add_target,
     controller,
+    earlier_mentions,
     exchange_partner,
     light_verb_subject,
     participants,
+    refers_back,
 )
 from .time import event_date, event_place
 
@@ -310,7 +312,9 @@ class EventCoder:
         """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
         return any(p.mode is None for p in self._frames(tok))
 
-    def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx) -> _Cand | None:
+    def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx, back: bool = True) -> _Cand | None:
+        """The frame ``pred`` filled on ``tok``; ``back``: an actorless event noun may take the actors
+        of an earlier mention of its event (off when reading that earlier mention)."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         fo = self._fill(pred, tok, pred.obj, passive)
         consumed = {c.i for c in tok.children if any(c.lemma_.lower() == w for w in pred.words)}
@@ -345,6 +349,8 @@ class EventCoder:
                 )
             ):
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
+            if not a1 and back:
+                a1 = self._earlier_actors(tok, ctx)
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
@@ -421,6 +427,24 @@ class EventCoder:
             if any(str(Slot(s.dep, s.prep)) == via or s.dep == via for s in p.obj):
                 return head, p
         return None
+
+    def _earlier_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "Houthi attacks against vessels ... Despite the warning, attacks have continued", "the US
+        conducted strikes ... These strikes were intended to ...": an event noun without an actor
+        of its own that refers back (bare plural, "the", "these") is the event an earlier mention of
+        the same word in this or the two sentences before named; that mention's actor1 did it."""
+        if not refers_back(noun):
+            return []
+        for t in earlier_mentions(noun, 2):
+            for p in self._frames(t):
+                if p.mode is not None:
+                    continue
+                c = self._candidate(p, t, ctx, back=False)
+                # actors the earlier mention named itself (not guessed from the article's parties)
+                if c is not None and c.a1 and c.code is not None and all(a.i >= 0 for a in c.a1):
+                    # mentions elsewhere: negative indices keep them out of this clause's evidence
+                    return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
+        return []
 
     def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
         """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in

@@ -440,3 +440,35 @@ def add_target(
         # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
         return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
     return [], ""
+
+
+# ------------------------------------------------------------------ events named before
+def refers_back(noun: Token) -> bool:
+    """Whether an event noun can name an event told before: the subject of its clause (what the
+    clause goes on to tell about), a bare plural ("attacks have continued") or with a definite or
+    demonstrative determiner ("the strikes were", "these attacks"); not "an attack" or "any
+    attack" (a new or a hypothetical one), nor a noun inside a phrase ("the participants of the
+    meeting", "defend lives from attacks": a mention in passing or a generic one)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet")]
+    if not dets:
+        return noun.tag_ in ("NNS", "NNPS")
+    return all(d in _words("anaphoric_determiners") for d in dets)
+
+
+def earlier_mentions(noun: Token, sentences: int) -> list[Token]:
+    """Earlier tokens of the same lemma (a noun or its verb: "attacked ... the attack"), nearest
+    first, in ``noun``'s sentence and the ``sentences`` before it."""
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    lem = noun.lemma_.lower()
+    return [
+        doc[j]
+        for j in range(noun.i - 1, start - 1, -1)
+        if doc[j].lemma_.lower() == lem and doc[j].pos_ in ("NOUN", "VERB")
+    ]
