@@ -63,3 +63,12 @@ def test_relative_clause_on_a_predicate_noun_acts_for_the_subject(nlp) -> None: 
 def test_preconjunct_both_is_no_pair_of_countries(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Oman hosted Qatar and Bahrain. Kuwait criticized both the government and the army of Iraq."
     assert triples(last_sentence(nlp, text)) == {("KWT", "111", "IRQ")}
+
+
+def test_passive_light_verb_takes_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = triples(last_sentence(nlp, "A formal request was filed by Chile with the court."))
+    assert {(a, c[:2]) for a, c, _ in got} == {("CHL", "02")}
+    assert triples(last_sentence(nlp, "Ghana issued a threat against Togo.")) == {("GHA", "130", "TGO")}
+    # the light verb may carry the noun's target: "submitted a request *to Togo*"
+    got = triples(last_sentence(nlp, "Ghana submitted a request to Togo for aid."))
+    assert {(a, c[:2], b) for a, c, b in got} == {("GHA", "02", "TGO")}

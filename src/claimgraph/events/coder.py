@@ -178,6 +178,12 @@ class EventCoder:
                     return got
         if dep == "prep":
             hosts = [tok]
+            if (
+                pred.nominal
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in word_set("events/light_verbs.tsv")
+            ):
+                hosts.append(tok.head)  # and "submitted a request to Togo" hangs it on the light verb
             # PP-attachment: "providing support to Iran" often hangs "to Iran" on the object noun
             for c in kids:
                 if c.dep_ in ("dobj", "attr", "dative"):

@@ -398,7 +398,13 @@ def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
         return actors(subj, ctx)
     if head.lemma_.lower() not in _words("light_verbs"):
         return []
-    if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+    if noun.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX"):
+        # "the request was filed by the city": the passive's agent, if it names one
+        agent = next(
+            (g for a in head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None
+        )
+        return actors(agent, ctx)
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
         return actors(subj, ctx)
     return []
