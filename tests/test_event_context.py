@@ -72,3 +72,10 @@ def test_passive_light_verb_takes_its_agent(nlp) -> None:  # type: ignore[no-unt
     # the light verb may carry the noun's target: "submitted a request *to Togo*"
     got = triples(last_sentence(nlp, "Ghana submitted a request to Togo for aid."))
     assert {(a, c[:2], b) for a, c, b in got} == {("GHA", "02", "TGO")}
+
+
+def test_passive_in_an_encounter_is_done_by_the_other_side(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A Syrian soldier was wounded during a confrontation with Turkish troops."
+    assert {(a, b) for a, _, b in triples(last_sentence(nlp, text))} == {("TUR", "SYR")}
+    # "in Aleppo" is a place, not an encounter: no agent
+    assert triples(last_sentence(nlp, "A Syrian soldier was wounded in Aleppo.")) == set()

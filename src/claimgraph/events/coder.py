@@ -34,6 +34,7 @@ from .roles import (
     add_target,
     controller,
     earlier_mentions,
+    encounter_agent,
     exchange_partner,
     light_verb_subject,
     participants,
@@ -171,7 +172,7 @@ class EventCoder:
         if passive and not pred.nominal:
             if dep == "nsubj":
                 got = [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-                return got or self._stray_agent(tok)
+                return got or self._stray_agent(tok) or encounter_agent(tok)
             if dep in ("dobj", "dative"):
                 got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
                 if got:

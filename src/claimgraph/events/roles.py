@@ -478,3 +478,19 @@ def earlier_mentions(noun: Token, sentences: int) -> list[Token]:
         for j in range(noun.i - 1, start - 1, -1)
         if doc[j].lemma_.lower() == lem and doc[j].pos_ in ("NOUN", "VERB")
     ]
+
+
+def encounter_agent(verb: Token) -> list[Token]:
+    """ "He was killed during a confrontation with police", "wounded in clashes with troops": the
+    other side of the encounter a passive happens in (``encounter_nouns.tsv``) is its agent."""
+    out: list[Token] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "during", "amid", "amidst"):
+            continue
+        for noun in p.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _words("encounter_nouns"):
+                continue
+            for w in noun.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out.extend(g for g in w.children if g.dep_ == "pobj")
+    return out
