@@ -31,10 +31,14 @@ from .roles import (
     Resolve,
     actor_at,
     actors,
+    add_target,
     controller,
-    domestic_target,
-    fallback_target,
+    earlier_mentions,
+    encounter_agent,
+    exchange_partner,
+    light_verb_subject,
     participants,
+    refers_back,
 )
 from .time import event_date, event_place
 
@@ -168,13 +172,19 @@ class EventCoder:
         if passive and not pred.nominal:
             if dep == "nsubj":
                 got = [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-                return got or self._stray_agent(tok)
+                return got or self._stray_agent(tok) or encounter_agent(tok)
             if dep in ("dobj", "dative"):
                 got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
                 if got:
                     return got
         if dep == "prep":
             hosts = [tok]
+            if (
+                pred.nominal
+                and tok.dep_ == "dobj"
+                and tok.head.lemma_.lower() in word_set("events/light_verbs.tsv")
+            ):
+                hosts.append(tok.head)  # and "submitted a request to Togo" hangs it on the light verb
             # PP-attachment: "providing support to Iran" often hangs "to Iran" on the object noun
             for c in kids:
                 if c.dep_ in ("dobj", "attr", "dative"):
@@ -309,7 +319,9 @@ class EventCoder:
         """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
         return any(p.mode is None for p in self._frames(tok))
 
-    def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx) -> _Cand | None:
+    def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx, back: bool = True) -> _Cand | None:
+        """The frame ``pred`` filled on ``tok``; ``back``: an actorless event noun may take the actors
+        of an earlier mention of its event (off when reading that earlier mention)."""
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
         fo = self._fill(pred, tok, pred.obj, passive)
         consumed = {c.i for c in tok.children if any(c.lemma_.lower() == w for w in pred.words)}
@@ -334,7 +346,7 @@ class EventCoder:
             # "Bilateral projects were discussed"): the article's two parties did it
             a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
-            a1 = self._light_verb_subject(tok, ctx)
+            a1 = light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -344,6 +356,8 @@ class EventCoder:
                 )
             ):
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
+            if not a1 and back:
+                a1 = self._earlier_actors(tok, ctx)
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
@@ -353,7 +367,7 @@ class EventCoder:
                 :1
             ]
         if not a2:
-            a2 = self._exchange_partner(tok, ctx)
+            a2 = exchange_partner(tok, ctx)
         pair = False
         if s1 is not None and s1.prep == "between" and len(a1) >= 2:
             pair, a2 = True, []  # "between Iran and Russia": both actors in one slot
@@ -384,41 +398,6 @@ class EventCoder:
             code = self.lex.refine(pred.code or "", pred.scheme, self._classes(ctoks)) or None
         return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, pred.rule)
 
-    def _exchange_partner(self, tok: Token, ctx: Ctx) -> list[Act]:
-        """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
-        counterpart is the actor of the clause it is traded against."""
-        if tok.dep_ != "pcomp" or tok.head.lower_ != "for":
-            return []
-        noun = tok.head.head
-        if noun.lemma_.lower() not in ("exchange", "return") or noun.dep_ != "pobj":
-            return []
-        verb = noun.head.head
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        return actors(subj, ctx)
-
-    def _light_verb_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
-        """ "X held talks / launched an attack / deepened cooperation": the subject of a light verb
-        is the actor of its nominal object. Not so for "receive", "condemn", "welcome" (excluded)."""
-        head = noun.head
-        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
-            head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
-        if (
-            noun.dep_ == "pobj"
-            and head.dep_ == "prep"
-            and head.head.pos_ == "ADJ"
-            and head.head.lemma_.lower() in word_set("events/intent_adjectives.tsv")
-        ):
-            # "Ukraine is ready for talks": the copula's subject is the one who would talk
-            adj = head.head
-            subj = next((c for c in (*adj.children, *adj.head.children) if c.dep_ == "nsubj"), None)
-            return actors(subj, ctx)
-        if head.lemma_.lower() not in word_set("events/light_verbs.tsv"):
-            return []
-        if noun.dep_ in ("dobj", "pobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
-            subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
-            return actors(subj, ctx)
-        return []
-
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
         for n, p in enumerate(frames):
@@ -437,52 +416,11 @@ class EventCoder:
                 best = (score, -n, c)
         if best is None:
             return None
-        self._add_target(best[2], ctx)
-        return best[2]
-
-    @staticmethod
-    def _add_target(c: _Cand, ctx: Ctx) -> None:
-        """Fill an empty actor2 from the rest of the clause (after the frame is chosen, so the
-        fallback never makes a worse frame win). Not for pairs, nor for a joint cooperative act of
-        coordinated actors ("Chile and Peru agreed to build a base in Bolivia")."""
-        if c.a2 or c.pair or c.code is None or not c.code[:2].isdigit():
-            return
-        if len(c.a1) >= 2 and 3 <= int(c.code[:2]) <= 8:
-            return
-        if any(s.prep == "between" for s in c.pred.actor1) and len(c.a1) >= 2:
-            return
-        c.a2 = fallback_target(c.tok, c.a1, ctx, speech="speech" in c.pred.options)
-        if c.a2:
-            c.rule += " +target"
-            return
-        home = domestic_target(c.obj, c.tok, c.a1, ctx)
-        if home:
-            c.a2 = home
-            c.rule += " +domestic"
-            return
-        parties = {a.code[:3]: a for a in ctx.participants}
-        own = {a.code[:3] for a in c.a1}
-        if (
-            len(parties) == 2
-            and len(own) == 1
-            and own <= parties.keys()
-            and c.code[:2] in word_set("events/partner_roots.tsv")
-        ):
-            # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
-            other = next(a for k, a in parties.items() if k not in own)
-            c.a2 = [Act(other.text, other.code, other.start, other.end, -1)]
-            c.rule += " +partner"
-            return
-        sp = ctx.speaker
-        if (
-            sp is not None
-            and sp.code
-            and c.code[:2] in word_set("events/speaker_target_roots.tsv")
-            and all(a.code[:3] != sp.code[:3] for a in c.a1)
-        ):
-            # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
-            c.a2 = [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)]
-            c.rule += " +speaker-side"
+        c = best[2]
+        if not (c.a2 or c.pair or c.code is None):
+            c.a2, how = add_target(c.code, c.tok, c.obj, c.a1, c.pred, ctx)
+            c.rule += how
+        return c
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
@@ -498,6 +436,35 @@ class EventCoder:
             if any(str(Slot(s.dep, s.prep)) == via or s.dep == via for s in p.obj):
                 return head, p
         return None
+
+    def _earlier_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "Houthi attacks against vessels ... Despite the warning, attacks have continued", "the US
+        conducted strikes ... These strikes were intended to ...": an event noun without an actor
+        of its own that refers back (bare plural, "the", "these") is the event an earlier mention of
+        the same word in this or the two sentences before named; that mention's actor1 did it."""
+        if not refers_back(noun):
+            return []
+        for t in earlier_mentions(noun, 2):
+            for p in self._frames(t):
+                if p.mode is not None:
+                    continue
+                c = self._candidate(p, t, ctx, back=False)
+                # actors the earlier mention named itself (not guessed from the article's parties)
+                if c is not None and c.a1 and c.code is not None and all(a.i >= 0 for a in c.a1):
+                    # mentions elsewhere: negative indices keep them out of this clause's evidence
+                    return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
+        return []
+
+    def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in
+        a wrapper's complement is done by the wrapper's subject (not for appeals and demands,
+        whose subject asks someone else to act: "called for talks")."""
+        w = self._wrapper(noun)
+        if w is None or w[1].mode in ("appeal", "demand"):
+            return []
+        verb = w[0]
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or controller(verb)
+        return actors(subj, ctx)
 
     def _future(self, c: _Cand) -> None:
         """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)

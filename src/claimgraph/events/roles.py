@@ -9,12 +9,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..lexicons import read_table, word_set
 from ..model import Actor
 from ..nlp import doc_text
+
+if TYPE_CHECKING:
+    from .predicates import Predicate
 
 Resolve = Callable[[Token], "tuple[str, str | None] | None"]
 """The lead's hook: a token (pronoun or unknown name) → (text, actor code), or None."""
@@ -80,8 +84,11 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
     low = tok.lower_
     if low in _pronouns() or tok.tag_ in ("PRP", "PRP$"):
         return pronoun(tok, ctx)
-    if tok.lemma_.lower() in _words("pair_nouns") and any(c.lower_ in ("two", "both") for c in tok.children):
-        return pair_before(tok, ctx)  # "the two nations", "both countries"
+    if tok.lemma_.lower() in _words("pair_nouns") and any(
+        c.lower_ in ("two", "both") and c.dep_ != "preconj" for c in tok.children
+    ):
+        # "the two nations", "both countries"; not "both the government and the opposition"
+        return pair_before(tok, ctx)
     if (
         tok.lower_ == "two"
         and tok.dep_ in ("nsubj", "nsubjpass")
@@ -252,10 +259,10 @@ def controller(tok: Token) -> Token | None:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and cur is not tok:
             if subj.tag_ in ("WDT", "WP") and cur.dep_ == "relcl":
-                return cur.head
+                return _predicated(cur.head)
             return subj
         if subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
-            return tok.head
+            return _predicated(tok.head)
         head = cur.head
         if cur.dep_ == "xcomp" or (cur.dep_ == "pcomp" and head.dep_ == "prep"):
             verb = head if cur.dep_ == "xcomp" else head.head
@@ -276,6 +283,16 @@ def controller(tok: Token) -> Token | None:
             return head
         return None
     return None
+
+
+def _predicated(noun: Token) -> Token:
+    """The subject a predicate noun describes ("Kem Ley was an activist *who criticized* ...": Kem
+    Ley), else the noun itself: the relative clause on such a noun tells what the subject did."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.tag_ not in ("EX", "DT", "WDT"):
+            return subj
+    return noun
 
 
 # ------------------------------------------------------------------ classes and objects
@@ -347,3 +364,133 @@ def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> l
                 a = got[0]
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
     return [Act(obj.text, a1[0].code[:3], obj.idx, obj.idx + len(obj), obj.i)]
+
+
+# ------------------------------------------------------------------ actors of nominal events
+def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
+    """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
+    counterpart is the actor of the clause it is traded against."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "for":
+        return []
+    noun = tok.head.head
+    if noun.lemma_.lower() not in ("exchange", "return") or noun.dep_ != "pobj":
+        return []
+    verb = noun.head.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return actors(subj, ctx)
+
+
+def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
+    """ "X held talks / launched an attack / deepened cooperation": the subject of a light verb
+    is the actor of its nominal object. Not so for "receive", "condemn", "welcome" (excluded)."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "of":
+        head = head.head.head if head.head.dep_ in ("dobj", "pobj") else head.head
+    if (
+        noun.dep_ == "pobj"
+        and head.dep_ == "prep"
+        and head.head.pos_ == "ADJ"
+        and head.head.lemma_.lower() in _words("intent_adjectives")
+    ):
+        # "Ukraine is ready for talks": the copula's subject is the one who would talk
+        adj = head.head
+        subj = next((c for c in (*adj.children, *adj.head.children) if c.dep_ == "nsubj"), None)
+        return actors(subj, ctx)
+    if head.lemma_.lower() not in _words("light_verbs"):
+        return []
+    if noun.dep_ == "nsubjpass" and head.pos_ in ("VERB", "AUX"):
+        # "the request was filed by the city": the passive's agent, if it names one
+        agent = next(
+            (g for a in head.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None
+        )
+        return actors(agent, ctx)
+    if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
+        return actors(subj, ctx)
+    return []
+
+
+# ------------------------------------------------------------------ targets of a chosen frame
+def add_target(
+    code: str, tok: Token, obj: Token | None, a1: list[Act], pred: Predicate, ctx: Ctx
+) -> tuple[list[Act], str]:
+    """An actor2 for a chosen frame whose slots found none, from the rest of the clause, and the
+    rule suffix that says how (after the frame is chosen, so the fallback never makes a worse
+    frame win). Not for a joint cooperative act of coordinated actors ("Chile and Peru agreed to
+    build a base in Bolivia")."""
+    if not code[:2].isdigit():
+        return [], ""
+    if len(a1) >= 2 and 3 <= int(code[:2]) <= 8:
+        return [], ""
+    if any(s.prep == "between" for s in pred.actor1) and len(a1) >= 2:
+        return [], ""
+    got = fallback_target(tok, a1, ctx, speech="speech" in pred.options)
+    if got:
+        return got, " +target"
+    home = domestic_target(obj, tok, a1, ctx)
+    if home:
+        return home, " +domestic"
+    parties = {a.code[:3]: a for a in ctx.participants}
+    own = {a.code[:3] for a in a1}
+    if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and code[:2] in _words("partner_roots"):
+        # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
+        other = next(a for k, a in parties.items() if k not in own)
+        return [Act(other.text, other.code, other.start, other.end, -1)], " +partner"
+    sp = ctx.speaker
+    if (
+        sp is not None
+        and sp.code
+        and code[:2] in _words("speaker_target_roots")
+        and all(a.code[:3] != sp.code[:3] for a in a1)
+    ):
+        # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
+        return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
+    return [], ""
+
+
+# ------------------------------------------------------------------ events named before
+def refers_back(noun: Token) -> bool:
+    """Whether an event noun can name an event told before: the subject of its clause (what the
+    clause goes on to tell about), a bare plural ("attacks have continued") or with a definite or
+    demonstrative determiner ("the strikes were", "these attacks"); not "an attack" or "any
+    attack" (a new or a hypothetical one), nor a noun inside a phrase ("the participants of the
+    meeting", "defend lives from attacks": a mention in passing or a generic one)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet")]
+    if not dets:
+        return noun.tag_ in ("NNS", "NNPS")
+    return all(d in _words("anaphoric_determiners") for d in dets)
+
+
+def earlier_mentions(noun: Token, sentences: int) -> list[Token]:
+    """Earlier tokens of the same lemma (a noun or its verb: "attacked ... the attack"), nearest
+    first, in ``noun``'s sentence and the ``sentences`` before it."""
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    lem = noun.lemma_.lower()
+    return [
+        doc[j]
+        for j in range(noun.i - 1, start - 1, -1)
+        if doc[j].lemma_.lower() == lem and doc[j].pos_ in ("NOUN", "VERB")
+    ]
+
+
+def encounter_agent(verb: Token) -> list[Token]:
+    """ "He was killed during a confrontation with police", "wounded in clashes with troops": the
+    other side of the encounter a passive happens in (``encounter_nouns.tsv``) is its agent."""
+    out: list[Token] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "during", "amid", "amidst"):
+            continue
+        for noun in p.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _words("encounter_nouns"):
+                continue
+            for w in noun.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out.extend(g for g in w.children if g.dep_ == "pobj")
+    return out
