@@ -280,3 +280,20 @@ def test_each_uncoded_part_has_the_stance_of_its_own_words() -> None:
     imposed = next((s for t, s in got.items() if "imposed" in t), None)
     resume = next((s for t, s in got.items() if "resume" in t), None)
     assert (imposed, resume) == ("denies", "asserts"), got
+
+
+@pytest.mark.parametrize(
+    ("quote", "stance"),
+    [
+        ("Nobody has talked about lifting the sanctions.", "denies"),
+        ("They are not willing to negotiate with us.", "denies"),
+        ("This answer does not lead to a meeting.", "asserts"),
+        ("They will not release the prisoners.", "asserts"),  # a refusal, asserted
+    ],
+)
+def test_the_stance_of_an_uncoded_part_is_read_off_its_event_word(quote: str, stance: str) -> None:
+    text = f'The Chilean foreign minister said: "The border is open. {quote}"'
+    got = {c.evidence.text: c.stance for c in extract(text, article_id="n") if c.source.kind != "author"}
+    key = quote.split()[-2]  # a word of the part's own ("sanctions", "with", "a", "the")
+    part = next((s for t, s in got.items() if key in t.split() and t in quote), None)
+    assert part == stance, got

@@ -14,10 +14,13 @@ from spacy.tokens import Doc, Span, Token
 from ..attribute import Attribution
 from ..attribute.sources import is_pronoun
 from ..model import Source
+from ..negation import is_negated, refusal
 from ..nlp import doc_text
 from .coder import EventMention, default_event_coder
 
 _CLAUSE_DEPS = frozenset({"ROOT", "conj", "ccomp", "advcl", "parataxis"})
+# links from an event word up to the verbs that wrap it ("not willing [to communicate]")
+_WRAPPER_LINKS = frozenset({"xcomp", "acomp"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 
 
@@ -146,20 +149,24 @@ def clauses(sent: Span) -> list[tuple[int, int]]:
 
 
 def uncoded_stance(doc: Doc, a: Attribution, part: tuple[int, int]) -> str:
-    """The stance of one part of a claim: the cue's, turned to a denial only by a negation of that
-    part's own main verb when it names an event ("X said the team had not resigned and would
-    meet": the first part denies, the second asserts)."""
+    """The stance of one part of a claim: the cue's, turned to a denial where the part's event word
+    is negated through its own links ("no suspects were arrested", "they are not willing to
+    communicate", "saw no need for proceedings"), not through a phrase it sits in ("is not bound by
+    this agreement", "does not lead to a meeting" state something else of the agreement and the
+    meeting). A negation in another part of the content does not count."""
     if a.cue_stance != "asserts":
         return a.cue_stance
     span = doc.char_span(part[0], part[1], alignment_mode="expand")
     if span is None or not len(span):
         return a.cue_stance
-    root = span.root
-    negated = any(c.dep_ == "neg" for c in root.children) or any(
-        c.dep_ == "det" and c.lower_ == "no" for t in root.children if t.dep_ in _SUBJECTS for c in t.children
-    )
-    # only a negated event word denies an event ("no suspects were arrested"); "is not obliged by
-    # the deal" or "does not lead to a meeting" state something else
     proposals = doc._.get("event_proposals") or {}
-    event_word = root.i in proposals or default_event_coder().knows(root)
-    return "denies" if negated and event_word else a.cue_stance
+    coder = default_event_coder()
+    words = [t for t in span if t.i in proposals or coder.knows(t)]
+    words.sort(key=lambda t: t.pos_ not in ("VERB", "AUX"))  # verbs first
+    if not words:
+        return a.cue_stance
+    chain = [words[0]]
+    while chain[-1].dep_ in _WRAPPER_LINKS and chain[-1].head.i != chain[-1].i and chain[-1].head in span:
+        chain.append(chain[-1].head)
+    # "won't release his tax returns": a refusal (CAMEO 12x) is asserted, as the coder reads it
+    return "denies" if is_negated(chain) and not refusal(chain) else a.cue_stance
