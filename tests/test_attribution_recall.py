@@ -248,11 +248,13 @@ def test_bare_source_keeps_a_closed_bracket(attributions):
 
 
 # ---- speaker turns ------------------------------------------------------------------------------
-TRANSCRIPT = (
+_TURN_OPENING = (
     "The Prime Minister of Norway received the President of Chile at his residence.\n\n"
     "Prime Minister of Norway Jonas Gahr Store: Welcome to Oslo. Our two countries have signed "
-    "three agreements this year. We will expand cooperation on fisheries.\n\n"
-    "Note: the meeting was closed to the press."
+    "three agreements this year."
+)
+TRANSCRIPT = (
+    f"{_TURN_OPENING} We will expand cooperation on fisheries.\n\nNote: the meeting was closed to the press."
 )
 
 
@@ -268,9 +270,7 @@ def test_a_speaker_turn_attributes_each_sentence_to_its_label(attributions) -> N
 
 
 INLINE_TURNS = (
-    "The Prime Minister of Norway received the President of Chile at his residence.\n\n"
-    "Prime Minister of Norway Jonas Gahr Store: Welcome to Oslo. Our two countries have signed "
-    "three agreements this year. President of Chile Gabriel Boric (interpreted): Thank you. "
+    f"{_TURN_OPENING} President of Chile Gabriel Boric (interpreted): Thank you. "
     "Chile will open a new consulate in Bergen next spring."
 )
 
