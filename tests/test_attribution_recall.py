@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimgraph import extract
 from claimgraph.attribute.quotes import find_quotes
 
 
@@ -304,3 +305,14 @@ def test_an_actor_showing_a_quality_reports_nothing(attributions) -> None:
     assert not [r for r in attributions("The Bolivian side does not show willingness for talks.") if r.cue]
     poll = [r for r in attributions("A new poll shows that most Chileans back the treaty.") if r.cue]
     assert poll and poll[0].cue and poll[0].cue.text.endswith("shows"), poll
+
+
+def test_a_quoted_speaker_can_report_another_actors_claim() -> None:
+    text = (
+        'The Chilean president said: "As soon as Bolivia says publicly that it is ready to sign a treaty on '
+        'the border, we will send our negotiators. I said that many times."'
+    )
+    recs = [r for r in extract(text, article_id="q") if r.cue]
+    bolivia = [r for r in recs if r.source.text == "Bolivia"]
+    assert bolivia and "sign a treaty" in bolivia[0].evidence.text, recs
+    assert not [r for r in recs if r.source.text == "I"], recs  # the quoted speaker's own words

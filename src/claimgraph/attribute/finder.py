@@ -75,9 +75,10 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     covered_quotes: set[tuple[int, int]] = set()
     for sent in doc.sents:
         for tok in sent:
-            if quotes.inside(tok.idx):
-                continue
+            inside = quotes.inside(tok.idx)
             att = _verb_cue(tok, lex, quotes) or _adjective_cue(tok, lex) or _according_to(tok, lex)
+            if inside and att is not None and not _quoted_report(tok, att):
+                att = None
             if att is None:
                 continue
             if att.content[1] <= att.content[0]:
@@ -153,6 +154,20 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     if e is None:
         return None
     return e, [tok.i]
+
+
+def _quoted_report(tok: Token, att: Attribution) -> bool:
+    """Inside a quotation, a speaker reports another's claim only with a named actor saying a
+    clause ("As soon as Russia says publicly that it is ready to talk ..."); "I said", "we
+    believe" and the like are the quoted speaker's own words."""
+    if att.cue.type not in ("say", "deny", "doubt") or att.source_span is None:
+        return False
+    if not att.rule.endswith("ccomp"):
+        return False
+    src = tok.doc[att.source_span[0] : att.source_span[1]]
+    if any(t.tag_ in ("PRP", "PRP$") for t in src):
+        return False
+    return _actor_subject(tok)
 
 
 def _actor_subject(tok: Token) -> bool:
