@@ -43,6 +43,7 @@ _SECTORS = frozenset(
         "MED",
         "MIL",
         "OPP",
+        "PTY",
         "REB",
         "REF",
         "REL",
