@@ -448,3 +448,31 @@ def test_passive_in_an_encounter_is_done_by_the_other_side(nlp) -> None:  # type
     assert {(a, b) for a, _, b in triples(last_sentence(nlp, text))} == {("TUR", "SYR")}
     # "in Aleppo" is a place, not an encounter: no agent
     assert triples(last_sentence(nlp, "A Syrian soldier was wounded in Aleppo.")) == set()
+
+
+def test_hyphened_pair_before_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the pair in the order written, not the article's parties or the frame's first modifier
+    ms = code(nlp, "Chile-Peru trade has grown by ten percent this year.")
+    assert triples(ms) == {("CHL", "061", "PER")}
+    assert "+hyphen-pair" in ms[0].rule
+    assert triples(code(nlp, "The US-China talks resumed on Monday.")) == {("USA", "046", "CHN")}
+
+
+def test_organised_group_of_a_people_is_that_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The President of Peru held a video meeting with members of associations of Peruvians abroad."
+    ms = code(nlp, text)
+    assert ("PER", "040", "PER") in triples(ms)
+
+
+def test_domestic_direct_object_beside_a_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the frame's object is "to pay taxes"; the schools asked are the towns' own country's
+    ms = code(nlp, "Several Spanish towns have started asking religious schools to pay property taxes.")
+    assert ("ESP", "020", "ESP") in triples(ms)
+
+
+def test_a_list_of_countries_names_no_two_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    coder = default_event_coder()
+    listed = nlp("Envoys from Chile, Peru, Bolivia and Ecuador attended the forum. The host spoke first.")
+    assert coder.participants(listed) == ()
+    pair = nlp("The President of Chile had a telephone conversation with the President of Peru.")
+    assert [a.code[:3] for a in coder.participants(pair) if a.code] == ["CHL", "PER"]

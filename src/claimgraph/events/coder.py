@@ -36,6 +36,7 @@ from .roles import (
     earlier_mentions,
     encounter_agent,
     exchange_partner,
+    hyphen_pair,
     light_verb_subject,
     participants,
     refers_back,
@@ -145,7 +146,8 @@ class EventCoder:
     def _doc_participants(self, doc: Doc, acts: dict[int, Act]) -> tuple[Act, ...]:
         """The two countries of the article's opening event: the first of its first three
         sentences that names actors of two countries, its first two (readouts open "X had a
-        telephone conversation with Y", news leads "X and Y agreed ...")."""
+        telephone conversation with Y", news leads "X and Y agreed ..."). A list of three or more
+        ("representatives from Australia, Argentina, Brazil, ...") names no two parties."""
         if self._participants is not None:
             return self._participants
         found: tuple[Act, ...] = ()
@@ -155,7 +157,9 @@ class EventCoder:
             out: list[Act] = []
             for i in range(sent.start, sent.end):
                 a = acts.get(i)
-                if a is not None and all(a.code[:3] != b.code[:3] for b in out):
+                if a is None or sum(j.i in acts for j in doc[a.i].conjuncts) >= 2:
+                    continue
+                if all(a.code[:3] != b.code[:3] for b in out):
                     out.append(a)
             if len(out) >= 2:
                 found = tuple(out[:2])
@@ -368,6 +372,9 @@ class EventCoder:
             ]
         if not a2:
             a2 = exchange_partner(tok, ctx)
+        hp = hyphen_pair(tok, ctx) if pred.nominal else None
+        if hp is not None:
+            a1, a2 = hp  # "Russia-Finland trade": the pair in the order written
         pair = False
         if s1 is not None and s1.prep == "between" and len(a1) >= 2:
             pair, a2 = True, []  # "between Iran and Russia": both actors in one slot
@@ -396,7 +403,8 @@ class EventCoder:
         code = pred.code
         if pred.code is not None or pred.scheme:
             code = self.lex.refine(pred.code or "", pred.scheme, self._classes(ctoks)) or None
-        return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, pred.rule)
+        rule = pred.rule + (" +hyphen-pair" if hp is not None else "")
+        return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, rule)
 
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None

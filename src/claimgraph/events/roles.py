@@ -350,20 +350,28 @@ def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -
 def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
     """ "Police arrested protesters in Ferguson": an object that is a country's own people or
     institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
-    actor1's own."""
-    if obj is None or len(a1) != 1:
+    actor1's own. The verb's direct object counts too where the frame's object is another slot
+    ("asked religious schools *to pay taxes*")."""
+    if len(a1) != 1:
         return []
-    # "dozens of protesters", "hundreds of civilians": the group the quantity counts
-    heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
-    if not any(h.lemma_.lower() in _words("domestic_objects") for h in heads):
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    home = next((o for o in (obj, dobj) if o is not None and _domestic(o)), None)
+    if home is None:
         return []
-    for t in (*obj.subtree, *tok.subtree):
+    for t in (*home.subtree, *tok.subtree):
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
             got = actor_at(t, ctx)
             if got:
                 a = got[0]
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
-    return [Act(obj.text, a1[0].code[:3], obj.idx, obj.idx + len(obj), obj.i)]
+    return [Act(home.text, a1[0].code[:3], home.idx, home.idx + len(home), home.i)]
+
+
+def _domestic(obj: Token) -> bool:
+    """Whether a noun is a country's own people or institutions; "dozens of protesters", "hundreds
+    of civilians": the group the quantity counts."""
+    heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    return any(h.lemma_.lower() in _words("domestic_objects") for h in heads)
 
 
 # ------------------------------------------------------------------ actors of nominal events
@@ -378,6 +386,26 @@ def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     verb = noun.head.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return actors(subj, ctx)
+
+
+def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
+    """ "Russia-Finland trade", "the Israeli-Palestinian negotiations", "US-China talks": two actors
+    of different countries joined by a bare hyphen before an event noun are its dyad, in the order
+    written (the first is actor1, the second actor2), whatever the frame's slots would take."""
+    for c in noun.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for t in c.subtree:
+            if t.text not in ("-", "–") or t.i == 0 or t.i + 1 >= len(t.doc):
+                continue
+            left, right = t.doc[t.i - 1], t.doc[t.i + 1]
+            if left.whitespace_ or t.whitespace_:
+                continue  # "Russia - and Finland": a dash, not a hyphened pair
+            a, b = ctx.acts.get(left.i), ctx.acts.get(right.i)
+            if a is not None and b is not None and a.code[:3] != b.code[:3]:
+                first = Act(a.text, a.code, a.start, a.end, left.i)
+                return [first], [Act(b.text, b.code, b.start, b.end, right.i)]
+    return None
 
 
 def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
