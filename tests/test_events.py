@@ -476,3 +476,11 @@ def test_a_list_of_countries_names_no_two_parties(nlp) -> None:  # type: ignore[
     assert coder.participants(listed) == ()
     pair = nlp("The President of Chile had a telephone conversation with the President of Peru.")
     assert [a.code[:3] for a in coder.participants(pair) if a.code] == ["CHL", "PER"]
+
+
+def test_a_place_says_whose_a_group_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a town is never an actor by itself, but the people and forces of a town are its country's
+    assert triples(code(nlp, "Kenyan officials met the defenders of Mariupol.")) == {("KEN", "040", "UKR")}
+    arrests = code(nlp, "British police arrested dozens of protesters in Ferguson.")
+    assert ("GBR", "173", "USA") in triples(arrests)
+    assert triples(code(nlp, "Kenyan officials visited Mariupol.")) == {("KEN", "042", None)}

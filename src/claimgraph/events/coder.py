@@ -112,6 +112,7 @@ class EventCoder:
         self.resolve = resolve
         self._last: tuple[Doc, dict[int, Act]] | None = None
         self._participants: tuple[Act, ...] | None = None
+        self._places: dict[int, Act] = {}
 
     # ------------------------------------------------------------------ actors
     @property
@@ -129,18 +130,21 @@ class EventCoder:
             return self._last[1]
         self._participants = None
         by_tok: dict[int, Act] = {}
+        places: dict[int, Act] = {}
         for m in self.actor_coder.find(doc_text(doc)):
             # a place inside a country ("in Ferguson", "in New York") says where, not who: it tells
-            # the sources which country a story is about, but is never an event's actor
-            if not m.code or m.kind == "place":
+            # the sources which country a story is about, but is never an event's actor by itself
+            # (kept apart: it says whose a group is, "police in Ferguson", "defenders of Mariupol")
+            if not m.code:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             act = Act(m.text, m.code, m.start, m.end, span.root.i)
             for t in span:
-                by_tok.setdefault(t.i, act)
+                (places if m.kind == "place" else by_tok).setdefault(t.i, act)
         self._last = (doc, by_tok)
+        self._places = places
         return by_tok
 
     def _doc_participants(self, doc: Doc, acts: dict[int, Act]) -> tuple[Act, ...]:
@@ -765,6 +769,7 @@ class EventCoder:
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
             participants=self._doc_participants(doc, acts),
+            places=self._places,
             speaker=speaker,
         )
         return self._code(doc, start_char, end_char, ctx)

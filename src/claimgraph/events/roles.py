@@ -70,6 +70,9 @@ class Ctx:
     participants: tuple[Act, ...] = ()
     """The two parties of the article's opening event ("Putin had a telephone conversation with
     Raisi"), for "the presidents", "both sides" and impersonal passives later on."""
+    places: dict[int, Act] | None = None
+    """Places inside a country ("Ferguson", "Mariupol") by token: never actors themselves, but they
+    say whose a group in them is ("police in Ferguson", "the defenders of Mariupol")."""
 
 
 def np_extent(tok: Token) -> tuple[int, int]:
@@ -127,8 +130,9 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         if c.dep_ in deps or (
             agentive and c.dep_ == "prep" and c.lower_ in ("of", "in", "throughout", "across")
         ):
+            where = ctx.places if c.dep_ == "prep" and ctx.places else {}
             for t in c.subtree:
-                m = acts.get(t.i)
+                m = acts.get(t.i) or where.get(t.i)
                 if m is not None:
                     s, e = np_extent(tok)
                     text = doc_text(tok.doc)[s:e]
@@ -360,7 +364,8 @@ def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> l
         return []
     for t in (*home.subtree, *tok.subtree):
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
-            got = actor_at(t, ctx)
+            place = (ctx.places or {}).get(t.i)
+            got = actor_at(t, ctx) or ([place] if place is not None else [])
             if got:
                 a = got[0]
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
