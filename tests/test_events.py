@@ -484,3 +484,23 @@ def test_a_place_says_whose_a_group_is(nlp) -> None:  # type: ignore[no-untyped-
     arrests = code(nlp, "British police arrested dozens of protesters in Ferguson.")
     assert ("GBR", "173", "USA") in triples(arrests)
     assert triples(code(nlp, "Kenyan officials visited Mariupol.")) == {("KEN", "042", None)}
+
+
+def test_they_that_consult_in_a_readout_are_its_two_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Peruvian Foreign Minister spoke by telephone with Foreign Minister Ana Lopez of Chile. "
+        "He thanked Bolivian rescuers for their help. "
+        "They reviewed the harvest and discussed the situation at the border."
+    )
+    doc = nlp(text)
+    start = text.index("They")
+    ms = default_event_coder().code_span(doc, start, len(text))
+    got = triples(ms)
+    assert ("PER", "040", "CHL") in got  # both verbs, the conjoined one through its controller
+    assert all({a1, a2} == {"PER", "CHL"} for a1, _, a2 in got)  # never the Bolivians
+
+
+def test_own_people_asked_are_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "The President of Peru asked for more involvement of Peruvians abroad in the programme.")
+    assert triples(ms) == {("PER", "020", "PER")}
+    assert "+domestic" in ms[0].rule

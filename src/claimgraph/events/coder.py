@@ -37,6 +37,7 @@ from .roles import (
     encounter_agent,
     exchange_partner,
     hyphen_pair,
+    joint_they,
     light_verb_subject,
     participants,
     refers_back,
@@ -366,6 +367,8 @@ class EventCoder:
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
             if not a1 and back:
                 a1 = self._earlier_actors(tok, ctx)
+        if not pred.nominal:
+            a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance

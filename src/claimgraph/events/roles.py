@@ -359,7 +359,7 @@ def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> l
     if len(a1) != 1:
         return []
     dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-    home = next((o for o in (obj, dobj) if o is not None and _domestic(o)), None)
+    home = next((o for o in (obj, dobj) if o is not None and _domestic(o, a1[0].code[:3], ctx)), None)
     if home is None:
         return []
     for t in (*home.subtree, *tok.subtree):
@@ -372,11 +372,22 @@ def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> l
     return [Act(home.text, a1[0].code[:3], home.idx, home.idx + len(home), home.i)]
 
 
-def _domestic(obj: Token) -> bool:
+def _domestic(obj: Token, own: str, ctx: Ctx) -> bool:
     """Whether a noun is a country's own people or institutions; "dozens of protesters", "hundreds
-    of civilians": the group the quantity counts."""
+    of civilians": the group the quantity counts. A plural demonym of actor1's own country in the
+    phrase counts too ("asked for the involvement of Ukrainians abroad", said of Ukraine's
+    president: the other-country search skips them, yet they are the ones asked)."""
     heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
-    return any(h.lemma_.lower() in _words("domestic_objects") for h in heads)
+    if any(h.lemma_.lower() in _words("domestic_objects") for h in heads):
+        return True
+    # one plural word ("Ukrainians"), not a name that ends in one ("the United States")
+    return any(
+        (a := ctx.acts.get(t.i)) is not None
+        and t.tag_ in ("NNS", "NNPS")
+        and a.code[:3] == own
+        and (a.start, a.end) == (t.idx, t.idx + len(t))
+        for t in obj.subtree
+    )
 
 
 # ------------------------------------------------------------------ actors of nominal events
@@ -391,6 +402,19 @@ def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     verb = noun.head.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return actors(subj, ctx)
+
+
+def joint_they(tok: Token, code: str | None, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """ "They discussed the role of Iraq" in a readout of Sullivan's call with Hussein: a bare "they"
+    subject of a consultation or cooperation predicate (``partner_roots.tsv``) is the article's two
+    parties where the pronoun alone found a single actor (one country is no antecedent of "they"
+    that consults; "the Afghan civilians" of the sentence before is not who discussed)."""
+    if len(a1) != 1 or len(ctx.participants) != 2 or (code or "")[:2] not in _words("partner_roots"):
+        return a1
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or controller(tok)
+    if subj is None or subj.lower_ != "they":  # also "They noted X and discussed Y"
+        return a1
+    return participants(tok, ctx)
 
 
 def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
