@@ -448,3 +448,59 @@ def test_passive_in_an_encounter_is_done_by_the_other_side(nlp) -> None:  # type
     assert {(a, b) for a, _, b in triples(last_sentence(nlp, text))} == {("TUR", "SYR")}
     # "in Aleppo" is a place, not an encounter: no agent
     assert triples(last_sentence(nlp, "A Syrian soldier was wounded in Aleppo.")) == set()
+
+
+def test_hyphened_pair_before_event_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the pair in the order written, not the article's parties or the frame's first modifier
+    ms = code(nlp, "Chile-Peru trade has grown by ten percent this year.")
+    assert triples(ms) == {("CHL", "061", "PER")}
+    assert "+hyphen-pair" in ms[0].rule
+    assert triples(code(nlp, "The US-China talks resumed on Monday.")) == {("USA", "046", "CHN")}
+
+
+def test_organised_group_of_a_people_is_that_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The President of Peru held a video meeting with members of associations of Peruvians abroad."
+    ms = code(nlp, text)
+    assert ("PER", "040", "PER") in triples(ms)
+
+
+def test_domestic_direct_object_beside_a_complement(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the frame's object is "to pay taxes"; the schools asked are the towns' own country's
+    ms = code(nlp, "Several Spanish towns have started asking religious schools to pay property taxes.")
+    assert ("ESP", "020", "ESP") in triples(ms)
+
+
+def test_a_list_of_countries_names_no_two_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    coder = default_event_coder()
+    listed = nlp("Envoys from Chile, Peru, Bolivia and Ecuador attended the forum. The host spoke first.")
+    assert coder.participants(listed) == ()
+    pair = nlp("The President of Chile had a telephone conversation with the President of Peru.")
+    assert [a.code[:3] for a in coder.participants(pair) if a.code] == ["CHL", "PER"]
+
+
+def test_a_place_says_whose_a_group_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a town is never an actor by itself, but the people and forces of a town are its country's
+    assert triples(code(nlp, "Kenyan officials met the defenders of Mariupol.")) == {("KEN", "040", "UKR")}
+    arrests = code(nlp, "British police arrested dozens of protesters in Ferguson.")
+    assert ("GBR", "173", "USA") in triples(arrests)
+    assert triples(code(nlp, "Kenyan officials visited Mariupol.")) == {("KEN", "042", None)}
+
+
+def test_they_that_consult_in_a_readout_are_its_two_parties(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The Peruvian Foreign Minister spoke by telephone with Foreign Minister Ana Lopez of Chile. "
+        "He thanked Bolivian rescuers for their help. "
+        "They reviewed the harvest and discussed the situation at the border."
+    )
+    doc = nlp(text)
+    start = text.index("They")
+    ms = default_event_coder().code_span(doc, start, len(text))
+    got = triples(ms)
+    assert ("PER", "040", "CHL") in got  # both verbs, the conjoined one through its controller
+    assert all({a1, a2} == {"PER", "CHL"} for a1, _, a2 in got)  # never the Bolivians
+
+
+def test_own_people_asked_are_the_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "The President of Peru asked for more involvement of Peruvians abroad in the programme.")
+    assert triples(ms) == {("PER", "020", "PER")}
+    assert "+domestic" in ms[0].rule

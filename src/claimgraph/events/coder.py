@@ -36,6 +36,8 @@ from .roles import (
     earlier_mentions,
     encounter_agent,
     exchange_partner,
+    hyphen_pair,
+    joint_they,
     light_verb_subject,
     participants,
     refers_back,
@@ -111,6 +113,7 @@ class EventCoder:
         self.resolve = resolve
         self._last: tuple[Doc, dict[int, Act]] | None = None
         self._participants: tuple[Act, ...] | None = None
+        self._places: dict[int, Act] = {}
 
     # ------------------------------------------------------------------ actors
     @property
@@ -128,24 +131,28 @@ class EventCoder:
             return self._last[1]
         self._participants = None
         by_tok: dict[int, Act] = {}
+        places: dict[int, Act] = {}
         for m in self.actor_coder.find(doc_text(doc)):
             # a place inside a country ("in Ferguson", "in New York") says where, not who: it tells
-            # the sources which country a story is about, but is never an event's actor
-            if not m.code or m.kind == "place":
+            # the sources which country a story is about, but is never an event's actor by itself
+            # (kept apart: it says whose a group is, "police in Ferguson", "defenders of Mariupol")
+            if not m.code:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             act = Act(m.text, m.code, m.start, m.end, span.root.i)
             for t in span:
-                by_tok.setdefault(t.i, act)
+                (places if m.kind == "place" else by_tok).setdefault(t.i, act)
         self._last = (doc, by_tok)
+        self._places = places
         return by_tok
 
     def _doc_participants(self, doc: Doc, acts: dict[int, Act]) -> tuple[Act, ...]:
         """The two countries of the article's opening event: the first of its first three
         sentences that names actors of two countries, its first two (readouts open "X had a
-        telephone conversation with Y", news leads "X and Y agreed ...")."""
+        telephone conversation with Y", news leads "X and Y agreed ..."). A list of three or more
+        ("representatives from Australia, Argentina, Brazil, ...") names no two parties."""
         if self._participants is not None:
             return self._participants
         found: tuple[Act, ...] = ()
@@ -155,7 +162,9 @@ class EventCoder:
             out: list[Act] = []
             for i in range(sent.start, sent.end):
                 a = acts.get(i)
-                if a is not None and all(a.code[:3] != b.code[:3] for b in out):
+                if a is None or sum(j.i in acts for j in doc[a.i].conjuncts) >= 2:
+                    continue
+                if all(a.code[:3] != b.code[:3] for b in out):
                     out.append(a)
             if len(out) >= 2:
                 found = tuple(out[:2])
@@ -358,6 +367,8 @@ class EventCoder:
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
             if not a1 and back:
                 a1 = self._earlier_actors(tok, ctx)
+        if not pred.nominal:
+            a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
@@ -368,6 +379,9 @@ class EventCoder:
             ]
         if not a2:
             a2 = exchange_partner(tok, ctx)
+        hp = hyphen_pair(tok, ctx) if pred.nominal else None
+        if hp is not None:
+            a1, a2 = hp  # "Russia-Finland trade": the pair in the order written
         pair = False
         if s1 is not None and s1.prep == "between" and len(a1) >= 2:
             pair, a2 = True, []  # "between Iran and Russia": both actors in one slot
@@ -396,7 +410,8 @@ class EventCoder:
         code = pred.code
         if pred.code is not None or pred.scheme:
             code = self.lex.refine(pred.code or "", pred.scheme, self._classes(ctoks)) or None
-        return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, pred.rule)
+        rule = pred.rule + (" +hyphen-pair" if hp is not None else "")
+        return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, rule)
 
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
@@ -757,6 +772,7 @@ class EventCoder:
             context=tuple(context_actors or ()),
             published=published or doc.user_data.get("published"),
             participants=self._doc_participants(doc, acts),
+            places=self._places,
             speaker=speaker,
         )
         return self._code(doc, start_char, end_char, ctx)

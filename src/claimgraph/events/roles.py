@@ -70,6 +70,9 @@ class Ctx:
     participants: tuple[Act, ...] = ()
     """The two parties of the article's opening event ("Putin had a telephone conversation with
     Raisi"), for "the presidents", "both sides" and impersonal passives later on."""
+    places: dict[int, Act] | None = None
+    """Places inside a country ("Ferguson", "Mariupol") by token: never actors themselves, but they
+    say whose a group in them is ("police in Ferguson", "the defenders of Mariupol")."""
 
 
 def np_extent(tok: Token) -> tuple[int, int]:
@@ -127,8 +130,9 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         if c.dep_ in deps or (
             agentive and c.dep_ == "prep" and c.lower_ in ("of", "in", "throughout", "across")
         ):
+            where = ctx.places if c.dep_ == "prep" and ctx.places else {}
             for t in c.subtree:
-                m = acts.get(t.i)
+                m = acts.get(t.i) or where.get(t.i)
                 if m is not None:
                     s, e = np_extent(tok)
                     text = doc_text(tok.doc)[s:e]
@@ -350,20 +354,40 @@ def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -
 def domestic_target(obj: Token | None, tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
     """ "Police arrested protesters in Ferguson": an object that is a country's own people or
     institutions (``domestic_objects.tsv``) is that country: the place the clause names, else
-    actor1's own."""
-    if obj is None or len(a1) != 1:
+    actor1's own. The verb's direct object counts too where the frame's object is another slot
+    ("asked religious schools *to pay taxes*")."""
+    if len(a1) != 1:
         return []
-    # "dozens of protesters", "hundreds of civilians": the group the quantity counts
-    heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
-    if not any(h.lemma_.lower() in _words("domestic_objects") for h in heads):
+    dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    home = next((o for o in (obj, dobj) if o is not None and _domestic(o, a1[0].code[:3], ctx)), None)
+    if home is None:
         return []
-    for t in (*obj.subtree, *tok.subtree):
+    for t in (*home.subtree, *tok.subtree):
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "of", "across", "throughout"):
-            got = actor_at(t, ctx)
+            place = (ctx.places or {}).get(t.i)
+            got = actor_at(t, ctx) or ([place] if place is not None else [])
             if got:
                 a = got[0]
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
-    return [Act(obj.text, a1[0].code[:3], obj.idx, obj.idx + len(obj), obj.i)]
+    return [Act(home.text, a1[0].code[:3], home.idx, home.idx + len(home), home.i)]
+
+
+def _domestic(obj: Token, own: str, ctx: Ctx) -> bool:
+    """Whether a noun is a country's own people or institutions; "dozens of protesters", "hundreds
+    of civilians": the group the quantity counts. A plural demonym of actor1's own country in the
+    phrase counts too ("asked for the involvement of Ukrainians abroad", said of Ukraine's
+    president: the other-country search skips them, yet they are the ones asked)."""
+    heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    if any(h.lemma_.lower() in _words("domestic_objects") for h in heads):
+        return True
+    # one plural word ("Ukrainians"), not a name that ends in one ("the United States")
+    return any(
+        (a := ctx.acts.get(t.i)) is not None
+        and t.tag_ in ("NNS", "NNPS")
+        and a.code[:3] == own
+        and (a.start, a.end) == (t.idx, t.idx + len(t))
+        for t in obj.subtree
+    )
 
 
 # ------------------------------------------------------------------ actors of nominal events
@@ -378,6 +402,39 @@ def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     verb = noun.head.head
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return actors(subj, ctx)
+
+
+def joint_they(tok: Token, code: str | None, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """ "They discussed the role of Iraq" in a readout of Sullivan's call with Hussein: a bare "they"
+    subject of a consultation or cooperation predicate (``partner_roots.tsv``) is the article's two
+    parties where the pronoun alone found a single actor (one country is no antecedent of "they"
+    that consults; "the Afghan civilians" of the sentence before is not who discussed)."""
+    if len(a1) != 1 or len(ctx.participants) != 2 or (code or "")[:2] not in _words("partner_roots"):
+        return a1
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or controller(tok)
+    if subj is None or subj.lower_ != "they":  # also "They noted X and discussed Y"
+        return a1
+    return participants(tok, ctx)
+
+
+def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
+    """ "Russia-Finland trade", "the Israeli-Palestinian negotiations", "US-China talks": two actors
+    of different countries joined by a bare hyphen before an event noun are its dyad, in the order
+    written (the first is actor1, the second actor2), whatever the frame's slots would take."""
+    for c in noun.lefts:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for t in c.subtree:
+            if t.text not in ("-", "–") or t.i == 0 or t.i + 1 >= len(t.doc):
+                continue
+            left, right = t.doc[t.i - 1], t.doc[t.i + 1]
+            if left.whitespace_ or t.whitespace_:
+                continue  # "Russia - and Finland": a dash, not a hyphened pair
+            a, b = ctx.acts.get(left.i), ctx.acts.get(right.i)
+            if a is not None and b is not None and a.code[:3] != b.code[:3]:
+                first = Act(a.text, a.code, a.start, a.end, left.i)
+                return [first], [Act(b.text, b.code, b.start, b.end, right.i)]
+    return None
 
 
 def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
