@@ -78,14 +78,38 @@ def settled(keys: Iterable[str]) -> dict[str, str]:
     """Keys of people named without a country that belong to the one placed namesake: a mention
     with no country ("Amara Okonjo said") is no evidence of another person than "President Amara
     Okonjo of Ghana", while two countries are two people."""
+    keys = list(keys)
     by_stem: dict[str, set[str]] = defaultdict(set)
     for k in keys:
         stem = _stem(k)
         if stem is not None:
             by_stem[stem].add(k)
-    return {
+    out = {
         stem: next(iter(ks - {stem})) for stem, ks in by_stem.items() if stem in ks and len(ks - {stem}) == 1
     }
+    # a bare surname ("Zelenska said") is the one full name of the store that ends in it
+    full = [k for k in keys if _stem(k) is not None and " " in _name(k)]
+    for k in keys:
+        if _stem(k) is None or " " in _name(k) or k in out:
+            continue
+        match = {f for f in full if _name(f).endswith(f" {_name(k)}") and _countries_agree(f, k)}
+        if len(match) == 1:
+            out[k] = out.get(next(iter(match)), next(iter(match)))
+    return out
+
+
+def _name(key: str) -> str:
+    """The name part of a person key off the people table ("person:olena zelenska|UKR")."""
+    return key[len("person:") : key.rindex("|")]
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _countries_agree(a: str, b: str) -> bool:
+    ca, cb = a[a.rindex("|") + 1 :], b[b.rindex("|") + 1 :]
+    return not ca or not cb or ca == cb
 
 
 def place(conn: Connection, key: str) -> str:
@@ -95,6 +119,17 @@ def place(conn: Connection, key: str) -> str:
     stem = _stem(key)
     if stem is None:
         return key
+    if " " not in _name(key):  # a bare surname: the store's one full name ending in it, if any
+        fulls = list(
+            conn.execute(
+                select(sources.c.key)
+                .where(sources.c.key.like(f"person:% {_like(_name(key))}|%", escape="\\"))
+                .limit(3)
+            ).scalars()
+        )
+        joined = settled([key, *fulls]).get(key)
+        if joined is not None:
+            return joined
     found = list(
         conn.execute(
             select(sources.c.key).where(sources.c.key.startswith(stem, autoescape=True)).limit(3)
