@@ -223,3 +223,13 @@ def test_a_claim_named_by_its_claimant_is_that_claimants_earlier_claim() -> None
     # a bare "the allegations" of an earlier sentence stays a guess
     guess = "Iran said Israel attacked its embassy in Damascus. Israel rejected the allegations."
     assert not any(confident_dissent(c) for c in extract(guess) if c.stance == "denies")
+
+
+def test_the_claimant_is_matched_by_party_not_by_the_nearest_claim() -> None:
+    text = (
+        "A Pakistani official said Afghan forces shelled a border post. "
+        "An Afghan official said Pakistani troops shelled a village. "
+        "The Afghan ambassador rejected the assessment of the Pakistani official."
+    )
+    denied = [c for c in extract(text) if c.stance == "denies" and c.event is not None]
+    assert denied and {c.event.actor1.code[:3] for c in denied if c.event.actor1} == {"AFG"}, denied

@@ -567,7 +567,8 @@ def _is_party(tok: Token) -> bool:
 def _claimants_earlier_claim(doc: Doc, noun: Token, found: list[Attribution], before: int) -> int | None:
     """ "IS said it downed the plane. ... Sissi dismissed Islamic State's claim": a claim noun whose
     claimant is the source of an earlier attribution in the article refers to the latest such one,
-    and is no guess (the claimant and the source name one party: same actor code or head word)."""
+    and is no guess (the claimant and the source name one party: the same actor code, or where
+    either has none the same head word)."""
     span = _claimant(noun)
     if span is None:
         return None
@@ -579,8 +580,10 @@ def _claimants_earlier_claim(doc: Doc, noun: Token, found: list[Attribution], be
         if b.source_span is None or b.content[1] > before or b.refers_to is not None:
             continue
         src = doc[b.source_span[0] : b.source_span[1]]
-        same = src.root.lemma_.lower() == who.root.lemma_.lower() or bool(
-            codes & {m.code for m in coder.find(src.text) if m.code}
+        theirs = {m.code for m in coder.find(src.text) if m.code}
+        # coded parties must agree ("the Pakistani official" is no Afghan official); else the head word
+        same = (
+            bool(codes & theirs) if codes and theirs else src.root.lemma_.lower() == who.root.lemma_.lower()
         )
         if same and (best is None or b.content[1] > found[best].content[1]):
             best = j
