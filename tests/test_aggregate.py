@@ -207,3 +207,49 @@ def test_parse_when() -> None:
     assert parse_when("2023-03-01T09:00:00+03:30") is not None
     assert str(parse_when("Wed, 01 Mar 2023 10:00:00 GMT")) == "2023-03-01 10:00:00"
     assert parse_when("not a date") is None
+
+
+def test_a_denial_of_any_support_contests_support_of_another_kind() -> None:
+    """ "Kabul says Pakistan provides sanctuaries" / "Pakistan denies giving any support": a
+    denial's general object (clusters/general_objects.txt) denies every object of its kind."""
+    said = report(
+        1,
+        "a1",
+        "X",
+        "2024-03-01",
+        source="Kabul",
+        actor="AFGGOV",
+        a1="PAK",
+        a2="AFG",
+        cameo="070",
+        obj="sanctuaries",
+    )
+    denied = report(
+        2,
+        "a1",
+        "X",
+        "2024-03-01",
+        source="Islamabad",
+        actor="PAKGOV",
+        a1="PAK",
+        a2="AFG",
+        cameo="070",
+        obj="any support",
+        stance="denies",
+    )
+    (c,) = build_clusters([said, denied])
+    assert c.n_denying == 1 and c.object == "sanctuary"
+    # an assertion of "support" stays apart from one of "sanctuaries"
+    other = report(
+        3,
+        "a2",
+        "Y",
+        "2024-03-01",
+        source="Tehran",
+        actor="IRNGOV",
+        a1="PAK",
+        a2="AFG",
+        cameo="070",
+        obj="support",
+    )
+    assert len(build_clusters([said, other])) == 2

@@ -151,3 +151,85 @@ def test_a_denial_disputes_the_clusters_own_event(
     source: str, head: str | None, code: str, disputed: bool
 ) -> None:
     assert disputes(source, head, code, {"israel|ISRGOV"}, "town", {"190"}) is disputed
+
+
+@pytest.mark.parametrize(
+    ("evidence", "stance", "contested"),
+    [
+        # a negation over a stretch of time says when it last happened, not that it did not
+        ("we have not spoken for a long time", "denies", False),
+        ("the two navies have held no joint drills in years", "denies", False),
+        ("the navies did not hold joint drills last week", "denies", True),
+        # a question whether anyone did it at all disputes nobody's report
+        ("anyone else had helped the gunman", "questions", False),
+        ("the militia had helped the gunman", "questions", True),
+    ],
+)
+def test_a_period_or_an_open_question_contests_nothing(evidence: str, stance: str, contested: bool) -> None:
+    got = confident(
+        stance=stance,
+        source_kind="person",
+        source_name="Ayman Safadi",
+        source_actor="JORGOV",
+        source_role=None,
+        cue_text="said",
+        cue_lemma="say",
+        evidence=evidence,
+    )
+    assert got is contested
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant", "denier"),
+    [
+        # the claim noun's own clause is the claimant's claim; the denial carries its event
+        (
+            "Ankara rejected Russian accusations that Turkey bought oil from the Islamic State group.",
+            "RUS",
+            "TUR",
+        ),
+        (
+            "The Jordanian army denied a claim by Islamic State militants that they shot down its jet.",
+            "IMG",
+            "JOR",
+        ),
+    ],
+)
+def test_a_denied_claim_noun_is_the_claimants_event(text: str, claimant: str, denier: str) -> None:
+    claims = [c for c in extract(text) if c.event is not None and c.source.kind != "author"]
+    asserted = [c for c in claims if c.stance == "asserts" and (c.source.actor or "").startswith(claimant)]
+    denied = [c for c in claims if c.stance == "denies" and (c.source.actor or "").startswith(denier)]
+    assert asserted and denied, claims
+    assert {(c.event.actor1.code if c.event.actor1 else None, c.event.action.cameo) for c in denied} <= {
+        (c.event.actor1.code if c.event.actor1 else None, c.event.action.cameo) for c in asserted
+    }
+    assert all(confident_dissent(c) for c in denied)
+
+
+def test_a_denial_of_a_whole_kind_disputes_any_object_of_it() -> None:
+    assert disputes("islamabad|PAKGOV", "support", "070", {"kabul|AFGGOV"}, "sanctuary", {"070"})
+    assert not disputes("islamabad|PAKGOV", "weapon", "070", {"kabul|AFGGOV"}, "sanctuary", {"070"})
+
+
+def test_a_claim_named_by_its_claimant_is_that_claimants_earlier_claim() -> None:
+    """ "X said ... . Y dismissed X's claim": no guess which claim is meant, so a contest."""
+    text = (
+        "Houthi rebels said they had shot down an American drone over Marib. "
+        "The Pentagon spokesman dismissed the Houthis' claim as propaganda."
+    )
+    denied = [c for c in extract(text) if c.stance == "denies" and c.event is not None]
+    assert denied and all(confident_dissent(c) for c in denied), extract(text)
+    assert all("+earlier" not in (c.rule or "") for c in denied)
+    # a bare "the allegations" of an earlier sentence stays a guess
+    guess = "Iran said Israel attacked its embassy in Damascus. Israel rejected the allegations."
+    assert not any(confident_dissent(c) for c in extract(guess) if c.stance == "denies")
+
+
+def test_the_claimant_is_matched_by_party_not_by_the_nearest_claim() -> None:
+    text = (
+        "A Pakistani official said Afghan forces shelled a border post. "
+        "An Afghan official said Pakistani troops shelled a village. "
+        "The Afghan ambassador rejected the assessment of the Pakistani official."
+    )
+    denied = [c for c in extract(text) if c.stance == "denies" and c.event is not None]
+    assert denied and {c.event.actor1.code[:3] for c in denied if c.event.actor1} == {"AFG"}, denied

@@ -139,3 +139,19 @@ def test_a_negated_word_of_certainty_hedges_what_it_reports(text: str, hedged: b
     sentence = f"The Ukrainian minister said he {text} that Russian forces shelled Kharkiv."
     records = [c for c in extract(sentence) if c.event is not None]
     assert records and {c.hedged for c in records} == {hedged}, records
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        # a part in a deed, or the blame for it, denied: the deed is denied
+        ("Hamas denied responsibility for the rocket attack on the base.", "denies"),
+        ("Senator Joe Blake has always denied any wrongdoing.", "denies"),
+        ("The Kenyan broadcaster KTN denies any ties to the ruling party.", "denies"),
+        # a withholding is no denial of anything
+        ("The new rules deny the company access to the market.", None),
+    ],
+)
+def test_a_denied_part_in_a_deed_denies_it(attributions, text: str, stance: str | None) -> None:
+    stances = {r.stance for r in attributions(text) if r.cue is not None and r.cue.lemma == "deny"}
+    assert (stance in stances) if stance else not (stances & {"denies", "questions"}), stances

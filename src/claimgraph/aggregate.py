@@ -91,6 +91,7 @@ from .sameevent import (
     family_for,
     fingerprint,
     gap,
+    general_object,
     names,
     participants_agree,
     reach,
@@ -261,6 +262,16 @@ def object_head(obj: str | None) -> str | None:
     return head
 
 
+def report_head(r: Report) -> str | None:
+    """The object head a report is clustered by; a denial's or doubt's general object ("denies
+    giving any support", ``clusters/general_objects.txt``) names none: it denies every object of
+    its kind, so it fits the cluster of whatever was given."""
+    head = object_head(r.object)
+    if r.stance != "asserts" and head is not None and general_object(head):
+        return None
+    return head
+
+
 def _country(code: str | None) -> str | None:
     return code[:3].upper() if code else None
 
@@ -350,7 +361,7 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         when=event,
         words=content_words(r.evidence_text, r.object, r.action_text),
         names=names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)),
-        head=object_head(r.object),
+        head=report_head(r),
         denial=r.stance != "asserts",
     )
     country = min(sig.countries) if fam.symmetric and a2 else a1

@@ -11,10 +11,12 @@ negated predicate in its evidence ("said Russia has not supplied ..."). A withhe
 clause opened by a question or relative word ("asked why the police did not charge him", "jets,
 which have not targeted them"): it is taken as given, nobody disputes a claim; and so is a denial of
 "the allegations" of an earlier sentence, where which claims are meant is a guess (rule
-``+earlier``). Within a cluster (:func:`disputes`), a denial contests the event only when its source
-is not one of those asserting it (a speaker who "asserts" and "denies" one cluster was clustered
-with two events of their own), its object, if it names one, is the cluster's, and its action is
-on the branch of the cluster's.
+``+earlier``). Nor does a negation over a stretch of time ("we have not met for a long time") or a
+question whether anyone did something at all ("unclear whether any co-conspirators helped him"):
+``attribution/no_contest.tsv``. Within a cluster (:func:`disputes`), a denial contests the event
+only when its source is not one of those asserting it (a speaker who "asserts" and "denies" one
+cluster was clustered with two events of their own), its object, if it names one, is the cluster's
+(or a whole kind: "any support"), and its action is on the branch of the cluster's.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from functools import lru_cache
 from .lexicons import read_pairs, read_table, word_set
 from .model import Claim, Source
 from .negation import HEAD_KINDS
+from .sameevent import general_object
 from .stancewords import stance_words
 
 DISSENT = ("denies", "questions")
@@ -46,6 +49,21 @@ def _negation_words() -> frozenset[str]:
     words = set(word_set("events/negators.tsv")) | set(word_set("events/negative_words.tsv"))
     heads = {w for w, _ in read_pairs("events/negating_heads.tsv", HEAD_KINDS, "kind of negating head")}
     return frozenset(words | heads | {"without", "failed", "fails"})
+
+
+@lru_cache(maxsize=1)
+def _no_contest() -> dict[str, frozenset[str]]:
+    rows = read_pairs("attribution/no_contest.tsv", ("period", "open"), "kind of no-contest phrase")
+    return {k: frozenset(w for w, kind in rows if kind == k) for k in ("period", "open")}
+
+
+def _no_contest_words(stance: str, evidence: str) -> bool:
+    """A negation over a period, or a doubt over an indefinite clause: no one's report disputed."""
+    low = " ".join(re.findall(r"[\w'’-]+", evidence.lower()))
+    if any(re.search(rf"\b{re.escape(p)}\b", low) for p in _no_contest()["period"]):
+        return True
+    first = low.split(" ", 1)[0] if low else ""
+    return stance == "questions" and first in _no_contest()["open"]
 
 
 def real_speaker(src: Source) -> bool:
@@ -79,6 +97,8 @@ def _scoped(stance: str, cue_text: str | None, cue_lemma: str | None, evidence: 
     first = re.match(r"\W*([\w'’-]+)", evidence)
     if first is not None and first.group(1).lower() in stance_words("wh"):
         return False  # "why the police did not charge him": the negation is presupposed
+    if _no_contest_words(stance, evidence):
+        return False  # "have not met for a long time", "whether anyone helped him"
     negated_cue = bool(_NEGATED_CUE.search(cue_text))
     lemma = cue_lemma.lower()
     if lemma in stance_words("directive"):
@@ -134,13 +154,14 @@ def disputes(
     """Whether a confident denial or doubt contests its cluster: its ``source`` (an id as the
     cluster counts sources, :func:`source_key`) is not among the ``asserting`` ones; its object's
     ``head``, if any, is the cluster's ("the issue of sanctions was not discussed" does not contest
-    a call that discussed "the fight against terrorism"); and its CAMEO ``code`` is on the branch of
+    a call that discussed "the fight against terrorism"), unless it names a whole kind ("denies any
+    support", ``clusters/general_objects.txt``); and its CAMEO ``code`` is on the branch of
     one the asserting reports give ("did not support Ukraine", 050, does not contest "reaffirmed
     their support", 051; "did not shoot", 193, does contest "used force", 190)."""
     if source in asserting:
         return False
-    if head is not None and cluster_head is not None and head != cluster_head:
-        return False
+    if head is not None and cluster_head is not None and head != cluster_head and not general_object(head):
+        return False  # but "denies giving any support" disputes "provided sanctuaries"
     return not code or not asserted_codes or any(_same_branch(code, c) for c in asserted_codes)
 
 

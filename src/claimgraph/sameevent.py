@@ -31,8 +31,9 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 2
-"""Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv); with
+RULES_VERSION = 3
+"""Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
+denial's general object, general_objects.txt); with
 the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
@@ -125,6 +126,17 @@ def family_for(cameo: str, action_text: str | None) -> Family:
 @cache
 def _stopwords() -> frozenset[str]:
     return frozenset(read_words("clusters/words.txt"))
+
+
+@cache
+def _general_objects() -> frozenset[str]:
+    return frozenset(read_words("clusters/general_objects.txt"))
+
+
+def general_object(head: str) -> bool:
+    """An object noun naming a whole kind ("support", "involvement": ``clusters/general_objects.txt``),
+    which a denial of "any support" denies in every form."""
+    return head in _general_objects()
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -276,6 +288,7 @@ def rules_fingerprint() -> str:
         repr(sorted(_families().items())),
         repr(sorted(_state_words().items())),
         " ".join(sorted(_stopwords())),
+        " ".join(sorted(_general_objects())),
     )
 
 
@@ -293,6 +306,7 @@ __all__ = [
     "family_of",
     "fingerprint",
     "gap",
+    "general_object",
     "names",
     "participants_agree",
     "reach",

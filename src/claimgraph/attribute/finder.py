@@ -487,8 +487,17 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
             continue
         # "denied Moscow's accusations that Turkey bought oil": the claim is the noun's own content
         inner = next((j for j, b in enumerate(found) if j != i and b.cue_tokens == [span.root.i]), None)
+        if inner is None and a.cue.type in ("deny", "doubt"):
+            own = _claim_noun(span.root, lex)
+            if own is not None:
+                found.append(own)
+                inner = len(found) - 1
         if inner is not None:
             a.refers_to = inner
+            continue
+        own_earlier = _claimants_earlier_claim(doc, span.root, found, a.content[0])
+        if own_earlier is not None:
+            a.refers_to = own_earlier
             continue
         prior = [
             j for j, b in enumerate(found) if j != i and b.content[1] <= a.content[0] and b.refers_to is None
@@ -499,6 +508,101 @@ def _claim_objects(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) 
                 # "... the report claimed. X rejected the allegations": which claims are meant is a
                 # guess across sentences (claimgraph.contest does not count it as a contest)
                 a.rule += "+earlier"
+
+
+# who makes a claim a noun names: "Russian accusations", "opposition allegations" (a modifier
+# naming a party), "a claim by Islamic State militants", "reports from Moscow"
+_CLAIMANT_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _claim_noun(noun: Token, lex: AttributionLexicon) -> Attribution | None:
+    """ "denied Russian accusations that Turkey bought oil", "denied a claim by the militants that
+    they shot it down": the claim noun a denial or doubt takes as its object, with a clause of its
+    own, is the claimant's attribution; the denial's event is the one that clause reports.
+
+    The claimant is the noun's possessor, a modifier naming a party, or its by/from-phrase. A noun
+    with none ("reports that ...") is no attribution of its own: nobody would assert the claim, and
+    the denial's content is coded as it stands."""
+    clause = next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl")
+            and c.i > noun.i
+            and c.pos_ in ("VERB", "AUX")
+            and any(g.dep_ in _SUBJ for g in c.children)
+            and not any(
+                g.lower_ in ("which", "who") for g in c.children if g.dep_ in _SUBJ or g.dep_ == "dobj"
+            )
+        ),
+        None,
+    )
+    source = _claimant(noun, before=clause.i) if clause is not None else None
+    if clause is None or source is None:
+        return None
+    lemma = noun.lemma_.lower()
+    return Attribution(
+        cue_tokens=[noun.i],
+        cue=lex.cues.get(lemma) or CueEntry(lemma, "say", "neutral", None),
+        content=_clause_chars(clause),
+        source_span=source,
+        rule=f"claim-noun:{lemma}",
+    )
+
+
+def _claimant(noun: Token, before: int | None = None) -> tuple[int, int] | None:
+    """The token span of who makes the claim a claim noun names: its possessor ("Moscow's"
+    without the "'s"), a modifier naming a party ("Russian accusations"), or its by/from/of-phrase
+    ("a claim by the militants", "the assessment of the Pakistani official") before ``before``."""
+    doc = noun.doc
+    source: tuple[int, int] | None = None
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in _CLAIMANT_ENTS):
+            source = _np_span(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ in _CLAIMANT_PREPS and (before is None or c.i < before):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (c.lower_ != "of" or pobj.pos_ == "PROPN" or _is_party(pobj)):
+                source = (pobj.left_edge.i, pobj.i + 1)
+    if source is None:
+        return None
+    start, end = source
+    while end - 1 > start and doc[end - 1].dep_ == "case":
+        end -= 1  # "Moscow's" → "Moscow"
+    return (start, end)
+
+
+_CLAIMANT_PREPS = ("by", "from", "of")
+
+
+def _is_party(tok: Token) -> bool:
+    """A noun naming someone who can claim: a named party or a role ("the Pakistani official")."""
+    return tok.ent_type_ in _CLAIMANT_ENTS or tok.lemma_.lower() in word_set("attribution/roles.tsv")
+
+
+def _claimants_earlier_claim(doc: Doc, noun: Token, found: list[Attribution], before: int) -> int | None:
+    """ "IS said it downed the plane. ... Sissi dismissed Islamic State's claim": a claim noun whose
+    claimant is the source of an earlier attribution in the article refers to the latest such one,
+    and is no guess (the claimant and the source name one party: the same actor code, or where
+    either has none the same head word)."""
+    span = _claimant(noun)
+    if span is None:
+        return None
+    coder = default_coder()
+    who = doc[span[0] : span[1]]
+    codes = {m.code for m in coder.find(who.text) if m.code}
+    best: int | None = None
+    for j, b in enumerate(found):
+        if b.source_span is None or b.content[1] > before or b.refers_to is not None:
+            continue
+        src = doc[b.source_span[0] : b.source_span[1]]
+        theirs = {m.code for m in coder.find(src.text) if m.code}
+        # coded parties must agree ("the Pakistani official" is no Afghan official); else the head word
+        same = (
+            bool(codes & theirs) if codes and theirs else src.root.lemma_.lower() == who.root.lemma_.lower()
+        )
+        if same and (best is None or b.content[1] > found[best].content[1]):
+            best = j
+    return best
 
 
 # "Kremlin: Talks Will Resume" — a short capitalised name, a colon, the claim, on a line of its own

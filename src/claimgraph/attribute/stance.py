@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from .. import negation
-from ..lexicons import read_pairs, read_words
+from ..lexicons import read_pairs, read_words, word_set
 from ..stancewords import stance_words
 
 if TYPE_CHECKING:
@@ -101,16 +101,19 @@ def questioned(tok: Token) -> bool:
 
 def _denies_something(doc: Doc, a: Attribution, lexicon: AttributionLexicon) -> bool:
     """A deny cue denies a clause ("denied that ...", "denied supplying"), a claim ("rejected the
-    accusations") or an event ("denied the attack"). With any other object it is a rejection, an
-    event of its own ("rejected efforts to sell ...", "dismissed the proposal"), or a withholding
-    ("measures that deny Iran resources"), and reports no content it denies."""
+    accusations"), an event ("denied the attack") or a part in one ("denied responsibility for
+    it", ``attribution/culpability.tsv``). With any other object it is a rejection, an event of its
+    own ("rejected efforts to sell ...", "dismissed the proposal"), or a withholding ("measures that
+    deny Iran resources"), and reports no content it denies."""
     if "+dobj" not in a.rule:
         return True
     span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
     head = span.root.lemma_.lower()
-    return head in lexicon.nominal_cues or is_event_noun(head)
+    # "denied responsibility for the bombing", "denies any wrongdoing": the deed is denied
+    culpable = head in word_set("attribution/culpability.tsv")
+    return head in lexicon.nominal_cues or is_event_noun(head) or culpable
 
 
 @cache
