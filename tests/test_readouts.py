@@ -207,3 +207,17 @@ def test_an_act_reported_through_a_cue_takes_the_cues_framing() -> None:
     ]
     noted = [c for c in got if c.cue is None and "noted" in c.evidence.text]
     assert noted and all(c.framing == "endorsing" for c in noted), [(c.evidence.text, c.framing) for c in got]
+
+
+def test_entering_territory_is_taking_ground_and_a_phase_is_not() -> None:
+    text = (
+        "Bolivian troops entered the town of Uyuni on Monday, the Chilean foreign minister said. "
+        "The talks between Chile and Bolivia entered a new phase."
+    )
+    got = [c for c in _records(text) if c.event and c.event.action]
+    roots = {(c.event.action.root if c.event and c.event.action else None) for c in got}
+    assert "19" in roots, [(c.evidence.text, c.event) for c in got]
+    assert not any(
+        "new phase" in c.evidence.text and c.event and c.event.action and c.event.action.root == "19"
+        for c in got
+    )
