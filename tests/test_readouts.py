@@ -221,3 +221,8 @@ def test_entering_territory_is_taking_ground_and_a_phase_is_not() -> None:
         "new phase" in c.evidence.text and c.event and c.event.action and c.event.action.root == "19"
         for c in got
     )
+
+
+def test_force_that_ends_an_armed_enemy_is_fighting() -> None:
+    got = triples("Chilean troops defeated the rebels in the north, the Chilean army said.", author=None)
+    assert any(a1 == "CHL" and r == "19" for a1, r, _ in got), got
