@@ -70,7 +70,7 @@ class Attribution:
 def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> list[Attribution]:
     """All attributions in ``doc``, in text order."""
     lex = lexicon or default_lexicon()
-    quotes = QuoteIndex(doc_text(doc))
+    quotes = QuoteIndex(doc)
     found: list[Attribution] = []
     covered_quotes: set[tuple[int, int]] = set()
     for sent in doc.sents:

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from ..nlp import doc_text
+
 _OPEN = "“«„"
 _CLOSE = "”»"
 MAX_QUOTE = 6000  # a longer "quotation" is almost certainly a stray quote mark
@@ -77,11 +81,21 @@ def _straight_role(text: str, start: int, end: int) -> str:
     return "either"
 
 
+def doc_quotes(doc: Doc) -> list[tuple[int, int]]:
+    """``find_quotes`` of a document's text, computed once per Doc: the attribution finder, the
+    source resolver and the event stage all ask."""
+    spans = doc.user_data.get("claimgraph_quotes")
+    if spans is None:
+        spans = find_quotes(doc_text(doc))
+        doc.user_data["claimgraph_quotes"] = spans
+    return list(spans)
+
+
 class QuoteIndex:
     """Fast lookup: which quotation (if any) contains a character offset."""
 
-    def __init__(self, text: str) -> None:
-        self.spans = find_quotes(text)
+    def __init__(self, text: str | Doc) -> None:
+        self.spans = doc_quotes(text) if isinstance(text, Doc) else find_quotes(text)
 
     def containing(self, start: int, end: int | None = None) -> tuple[int, int] | None:
         end = start + 1 if end is None else end

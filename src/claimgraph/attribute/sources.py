@@ -24,7 +24,7 @@ from ..model import Source, Via
 from ..nlp import doc_text
 from ..people import PeopleIndex, Term, fold_name, is_title_word, people_for, published_day
 from .lexicon import AttributionLexicon
-from .quotes import find_quotes
+from .quotes import doc_quotes
 
 _DETS = {"the", "a", "an", "this", "that", "these", "those"}
 # a bare sector with no country ("officials" → "GOV") says nothing about who the source acts for
@@ -195,7 +195,7 @@ class SourceResolver:
         self._person_starts = [e.start for e in self._persons]
         # a person named inside a quotation is what the speaker talks about, not who "she" is
         # in "..., she said" after it
-        quoted = find_quotes(doc_text(doc))
+        quoted = doc_quotes(doc)
         self._said = [e for e in self._persons if not any(qs < e.start_char < qe for qs, qe in quoted)]
         self._said_starts = [e.start for e in self._said]
         if "claimgraph_named" not in doc.user_data:

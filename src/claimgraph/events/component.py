@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from ..actors import default_coder
 from ..attribute import Attribution, default_lexicon
-from ..attribute.quotes import find_quotes
+from ..attribute.quotes import doc_quotes
 from ..attribute.sources import SourceResolver
 from ..model import Actor
 from ..nlp import doc_text
@@ -82,6 +82,9 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         return out
     covered = [a.content for a in atts] + [_cue_clause(doc, a) for a in atts]
     quoted = _quoted_clauses(doc)
+    by_sent: dict[int, list[int]] = {}  # sentence start -> the attributions whose cue opens in it
+    for n, a in enumerate(atts):
+        by_sent.setdefault(doc[a.cue_tokens[0]].sent.start, []).append(n)
     for sent in doc.sents:
         if any(s <= sent.start_char and sent.end_char <= e for s, e in quoted):
             # a quotation is someone's speech, never the author's voice, even where the finder
@@ -93,22 +96,16 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
             out.author.extend(coder.code_sentence(sent, resolve=resolve))
             continue
         # outside the reported contents the saying can itself be an event the author reports
-        # ("Hungary agreed to ...", "the minister promised ..."); plain statements (01) and the
-        # speech acts already recorded are left out
-        # the speech acts this sentence's cues record already ("Biden thanked Jordan"), not those of
-        # the whole article: "thanked" in one sentence must not hide "expressed support" in another
-        acts = {
-            a.cue.speech_act for a in atts if a.cue.speech_act and sent.start <= a.cue_tokens[0] < sent.end
-        }
-        # a distancing verb that introduces a clause ("The CIA director alleged that ...") is the
-        # reporter framing the claim, whose event is the claim's, not an accusation of its own
+        # ("Hungary agreed to ...", "the minister promised ..."); left out: plain statements (01),
+        # the speech acts this sentence's cues record already ("Biden thanked Jordan"; those of
+        # other sentences do not hide "expressed support"), and a distancing verb introducing a
+        # clause ("The CIA director alleged that ..."): the reporter's framing, not an accusation
+        here = [atts[n] for n in by_sent.get(sent.start, ())]
+        acts = {a.cue.speech_act for a in here if a.cue.speech_act}
         sayings = {
-            i
-            for a in atts
-            if a.cue.type == "say" and a.cue.framing == "distancing"
-            for i in a.cue_tokens
-            if sent.start <= i < sent.end
+            i for a in here if a.cue.type == "say" and a.cue.framing == "distancing" for i in a.cue_tokens
         }
+        cue_of = {i: n for n in by_sent.get(sent.start, ()) for i in atts[n].cue_tokens}
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
             for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
@@ -118,16 +115,9 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
                 # "the President expressed [his support for Jordan]": the act's evidence runs over
                 # what the cue introduces, not only the words before it; where that holds an event
                 # of its own ("noted the importance of [Marin's visit]"), the visit is that record's
-                own = next(
-                    (
-                        a.content
-                        for n, a in enumerate(atts)
-                        if m.pred in a.cue_tokens and not out.per_attribution[n]
-                    ),
-                    None,
-                )
-                if own is not None and own[0] >= m.end - 1:
-                    m = replace(m, end=max(m.end, own[1]))
+                k = cue_of.get(m.pred)
+                if k is not None and not out.per_attribution[k] and atts[k].content[0] >= m.end - 1:
+                    m = replace(m, end=max(m.end, atts[k].content[1]))
                 out.author.append(m)
     return out
 
@@ -136,7 +126,7 @@ def _quoted_clauses(doc: Doc) -> list[tuple[int, int]]:
     """Quotations that hold a clause (four words or more); a short scare-quoted phrase
     ("so-called 'exchange fund'") is the author's wording."""
     text = doc_text(doc)
-    return [(s, e) for s, e in find_quotes(text) if len(text[s:e].split()) >= 4]
+    return [(s, e) for s, e in doc_quotes(doc) if len(text[s:e].split()) >= 4]
 
 
 def _plain_statement(code: str) -> bool:

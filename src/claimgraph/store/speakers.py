@@ -265,6 +265,12 @@ def _groups(conn: Connection, coder: ActorCoder | None) -> list[_Group]:
     return out
 
 
+def rekey_stored(conn: Connection) -> None:
+    """``rekey`` for a migration: only where claims are stored (a new store has nothing to do)."""
+    if conn.exec_driver_sql("SELECT 1 FROM claims LIMIT 1").first() is not None:
+        rekey(conn)
+
+
 def rekey(conn: Connection, coder: ActorCoder | None = None) -> int:
     """Give every stored source the key of today's rules and people table; rows that come to share
     a key merge into the oldest (its id stays, so links to it keep working) and their claims move

@@ -20,11 +20,9 @@ depends_on = None
 
 
 def upgrade() -> None:
-    from claimgraph.store.speakers import rekey
+    from claimgraph.store.speakers import rekey_stored
 
-    conn = op.get_bind()
-    if conn.exec_driver_sql("SELECT 1 FROM claims LIMIT 1").first() is not None:
-        rekey(conn)
+    rekey_stored(op.get_bind())
 
 
 def downgrade() -> None:
