@@ -226,3 +226,30 @@ def test_entering_territory_is_taking_ground_and_a_phase_is_not() -> None:
 def test_force_that_ends_an_armed_enemy_is_fighting() -> None:
     got = triples("Chilean troops defeated the rebels in the north, the Chilean army said.", author=None)
     assert any(a1 == "CHL" and r == "19" for a1, r, _ in got), got
+
+
+def test_an_opening_event_with_one_coded_party_names_no_pair() -> None:
+    # the countries of the second sentence are what the leaders talked about, not the call's parties
+    text = (
+        "Prime Minister Anthony Albanese of Australia held a video call with Pacific leaders today. "
+        "The leaders voiced concern about Chinese patrols near Vanuatu and reaffirmed their support "
+        "for Fiji. They also discussed recent contacts with China."
+    )
+    got = triples(text, author=True)
+    assert not any(a1 in ("CHN", "VUT", "FJI") for a1, _, _ in got), got
+
+
+def test_they_after_uncoded_people_is_not_the_country_they_discussed() -> None:
+    text = (
+        "Farmers' leaders met in Lyon on Monday. The delegates criticised Brazil over beef imports. "
+        "They demanded talks with Argentina."
+    )
+    assert not any(a1 == "BRA" for a1, _, _ in triples(text)), triples(text)
+
+
+def test_an_outlet_told_a_claim_is_no_antecedent_in_it() -> None:
+    text = (
+        '"When the coalition sees a gunman, the strike comes late," a resident told Reuters in Mosul. '
+        '"But they don\'t kill the fighters."'
+    )
+    assert not any(a1 == "GBR" for a1, _, _ in triples(text)), triples(text)

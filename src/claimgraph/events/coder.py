@@ -152,7 +152,10 @@ class EventCoder:
         """The two countries of the article's opening event: the first of its first three
         sentences that names actors of two countries, its first two (readouts open "X had a
         telephone conversation with Y", news leads "X and Y agreed ..."). A list of three or more
-        ("representatives from Australia, Argentina, Brazil, ...") names no two parties."""
+        ("representatives from Australia, Argentina, Brazil, ...") names no two parties; nor does
+        an opening event whose one coded party acts ("X held a call with transatlantic leaders"):
+        the countries of a later sentence ("The leaders discussed Russia's build-up around
+        Ukraine") are what was talked about."""
         if self._participants is not None:
             return self._participants
         found: tuple[Act, ...] = ()
@@ -169,6 +172,8 @@ class EventCoder:
             if len(out) >= 2:
                 found = tuple(out[:2])
                 break
+            if out and _acting_subject(sent, acts):
+                break  # "Biden held a call with transatlantic leaders": the opening event has one party
         self._participants = found
         return found
 
@@ -788,3 +793,12 @@ class EventCoder:
 def default_event_coder() -> EventCoder:
     """The shared coder with the built-in lexicon and the default actor coder (cached)."""
     return EventCoder()
+
+
+def _acting_subject(sent: Span, acts: dict[int, Act]) -> bool:
+    """Whether the subject of the sentence's main verb is a coded actor (the sentence reports an
+    event by a party it names)."""
+    root = sent.root
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(t.i in acts for t in c.subtree) for c in root.children
+    )

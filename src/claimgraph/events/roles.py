@@ -192,6 +192,8 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
     plural = number == "plural"
     if number is None:
         return []  # he/she/we: people, left to the source resolver
+    if plural and tok.dep_ in ("nsubj", "nsubjpass") and _uncoded_people_before(tok, ctx):
+        return []  # "The leaders expressed concern about Russia ... They discussed": the leaders
     cands = before(tok, ctx)
     if not cands:
         return []
@@ -201,6 +203,24 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
         if len(grp) > 1:
             return grp  # "Iran and Russia ... their cooperation" → the pair
     return [Act(near.text, near.code, near.start, near.end, near.i, near.group)]
+
+
+def _uncoded_people_before(tok: Token, ctx: Ctx) -> bool:
+    """A sentence-opening "They" whose sentence has no actor before it, after a sentence whose
+    subject is an uncoded plural noun ("The leaders ...", "Participants ..."): that is who "they"
+    are, not the countries the earlier sentence talked about."""
+    sent = tok.sent
+    if sent.start == 0 or any(i in ctx.acts for i in range(sent.start, tok.i)):
+        return False
+    prev = tok.doc[sent.start - 1].sent
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        subj is not None
+        and subj.tag_ == "NNS"
+        and subj.lemma_.lower() not in _words("collective_nouns")
+        and not any(t.i in ctx.acts for t in subj.subtree)
+        and not (subj.lemma_.lower() in _words("participant_nouns") and ctx.participants)
+    )
 
 
 def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
@@ -244,6 +264,8 @@ def before(tok: Token, ctx: Ctx) -> list[Act]:
                 continue
             seen.add(id(a))
             t = tok.doc[a.i]
+            if _addressed_outlet(t, a.code):
+                continue  # "X told Reuters: 'they don't ...'": the outlet hears the claim, acts in none
             core = t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "appos", "conj", "ROOT")
             grp = tuple(sorted(h.i for h in [t, *t.conjuncts])) if t.conjuncts else ()
             rank = 0 if (n == 0 or core) else 1
@@ -253,6 +275,19 @@ def before(tok: Token, ctx: Ctx) -> list[Act]:
         if c.code:
             out.append(Act(c.text or c.code, c.code, c.start or 0, c.end or 0, -1))
     return out
+
+
+def _addressed_outlet(t: Token, code: str) -> bool:
+    """A news outlet a speaker talks to ("told Reuters", "said to AFP"): never the antecedent of a
+    pronoun in what was said."""
+    if not code.endswith("MED"):
+        return False
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "to":
+        head = head.head
+    elif t.dep_ not in ("dobj", "dative"):
+        return False
+    return head.lemma_.lower() in _words("say_verbs") or head.lemma_.lower() in ("speak", "talk", "inform")
 
 
 # ------------------------------------------------------------------ slots
