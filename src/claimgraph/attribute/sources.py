@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -189,6 +190,10 @@ class SourceResolver:
         if "claimgraph_home" not in doc.user_data:
             doc.user_data["claimgraph_home"] = home_country(doc, coder)
         self.home: str | None = doc.user_data["claimgraph_home"]
+        # a government's or an armed force's own release: the people it quotes with no country
+        # are its own ("Minister Ann Example said" in a Foreign Office statement on Iraq)
+        own = coder.code(outlet) if outlet else None
+        self.staff: str | None = own[:3] if own and own[3:6] in ("GOV", "MIL") else None
         # PERSON entities in text order, with their starts for bisection: `doc.ents` builds every
         # Span afresh on each access, which made one resolution per source quadratic in long texts
         self._persons = [e for e in doc.ents if e.label_ == "PERSON" and not self._a_place(e)]
@@ -214,6 +219,7 @@ class SourceResolver:
         return found is not None and found[1] != "person"
 
     def _index_people(self) -> None:
+        family: dict[str, Person] = {}  # a family name written first ("Park Min-seo"): its person
         for ent in self._persons:
             if not any(t.is_alpha for t in ent):
                 continue
@@ -222,15 +228,15 @@ class SourceResolver:
                 continue
             if not title:  # given names the recogniser left out ("Taras [Vovkun]")
                 tokens = _given_names(self.doc, tokens[0].i, self.coder) + tokens
-            name = " ".join(t.text for t in tokens)
+            name = _name_text(tokens)
             surname = fold_name(tokens[-1].text)
             role = (
                 _clean_role(ent.doc, title) if title else _role_of(self.doc[tokens[0].i : ent.end], self.lex)
             )
-            actor = placed(self.coder.code(role), self.home) if role else None
+            actor = placed(_role_code(self.coder, role), self.staff or self.home) if role else None
             canon = self.table.person_named(name)
             known = self.by_name.get(canon) if canon else None
-            namesake = self.by_surname.get(surname)
+            namesake = self.by_surname.get(surname) or family.get(surname)
             if namesake is not None and not _same_given(namesake.name, name):
                 namesake = None  # "Isaac Herzog" is not the "Michal Herzog" named before him
             known = known or namesake
@@ -241,6 +247,8 @@ class SourceResolver:
                     self.by_name[canon] = p
                 self.people.append(p)
                 self.by_surname.setdefault(surname, p)
+                if len(tokens) > 1 and not is_title_word(tokens[0].text):
+                    family.setdefault(fold_name(tokens[0].text), p)
             else:
                 self.by_surname.setdefault(surname, known)
                 if canon and canon not in self.by_name:
@@ -248,11 +256,17 @@ class SourceResolver:
                     self._from_table(known, canon)
                 if len(name) > len(known.name) and known.name not in self.by_name:
                     known.name = name
-                if known.role is None and role:
+                if role and (known.role is None or _placed_by_title(self.coder, role, known.role)):
+                    # the first title, or a later one that says whose office it is ("Minister
+                    # X ..." then "X, the Foreign Office Minister")
                     known.role, known.actor = role, actor
         for p in self.people:
             if p.role is None:
                 self._earlier_title(p)
+        for fam, p in family.items():
+            # a family name written first ("Kang Chul-hwan", later "Kang said"), unless it is
+            # some other person's surname
+            self.by_surname.setdefault(fam, p)
 
     def _earlier_title(self, p: Person) -> None:
         """A person first named where the recogniser missed the name ("Deputy Head of the Office of
@@ -265,7 +279,7 @@ class SourceResolver:
                 title = _title_before(self.doc, i, self.coder)
                 if title:
                     p.role = _clean_role(self.doc, title)
-                    p.actor = p.actor or placed(self.coder.code(p.role or ""), self.home)
+                    p.actor = p.actor or placed(_role_code(self.coder, p.role or ""), self.staff or self.home)
                     p.first = i
                 return
 
@@ -289,8 +303,9 @@ class SourceResolver:
             return p.actor
         code = self.coder.code(mention) if mention else None
         if code and code[:3] not in _SECTORS:
+            p.actor = code  # later mentions ("Zeid said") are the person this one placed
             return code
-        return self.home
+        return self.staff or self.home
 
     def _title_holder(self, span: Span) -> Person | None:
         """The person an office title means on the article's day ("the President of Ukraine",
@@ -461,6 +476,10 @@ class SourceResolver:
         return None
 
     def _resolve(self, span: Span) -> Source:
+        breaks = [t.i for t in span if t.is_space and "\n\n" in t.text]
+        if breaks and breaks[-1] + 1 < span.end:
+            # a heading run into the next paragraph's subject: the speaker is after the break
+            span = self.doc[breaks[-1] + 1 : span.end]
         root = span.root
         if len(span) == 1 and root.tag_ in ("WP", "WDT") and root.head.dep_ == "relcl":
             # "officials who said ...": the mention is the pronoun, the source its antecedent
@@ -552,7 +571,7 @@ class SourceResolver:
             title, toks = _name_and_title(span, self.coder)
             name = self.doc[toks[0].i : toks[-1].i + 1].text if toks else _strip_det(span)
             role = _clean_role(self.doc, title) if title and toks else None
-            return Source(name=name, kind="person", role=role, actor=code or self.home, **base)
+            return Source(name=name, kind="person", role=role, actor=code or self.staff or self.home, **base)
         if code is None and head.pos_ == "NOUN" and self.home:
             # "an eyewitness said", "police said" in a domestic report: someone of that country
             code = placed(self.coder.code(text), self.home) or self.home
@@ -660,6 +679,28 @@ def _strip_det(span: Span) -> str:
     return span.doc[toks[0].i : toks[-1].i + 1].text
 
 
+def _role_code(coder: ActorCoder, role: str) -> str | None:
+    """The code of an office title, without the portfolio a "for" phrase names: the "Foreign Office
+    Minister for the Middle East" is British, the "Minister for Foreign Affairs of Ukraine"
+    Ukrainian, a "Special Envoy for Syria" nobody's until the text says whose."""
+    return coder.code(re.sub(r"\s+for\s+.*?(?=\s+of\s+|$)", "", role))
+
+
+def _placed_by_title(coder: ActorCoder, role: str, before: str) -> bool:
+    """Whether ``role`` names a country where the ``before`` title named only a kind of office."""
+    new, old = _role_code(coder, role), _role_code(coder, before)
+    return bool(new) and new[:3] not in _SECTORS and (not old or old[:3] in _SECTORS)
+
+
+def _name_text(tokens: list[Token]) -> str:
+    """A name's words as written, a hyphen inside a name kept ("Chul-hwan")."""
+    out = tokens[0].text
+    for a, b in pairwise(tokens):
+        hyph = b.i == a.i + 2 and a.doc[a.i + 1].text in ("-", "‐") and not a.whitespace_
+        out += ("-" if hyph else " ") + b.text
+    return out
+
+
 def _role_of(ent: Span, lex: AttributionLexicon) -> str | None:
     """The role the text gives a named person: premodifiers or an appositive."""
     doc = ent.doc
@@ -743,6 +784,8 @@ def _title_before(doc: Doc, start: int, coder: ActorCoder) -> list[Token]:
     i = start
     while i > sent_start:
         t = doc[i - 1]
+        if "\n" in t.text_with_ws:
+            break  # a title does not run over a line break ("Baghdad\n\nForeign Office Minister")
         if t.lower_ in _CONNECTORS or _titular(t, coder):
             i -= 1
         else:
@@ -781,6 +824,9 @@ def _name_and_title(ent: Span, coder: ActorCoder) -> tuple[list[Token], list[Tok
 
 
 def _clean_role(doc: Doc, toks: list[Token]) -> str | None:
+    cut = [k for k, t in enumerate(toks) if "\n" in t.text_with_ws]
+    if cut and cut[-1] + 1 < len(toks):
+        toks = toks[cut[-1] + 1 :]  # a heading's words are no part of the next line's title
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].lower_ in _DETS or toks[0].is_punct):
         toks = toks[1:]
