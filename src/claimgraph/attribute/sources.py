@@ -689,7 +689,7 @@ def _role_code(coder: ActorCoder, role: str) -> str | None:
 def _placed_by_title(coder: ActorCoder, role: str, before: str) -> bool:
     """Whether ``role`` names a country where the ``before`` title named only a kind of office."""
     new, old = _role_code(coder, role), _role_code(coder, before)
-    return bool(new) and new[:3] not in _SECTORS and (not old or old[:3] in _SECTORS)
+    return new is not None and new[:3] not in _SECTORS and (old is None or old[:3] in _SECTORS)
 
 
 def _name_text(tokens: list[Token]) -> str:
