@@ -253,3 +253,14 @@ def test_an_outlet_told_a_claim_is_no_antecedent_in_it() -> None:
         '"But they don\'t kill the fighters."'
     )
     assert not any(a1 == "GBR" for a1, _, _ in triples(text)), triples(text)
+
+
+def test_thanks_to_you_in_a_transcript_are_manners_not_praise() -> None:
+    text = (
+        "President Gabriel Boric of Chile met President Luis Arce of Bolivia in Santiago.\n\n"
+        "Gabriel Boric: Mr President, thank you very much.\n\n"
+        "Luis Arce: Thank you."
+    )
+    assert not any(r == "05" for _, r, _ in triples(text)), triples(text)
+    reason = f"{LEAD} Boric thanked Bolivia for its help after the floods."
+    assert ("CHL", "05", "BOL") in triples(reason), triples(reason)

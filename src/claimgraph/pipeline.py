@@ -411,8 +411,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                         rule=f"{a.rule}; {m.rule}",
                     )
                 )
-            said = _speech_act_records(doc, a, src, resolver, atts, sources, aid)
-            if not said and acts_only:
+            said = [] if _courtesy(doc, a) else _speech_act_records(doc, a, src, resolver, atts, sources, aid)
+            if not said and acts_only and not _courtesy(doc, a):
                 # "Biden commended the important role Jordan plays": the target is no plain noun
                 # phrase of an actor, but the coder found it (its object's actor): the act as coded
                 said = [
@@ -558,6 +558,16 @@ def _merge_according_to(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
                 merged[j] = i
                 break
     return merged
+
+
+def _courtesy(doc: Doc, a: Attribution) -> bool:
+    """A formula of a transcript ("Thank you very much.", "Thank you, Mr President"): thanks to
+    "you" with no reason given are good manners, not an act of praise (CAMEO 051)."""
+    for i in a.cue_tokens:
+        tok = doc[i]
+        if tok.lemma_.lower() == "thank" and not any(c.lower_ == "for" for c in tok.children):
+            return any(c.dep_ in ("dobj", "dative") and c.lower_ == "you" for c in tok.children)
+    return False
 
 
 def _speech_act_records(
