@@ -264,3 +264,10 @@ def test_thanks_to_you_in_a_transcript_are_manners_not_praise() -> None:
     assert not any(r == "05" for _, r, _ in triples(text)), triples(text)
     reason = f"{LEAD} Boric thanked Bolivia for its help after the floods."
     assert ("CHL", "05", "BOL") in triples(reason), triples(reason)
+
+
+def test_condemning_an_act_is_aimed_at_its_doer() -> None:
+    got = triples("President Gabriel Boric of Chile condemned the Russian attack on Kyiv.", author=True)
+    assert ("CHL", "11", "RUS") in got and ("CHL", "11", "UKR") not in got, got
+    plain = triples("Bolivia condemned the government of Venezuela.", author=True)
+    assert ("BOL", "11", "VEN") in plain, plain

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
@@ -592,6 +592,10 @@ def _speech_act_records(
         span = doc[a.target_span[0] : a.target_span[1]]
         for m in coder.find(span.text):
             targets.append((m.text, m.code, span.start_char + m.start, span.start_char + m.end))
+        agents = _agent_extents(span)
+        if any(lo <= t[2] < hi for t in targets for lo, hi in agents):
+            # "condemned the Russian attack on Kyiv": the act's doer is condemned, not its target
+            targets = [t for t in targets if any(lo <= t[2] < hi for lo, hi in agents)]
         end_char = span.end_char
     elif a.refers_to is not None:
         # "a claim Iran rejects" → Iran denies (016) the claim's source
@@ -634,6 +638,17 @@ def _speech_act_records(
                 )
             )
     return out
+
+
+def _agent_extents(span: Span) -> list[tuple[int, int]]:
+    """Char extents of the left modifiers of a target phrase's head ("the Russian attack on Kyiv",
+    "Moscow's support for the regime"): who did what the phrase names."""
+    root = span.root
+    return [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
+        for c in root.lefts
+        if c.dep_ in ("poss", "amod", "compound", "nmod")
+    ]
 
 
 def _coordinated_speakers(doc: Doc, a: Attribution, src: Source) -> list[Actor]:
