@@ -271,3 +271,11 @@ def test_condemning_an_act_is_aimed_at_its_doer() -> None:
     assert ("CHL", "11", "RUS") in got and ("CHL", "11", "UKR") not in got, got
     plain = triples("Bolivia condemned the government of Venezuela.", author=True)
     assert ("BOL", "11", "VEN") in plain, plain
+
+
+def test_a_call_received_is_the_callers() -> None:
+    got = triples(
+        "President Gabriel Boric of Chile received a phone call from President Luis Arce of Bolivia.",
+        author=True,
+    )
+    assert ("BOL", "04", "CHL") in got and not any(r == "07" for _, r, _ in got), got
