@@ -279,3 +279,8 @@ def test_a_call_received_is_the_callers() -> None:
         author=True,
     )
     assert ("BOL", "04", "CHL") in got and not any(r == "07" for _, r, _ in got), got
+
+
+def test_a_countrys_opposition_members_are_its_own() -> None:
+    got = triples("Cambodian police made sweeping arrests of opposition members on Monday.", author=True)
+    assert ("KHM", "17", "KHM") in got, got

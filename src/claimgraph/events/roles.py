@@ -413,6 +413,7 @@ def _domestic(obj: Token, own: str, ctx: Ctx) -> bool:
     phrase counts too ("asked for the involvement of Ukrainians abroad", said of Ukraine's
     president: the other-country search skips them, yet they are the ones asked)."""
     heads = [obj, *(g for p in obj.children if p.lower_ == "of" for g in p.children if g.dep_ == "pobj")]
+    heads += [c for h in heads for c in h.children if c.dep_ == "compound"]  # "opposition members"
     if any(h.lemma_.lower() in _words("domestic_objects") for h in heads):
         return True
     # one plural word ("Ukrainians"), not a name that ends in one ("the United States")
