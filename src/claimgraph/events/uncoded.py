@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..attribute import Attribution
+from ..attribute.lexicon import default_lexicon
 from ..attribute.sources import is_pronoun
 from ..model import Source
 from ..negation import is_negated, refusal
@@ -42,8 +43,27 @@ def uncoded_claim(
         and j not in merged_into
         and b.content != a.content
         and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
+        and _relays(doc, a, b)
         for j, b in enumerate(atts)
     )
+
+
+def _relays(doc: Doc, a: Attribution, b: Attribution) -> bool:
+    """Whether the content of ``a`` is the attribution ``b`` itself ("X said officials claim Z"):
+    ``b``'s cue heads a main clause of it. A cue inside a relative or adverbial clause only
+    qualifies what ``a``'s source says ("a suspect was arrested who told police ...", "we will
+    talk as soon as Russia says it is ready"): that claim is ``a``'s own."""
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    for k in b.cue_tokens:
+        t = doc[k]
+        while t.i != root.i and t.dep_ in ("conj", "ccomp", "xcomp", "parataxis") and t.head in span:
+            t = t.head
+        if t.i == root.i or t.dep_ == "ROOT":
+            return True
+    return False
 
 
 def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> list[tuple[int, int]]:
@@ -65,9 +85,21 @@ def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> lis
             continue
         if any(m.start < e and s < m.end for m in mentions):
             continue
+        if _reporting_frame(doc, s, e):
+            continue
         if names_an_event(doc, s, e):
             out.append(_trimmed(doc, s, e))
     return out
+
+
+def _reporting_frame(doc: Doc, s: int, e: int) -> bool:
+    """Whether a clause only frames another one as said ("Iran has always emphasized | that all
+    members must respect the Charter"): its verb is a cue of the attribution lexicon, and what was
+    said is the next clause, a part of its own."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in default_lexicon().cues:
+        return False
+    return any(c.dep_ == "ccomp" and not s <= c.idx < e for c in span.root.children)
 
 
 def _trimmed(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -117,6 +149,10 @@ def political_source(src: Source) -> bool:
     whose statements are not political claims by themselves.
     """
     if src.kind == "author" or not src.name or is_pronoun(src.name):
+        return False
+    if src.kind == "organization" and not src.role and len(src.actor or "") <= 3 and src.name.islower():
+        # "the notes underscore ...", "most polls show ...": a common noun the resolver could only
+        # place in the story's country is a document or a survey, not a political speaker
         return False
     return bool(src.actor or src.role) or src.kind in ("outlet", "anonymous")
 
