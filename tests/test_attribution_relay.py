@@ -9,7 +9,7 @@ import pytest
 from spacy.tokens import Doc
 
 from claimgraph.attribute.finder import _own_complement
-from claimgraph.events.uncoded import _relays, _reporting_frame, political_source
+from claimgraph.events.uncoded import _relays, _reporting_frame, acting_clause, political_source
 from claimgraph.model import Source
 from claimgraph.pipeline import load_nlp
 
@@ -69,3 +69,17 @@ def test_a_common_noun_placed_only_in_a_country_is_no_political_source(
     source: Source, political: bool
 ) -> None:
     assert political_source(source) is political
+
+
+@pytest.mark.parametrize(
+    ("text", "acting"),
+    [
+        ("Spain will pursue quiet avenues with its partners.", True),
+        ("The refugees were being moved by the Italian side.", True),
+        ("Finland is a reliable partner and a close neighbour.", False),
+        ("Madrid is reviving after the storm.", False),
+    ],
+)
+def test_a_named_actor_acting_in_a_clause_makes_it_an_event_claim(text: str, acting: bool) -> None:
+    doc = _doc(text)
+    assert acting_clause(doc, doc[:]) is acting

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..attribute import Attribution
 from ..attribute.lexicon import default_lexicon
 from ..attribute.sources import is_pronoun
+from ..lexicons import word_set
 from ..model import Source
 from ..negation import is_negated, refusal
 from ..nlp import doc_text
@@ -120,7 +121,56 @@ def names_an_event(doc: Doc, lo: int, hi: int) -> bool:
         return False
     proposals = doc._.get("event_proposals") or {}
     coder = default_event_coder()
-    return any(t.i in proposals or coder.knows(t) for t in span)
+    return any(t.i in proposals or coder.knows(t) for t in span) or acting_clause(doc, span)
+
+
+def acting_clause(doc: Doc, span: Span) -> bool:
+    """Whether the span holds a clause in which a named political actor does or undergoes
+    something: a verb that is no state, opinion or feeling (``attribution/state_verbs.tsv``) with
+    an actor the actor tables know as its subject or object ("the United States will pursue
+    peaceful avenues", "the negotiating team has resigned", "these people are being taken by the
+    Russian side"). The event lexicon and the model miss many such verbs; the claim is still one
+    about an event. "Finland is our partner", "Israel is far safer", "the UN was shocked" are not."""
+    acts = _actor_tokens(doc)
+    states = word_set("attribution/state_verbs.tsv")
+    cues = {i for a in doc._.attributions or () for i in a.cue_tokens}
+    for t in span:
+        # a cue reports a claim, it is none ("as soon as Russia says publicly ...")
+        if t.pos_ != "VERB" or t.lemma_.lower() in states or t.i in cues:
+            continue
+        for c in t.children:
+            if c.dep_ in _ACTING_DEPS and _names_actor(c, acts):
+                return True
+            if c.dep_ == "agent" and any(g.dep_ == "pobj" and _names_actor(g, acts) for g in c.children):
+                return True
+    return False
+
+
+def _names_actor(tok: Token, acts: frozenset[int]) -> bool:
+    """Whether a noun phrase names an actor: its head, or a word before it ("the Russian side")."""
+    return tok.i in acts or any(
+        c.i in acts for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
+
+
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_last_actors: tuple[Doc, frozenset[int]] | None = None
+
+
+def _actor_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens that head a coded actor mention (not a place) in the document."""
+    global _last_actors
+    if _last_actors is not None and _last_actors[0] is doc:
+        return _last_actors[1]
+    heads: set[int] = set()
+    for m in default_event_coder().actor_coder.find(doc_text(doc)):
+        if not m.code or m.kind in ("place", "capital"):  # "Kyiv is reviving" is the city
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.add(span.root.i)
+    _last_actors = (doc, frozenset(heads))
+    return _last_actors[1]
 
 
 def states_something(doc: Doc, a: Attribution) -> bool:
