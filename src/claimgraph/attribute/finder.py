@@ -170,6 +170,14 @@ def _quoted_report(tok: Token, att: Attribution) -> bool:
     return _actor_subject(tok)
 
 
+def _own_complement(tok: Token) -> bool:
+    """Whether a cue verb already says what about ("agree on the need for caution", "talked about
+    trade"): a quotation next to it is then not what it reports."""
+    return any(
+        c.dep_ == "prep" and any(g.dep_ in ("pobj", "pcomp") for g in c.children) for c in tok.children
+    )
+
+
 def _actor_subject(tok: Token) -> bool:
     """Whether the verb's subject names an actor (a country, person or organisation)."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -280,7 +288,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         content = _parenthetical_content(tok)
         if content is not None:
             rule += "+parenthetical"
-    if content is None and tok.dep_ in _CLAUSE_LEVEL:
+    if content is None and tok.dep_ in _CLAUSE_LEVEL and not (tok.dep_ == "ccomp" and _own_complement(tok)):
         q = _adjacent_quote(tok, quotes)
         if q is not None:
             content = q

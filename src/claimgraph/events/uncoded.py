@@ -12,7 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..attribute import Attribution
+from ..attribute.lexicon import default_lexicon
 from ..attribute.sources import is_pronoun
+from ..lexicons import word_set
 from ..model import Source
 from ..negation import is_negated, refusal
 from ..nlp import doc_text
@@ -42,8 +44,27 @@ def uncoded_claim(
         and j not in merged_into
         and b.content != a.content
         and a.content[0] <= doc[b.cue_tokens[0]].idx < a.content[1]
+        and _relays(doc, a, b)
         for j, b in enumerate(atts)
     )
+
+
+def _relays(doc: Doc, a: Attribution, b: Attribution) -> bool:
+    """Whether the content of ``a`` is the attribution ``b`` itself ("X said officials claim Z"):
+    ``b``'s cue heads a main clause of it. A cue inside a relative or adverbial clause only
+    qualifies what ``a``'s source says ("a suspect was arrested who told police ...", "we will
+    talk as soon as Russia says it is ready"): that claim is ``a``'s own."""
+    span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    root = span.root
+    for k in b.cue_tokens:
+        t = doc[k]
+        while t.i != root.i and t.dep_ in ("conj", "ccomp", "xcomp", "parataxis") and t.head in span:
+            t = t.head
+        if t.i == root.i or t.dep_ == "ROOT":
+            return True
+    return False
 
 
 def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> list[tuple[int, int]]:
@@ -65,9 +86,21 @@ def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> lis
             continue
         if any(m.start < e and s < m.end for m in mentions):
             continue
+        if _reporting_frame(doc, s, e):
+            continue
         if names_an_event(doc, s, e):
             out.append(_trimmed(doc, s, e))
     return out
+
+
+def _reporting_frame(doc: Doc, s: int, e: int) -> bool:
+    """Whether a clause only frames another one as said ("Iran has always emphasized | that all
+    members must respect the Charter"): its verb is a cue of the attribution lexicon, and what was
+    said is the next clause, a part of its own."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span) or span.root.lemma_.lower() not in default_lexicon().cues:
+        return False
+    return any(c.dep_ == "ccomp" and not s <= c.idx < e for c in span.root.children)
 
 
 def _trimmed(doc: Doc, s: int, e: int) -> tuple[int, int]:
@@ -88,7 +121,56 @@ def names_an_event(doc: Doc, lo: int, hi: int) -> bool:
         return False
     proposals = doc._.get("event_proposals") or {}
     coder = default_event_coder()
-    return any(t.i in proposals or coder.knows(t) for t in span)
+    return any(t.i in proposals or coder.knows(t) for t in span) or acting_clause(doc, span)
+
+
+def acting_clause(doc: Doc, span: Span) -> bool:
+    """Whether the span holds a clause in which a named political actor does or undergoes
+    something: a verb that is no state, opinion or feeling (``attribution/state_verbs.tsv``) with
+    an actor the actor tables know as its subject or object ("the United States will pursue
+    peaceful avenues", "the negotiating team has resigned", "these people are being taken by the
+    Russian side"). The event lexicon and the model miss many such verbs; the claim is still one
+    about an event. "Finland is our partner", "Israel is far safer", "the UN was shocked" are not."""
+    acts = _actor_tokens(doc)
+    states = word_set("attribution/state_verbs.tsv")
+    cues = {i for a in doc._.attributions or () for i in a.cue_tokens}
+    for t in span:
+        # a cue reports a claim, it is none ("as soon as Russia says publicly ...")
+        if t.pos_ != "VERB" or t.lemma_.lower() in states or t.i in cues:
+            continue
+        for c in t.children:
+            if c.dep_ in _ACTING_DEPS and _names_actor(c, acts):
+                return True
+            if c.dep_ == "agent" and any(g.dep_ == "pobj" and _names_actor(g, acts) for g in c.children):
+                return True
+    return False
+
+
+def _names_actor(tok: Token, acts: frozenset[int]) -> bool:
+    """Whether a noun phrase names an actor: its head, or a word before it ("the Russian side")."""
+    return tok.i in acts or any(
+        c.i in acts for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+    )
+
+
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+_last_actors: tuple[Doc, frozenset[int]] | None = None
+
+
+def _actor_tokens(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens that head a coded actor mention (not a place) in the document."""
+    global _last_actors
+    if _last_actors is not None and _last_actors[0] is doc:
+        return _last_actors[1]
+    heads: set[int] = set()
+    for m in default_event_coder().actor_coder.find(doc_text(doc)):
+        if not m.code or m.kind in ("place", "capital"):  # "Kyiv is reviving" is the city
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            heads.add(span.root.i)
+    _last_actors = (doc, frozenset(heads))
+    return _last_actors[1]
 
 
 def states_something(doc: Doc, a: Attribution) -> bool:
@@ -117,6 +199,10 @@ def political_source(src: Source) -> bool:
     whose statements are not political claims by themselves.
     """
     if src.kind == "author" or not src.name or is_pronoun(src.name):
+        return False
+    if src.kind == "organization" and not src.role and len(src.actor or "") <= 3 and src.name.islower():
+        # "the notes underscore ...", "most polls show ...": a common noun the resolver could only
+        # place in the story's country is a document or a survey, not a political speaker
         return False
     return bool(src.actor or src.role) or src.kind in ("outlet", "anonymous")
 
