@@ -155,3 +155,11 @@ def test_a_negated_word_of_certainty_hedges_what_it_reports(text: str, hedged: b
 def test_a_denied_part_in_a_deed_denies_it(attributions, text: str, stance: str | None) -> None:
     stances = {r.stance for r in attributions(text) if r.cue is not None and r.cue.lemma == "deny"}
     assert (stance in stances) if stance else not (stances & {"denies", "questions"}), stances
+
+
+def test_taking_no_option_off_the_table_denies_nothing() -> None:
+    from claimgraph.pipeline import ExtractOptions, extract
+
+    text = "The Japanese envoy said Tokyo has taken no option off the table against North Korea."
+    got = {c.stance for c in extract(text, article_id="t", options=ExtractOptions(events_only=False))}
+    assert got == {"asserts"}, got

@@ -105,7 +105,7 @@ def _persists(tok: Token, predicate: bool) -> bool:
     alone only above the event ("has not stopped shelling"; "did not stop the convoy" denies)."""
     words = _blockers("persist")
     lemma = tok.lemma_.lower()
-    if any(c.dep_ == "prt" and f"{lemma} {c.lower_}" in words for c in tok.children):
+    if any(c.dep_ in ("prt", "prep") and f"{lemma} {c.lower_}" in words for c in tok.children):
         return True
     return not predicate and lemma in words
 
