@@ -284,3 +284,28 @@ def test_a_call_received_is_the_callers() -> None:
 def test_a_countrys_opposition_members_are_its_own() -> None:
     got = triples("Cambodian police made sweeping arrests of opposition members on Monday.", author=True)
     assert ("KHM", "17", "KHM") in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Boric expressed support for Bolivia's bid to join the trade bloc.", ("CHL", "05", "BOL")),
+        ("The Chilean embassy expressed its condolences to Bolivia.", ("CHL", "01", "BOL")),
+        ("Boric expressed his gratitude to Bolivia for its help.", ("CHL", "05", "BOL")),
+    ],
+)
+def test_expressing_a_feeling_towards_a_party_is_an_act(
+    sentence: str, expected: tuple[str, str, str]
+) -> None:
+    got = triples(sentence, author=True)
+    assert expected in got, got
+    # the feeling is the act, not a claim the speaker makes
+    said = [c for c in extract(sentence, article_id="t") if c.source.kind != "author"]
+    assert not said, said
+
+
+def test_support_for_an_idea_is_aimed_at_no_party_named_inside_it() -> None:
+    got = triples(
+        f"{LEAD} Boric expressed strong support for a peaceful solution to the Peru-Ecuador dispute."
+    )
+    assert not any(a2 in ("PER", "ECU") for _, r, a2 in got if r == "05"), got

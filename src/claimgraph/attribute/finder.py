@@ -178,6 +178,19 @@ def _own_complement(tok: Token) -> bool:
     )
 
 
+def _party_span(tok: Token) -> tuple[int, int]:
+    """The party a feeling is expressed towards: the noun with its modifiers, its conjuncts and a
+    "between" or "of" phrase ("support for Jordan and Egypt", "for Bolivia's bid", "for engagement
+    between Jordan and Israel", "condolences to the people of Chile"), not a party named deeper
+    ("support for a two-state solution to the Israeli-Palestinian conflict" is for a solution)."""
+    ends = [tok.i] + [
+        c.right_edge.i
+        for c in tok.children
+        if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in ("between", "of"))
+    ]
+    return tok.left_edge.i, max(ends) + 1
+
+
 def _actor_subject(tok: Token) -> bool:
     """Whether the verb's subject names an actor (a country, person or organisation)."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -219,14 +232,17 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
                 if comp is not None:
                     content = _clause_chars(comp)
                     rule += "+of"
-        if content is None and len(cue_toks) > 1:
-            # "leveled accusations against Iran": the target is the "against" object
+        if target is None and len(cue_toks) > 1:
+            # "leveled accusations against Iran": the target is the "against" object ("expressed
+            # support for Jordan", "condolences to the families", "solidarity with Ukraine")
             noun = doc[cue_toks[1]]
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ in ("against", "of"):
+                if c.dep_ == "prep" and c.lower_ in ("against", "of", "for", "to", "with"):
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and target is None:
-                        target = _np_span(pobj, keep_conj=True)
+                        narrow = c.lower_ in ("for", "to", "with")
+                        target = _party_span(pobj) if narrow else _np_span(pobj, keep_conj=True)
+        if content is None and len(cue_toks) > 1:
             content = _trim_chars(doc, tok.sent.start, tok.sent.end)
             rule += "+speech-act-only"
     if content is None and entry.type == "object":
