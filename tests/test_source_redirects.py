@@ -5,6 +5,7 @@ PostgreSQL. The names are made up for these tests."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import insert, select, update
 
 from claimgraph.model import Claim
@@ -119,3 +120,22 @@ def test_a_surname_of_another_country_is_not_taken(store_url: str) -> None:  # n
         bare = _add(store, "a1", "Oduya", "TZA")
         full = _add(store, "a2", "Grace Oduya", "KEN")
         assert bare != full and store.source(bare) is not None and store.source_redirect(bare) is None
+
+
+def test_a_rekey_names_the_merged_row_by_its_full_name(
+    store_url: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A store filled before full names took their surnames at ingest: the re-key joins them in
+    the oldest row (the surname's), shown under the full name, the full name's id redirecting."""
+    from claimgraph.store import store as store_module
+
+    with Store(store_url) as store:
+        monkeypatch.setattr(store_module, "absorb", lambda conn, key, source_id: 0)
+        bare = _add(store, "a1", "Oduya", "KEN")
+        full = _add(store, "a2", "Grace Oduya", "KEN")
+        assert bare != full
+        monkeypatch.undo()
+        assert store.rekey_sources() == 1
+        assert store.source(bare)["name"] == "Grace Oduya"  # type: ignore[index]
+        assert store.source_redirect(full) == bare

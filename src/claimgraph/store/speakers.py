@@ -334,6 +334,7 @@ class _Group(NamedTuple):
     outlet: str | None  # read only for an author with no name
     key: str
     label: str | None
+    own: str  # the key of this spelling alone, before ``settled`` gave a surname its full name
 
 
 def _groups(conn: Connection, coder: ActorCoder | None) -> list[_Group]:
@@ -350,7 +351,7 @@ def _groups(conn: Connection, coder: ActorCoder | None) -> list[_Group]:
     out = []
     for sid, kind, name, actor, text, outlet in conn.execute(stmt):
         key, label = speaker(Source(text=text, name=name, kind=kind, actor=actor), outlet, coder)
-        out.append(_Group(sid, kind, name, actor, text, outlet, key, label))
+        out.append(_Group(sid, kind, name, actor, text, outlet, key, label, key))
     return out
 
 
@@ -384,7 +385,8 @@ def rekey(conn: Connection, coder: ActorCoder | None = None, *, redirects: bool 
     taken: set[int] = set()
     for key, gs in sorted(keyed.items(), key=lambda kv: min(g.source_id or 0 for g in kv[1])):
         free = [g.source_id for g in gs if g.source_id is not None and g.source_id not in taken]
-        first = min(gs, key=lambda g: (g.source_id is None, g.source_id or 0))  # the oldest row's spelling
+        # the oldest row's spelling, of the key's own name ("Olena Zelenska", not a "Zelenska" before it)
+        first = min(gs, key=lambda g: (g.own != key, g.source_id is None, g.source_id or 0))
         values = {"key": key, "name": first.label, "kind": first.kind, "actor": first.actor}
         if free:
             target[key] = min(free)
