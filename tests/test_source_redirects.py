@@ -139,3 +139,16 @@ def test_a_rekey_names_the_merged_row_by_its_full_name(
         assert store.rekey_sources() == 1
         assert store.source(bare)["name"] == "Grace Oduya"  # type: ignore[index]
         assert store.source_redirect(full) == bare
+
+
+def test_the_sources_list_filters_by_actor_code(store_url: str) -> None:  # noqa: F811
+    with Store(store_url) as store:
+        ro = _add(store, "a1", "Teodor Vasile", "ROUGOV")
+        _add(store, "a2", "Ilinca Dumitru", "MDA")
+    client = Client(create_app(store_url))
+    for actor in ("ROU", "rougov"):
+        listed = client.get("/api/sources", params={"actor": actor}).json()
+        assert listed["total"] == 1 and [s["id"] for s in listed["items"]] == [ro]
+    assert client.get("/api/sources", params={"actor": ""}).json()["total"] == 2  # an empty form field
+    assert client.get("/api/sources", params={"actor": "R!"}).status_code == 422
+    assert 'name="actor" value="ROU"' in client.get("/sources", params={"actor": "ROU"}).text
