@@ -152,3 +152,30 @@ def test_the_sources_list_filters_by_actor_code(store_url: str) -> None:  # noqa
     assert client.get("/api/sources", params={"actor": ""}).json()["total"] == 2  # an empty form field
     assert client.get("/api/sources", params={"actor": "R!"}).status_code == 422
     assert 'name="actor" value="ROU"' in client.get("/sources", params={"actor": "ROU"}).text
+
+
+def test_an_article_whose_source_row_merged_meanwhile_is_stored_on_a_retry(
+    store_url: str,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On PostgreSQL another writer may merge away the source row an article's claims were placed
+    in before they are inserted: the foreign key fails, and the article is placed again instead of
+    being taken for one stored already."""
+    from sqlalchemy.exc import IntegrityError
+
+    with Store(store_url) as store:
+        real = Store._insert_claims
+        calls = []
+
+        def once(self: Store, *args: object) -> None:
+            calls.append(1)
+            if len(calls) == 1:
+                raise IntegrityError("INSERT INTO claims", {}, Exception("foreign key violation"))
+            real(self, *args)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Store, "_insert_claims", once)
+        assert store.add_article(make_article("a1"), [_claim("a1", "Oduya", "KEN")], extractor_version="v")
+        assert len(calls) == 2 and store.stats()["articles"] == 1 and store.stats()["claims"] == 1
+        assert not store.add_article(
+            make_article("a1"), [_claim("a1", "Oduya", "KEN")], extractor_version="v"
+        )

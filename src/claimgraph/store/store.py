@@ -8,6 +8,7 @@ through ``claims``/``clusters``/``article``. SQLite writers take the lock at BEG
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -56,6 +57,8 @@ from .speakers import (
     settled,
     speaker,
 )
+
+log = logging.getLogger(__name__)
 
 _IDENTITY = (
     "evidence_start", "evidence_end", "source_name", "cue_start",
@@ -147,33 +150,39 @@ class Store:
         """
         h = content_hash(article.text) if article.text else None
         aid = article.id or article_id_for(article.text)
-        try:
-            with writing(self._engine) as conn:
-                cond = (
-                    articles.c.id == aid
-                    if h is None
-                    else or_(articles.c.id == aid, articles.c.content_hash == h)
-                )
-                if conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None:
-                    return False
-                conn.execute(
-                    insert(articles).values(
-                        id=aid,
-                        url=article.url,
-                        outlet=article.outlet,
-                        title=article.title,
-                        published=article.published,
-                        text=article.text,
-                        language=article.language,
-                        content_hash=h,
-                        extractor_version=extractor_version,
-                        ingested_at=datetime.now(UTC),
+        for _ in range(3):
+            try:
+                with writing(self._engine) as conn:
+                    cond = (
+                        articles.c.id == aid
+                        if h is None
+                        else or_(articles.c.id == aid, articles.c.content_hash == h)
                     )
-                )
-                self._insert_claims(conn, aid, article, claims)
-        except IntegrityError:
-            return False  # another writer stored the same article between our check and insert
-        return True
+                    if conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None:
+                        return False
+                    conn.execute(
+                        insert(articles).values(
+                            id=aid,
+                            url=article.url,
+                            outlet=article.outlet,
+                            title=article.title,
+                            published=article.published,
+                            text=article.text,
+                            language=article.language,
+                            content_hash=h,
+                            extractor_version=extractor_version,
+                            ingested_at=datetime.now(UTC),
+                        )
+                    )
+                    self._insert_claims(conn, aid, article, claims)
+                return True
+            except IntegrityError as exc:
+                if self.has_article(aid, content_hash=h):
+                    return False  # another writer stored the same article between our check and insert
+                # else another writer may have merged a source row its claims were to refer to
+                # (``speakers.absorb`` on PostgreSQL): try again, placing them anew
+                log.warning("article %s not stored yet: %s", aid, _reason(exc))
+        return False
 
     def replace_claims(self, article_id: str, claims: Sequence[Claim], *, extractor_version: str) -> None:
         """Swap an article's claims for a new extraction (``reprocess``); run ``recluster`` after.
