@@ -45,7 +45,7 @@ def _register() -> None:
 
     extract.register(main)
     evaluate.register(main)
-    for name in ("store", "ingest", "transfers", "serve", "train"):
+    for name in ("store", "sources", "ingest", "transfers", "serve", "train"):
         try:
             mod = __import__(f"{__name__}.{name}", fromlist=["register"])
         except ImportError:  # a part not installed in this build

@@ -7,13 +7,14 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, func, insert, select, update
+from sqlalchemy import Connection, Select, delete, func, insert, select
 
 from ..aggregate import Cluster, Report
 from ..contest import confident
 from ..model import Evidence
 from ..sameevent import rules_fingerprint
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
+from .redirects import follow, point
 from .schema import (
     articles,
     claims,
@@ -261,9 +262,7 @@ def _redirect(
         if not counts:
             continue  # its reports were deleted: nothing to send the reader to
         target = min(counts, key=lambda n: (-counts[n], n))
-        conn.execute(update(cluster_redirects).where(rd.new_id == gone).values(new_id=target))
-        conn.execute(delete(cluster_redirects).where(rd.old_id == gone))
-        conn.execute(insert(cluster_redirects).values(old_id=gone, new_id=target))
+        point(conn, cluster_redirects, gone, target)
 
 
 def replace_clusters(conn: Connection, built: Sequence[Cluster], old_ids: Sequence[int] | None) -> None:
@@ -330,18 +329,7 @@ def _insert(conn: Connection, built: Sequence[Cluster], ids: Sequence[int]) -> N
 
 def resolve(conn: Connection, cluster_id: int) -> int | None:
     """Where an id that is no longer a cluster went (``cluster_redirects``), or None."""
-    rd = cluster_redirects.c
-    seen = {cluster_id}
-    n: int | None = cluster_id
-    for _ in range(16):  # rows are kept pointing at live ids; the loop only guards a damaged table
-        found = conn.execute(select(rd.new_id).where(rd.old_id == n)).scalar()
-        n = int(found) if found is not None else None
-        if n is None or n in seen:
-            return None
-        if conn.execute(select(clusters.c.id).where(clusters.c.id == n)).first() is not None:
-            return n
-        seen.add(n)
-    return None
+    return follow(conn, cluster_redirects, clusters, cluster_id)
 
 
 def _member_rows(conn: Connection, cluster_ids: Sequence[int]) -> list[Any]:

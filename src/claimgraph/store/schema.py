@@ -198,6 +198,17 @@ cluster_redirects = Table(
 )
 Index("ix_cluster_redirects_new", cluster_redirects.c.new_id)
 
+# Ids of source rows that merged into others (a re-key, or a speaker's full name arriving after
+# their bare surname): the row their claims went to, so an old ``/sources/{id}`` link answers with a
+# redirect. Like ``cluster_redirects``, rows are kept pointing at live ids (revision 0009).
+source_redirects = Table(
+    "source_redirects",
+    metadata,
+    Column("old_id", Integer, primary_key=True, autoincrement=False),
+    Column("new_id", Integer, nullable=False),
+)
+Index("ix_source_redirects_new", source_redirects.c.new_id)
+
 # Blocks whose clusters lost members since they were built (an article reprocessed): the next
 # recluster rebuilds them whole, then empties this table.
 cluster_dirty = Table("cluster_dirty", metadata, Column("block", String, primary_key=True))

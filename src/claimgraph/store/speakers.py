@@ -9,13 +9,15 @@ its outlet. Claims keep the name and mention the article gave (``source_name``, 
 so a source page can list every name it was seen under.
 
 Keys depend on the people table, which users extend: ``rekey`` gives stored sources the keys of
-today's table and merges the rows that come to share one (revision 0007 runs it once).
+today's table and merges the rows that come to share one (revision 0007 runs it once). A full name
+arriving after its bare surname was stored takes the surname's claims at once (``absorb``). A row
+that merges away leaves its id in ``source_redirects`` (``resolve``), so old links still answer.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -37,7 +39,8 @@ from sqlalchemy import (
 
 from ..model import Source
 from .clusters import mark_stale
-from .schema import claims, sources
+from .redirects import follow, point
+from .schema import claims, source_redirects, sources
 
 if TYPE_CHECKING:
     from ..actors import ActorCoder
@@ -142,16 +145,89 @@ def place(conn: Connection, key: str) -> str:
     return key
 
 
+def absorb(conn: Connection, key: str, source_id: int) -> int:
+    """Join the bare surnames stored before this full name arrived ("Wanjiru said", then "Grace
+    Wanjiru said"): a surname row that ``settled`` now gives to ``key`` moves its claims to
+    ``source_id`` and goes, its id redirecting there. Returns how many rows went; a second call
+    finds nothing to do."""
+    if _stem(key) is None or " " not in _name(key):
+        return 0
+    surname = _name(key).rsplit(" ", 1)[1]
+    bare = list(
+        conn.execute(
+            select(sources.c.id, sources.c.key).where(
+                sources.c.key.startswith(f"person:{surname}|", autoescape=True), sources.c.id != source_id
+            )
+        )
+    )
+    if not bare:
+        return 0
+    fulls = list(
+        conn.execute(
+            select(sources.c.key).where(sources.c.key.like(f"person:% {_like(surname)}|%", escape="\\"))
+        ).scalars()
+    )
+    gone = 0
+    for bid, bkey in bare:
+        if settled([bkey, *fulls]).get(bkey) == key:
+            gone += merge(conn, {bid: source_id})
+    return gone
+
+
+def merge(conn: Connection, moves: dict[int, int]) -> int:
+    """Move every claim of the source rows ``old`` to ``new`` and drop ``old``, its id redirecting
+    to ``new``; the clusters holding the claims are marked for rebuilding. Returns the rows that
+    went (a row another writer merged first is skipped)."""
+    c = claims.c
+    gone = 0
+    for old, new in moves.items():
+        mark_stale(conn, select(c.id).where(c.source_id == old))
+        conn.execute(update(claims).where(c.source_id == old).values(source_id=new))
+        if conn.execute(delete(sources).where(sources.c.id == old)).rowcount:
+            point(conn, source_redirects, old, new)
+            gone += 1
+    return gone
+
+
+def resolve(conn: Connection, source_id: int) -> int | None:
+    """The live source row an id that merged away went to (``source_redirects``), or None."""
+    return follow(conn, source_redirects, sources, source_id)
+
+
+def numbered(
+    conn: Connection, rows: Sequence[dict[str, Any]], *, redirects: bool = True
+) -> list[dict[str, Any]]:
+    """The source rows among ``rows`` whose keys are new, to insert. SQLite gives a new row the
+    largest id plus one, which may be the id of a row that merged away (its old links redirect):
+    there the new rows get ids above every id ever redirected, so a link never lands on another
+    speaker. PostgreSQL's sequence never gives an id twice and numbers them itself.
+    ``redirects=False``: before revision 0009 made the table (nothing to stay above)."""
+    keys = [r["key"] for r in rows]
+    have: set[str] = set()
+    for i in range(0, len(keys), 500):  # bounded IN lists
+        have.update(conn.execute(select(sources.c.key).where(sources.c.key.in_(keys[i : i + 500]))).scalars())
+    new = [r for r in rows if r["key"] not in have]
+    if conn.dialect.name != "sqlite" or not new or not redirects:
+        return new
+    top = max(
+        conn.execute(select(func.max(sources.c.id))).scalar() or 0,
+        conn.execute(select(func.max(source_redirects.c.old_id))).scalar() or 0,
+    )
+    return [{**r, "id": top + n} for n, r in enumerate(new, 1)]
+
+
 # --- the sources list ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SourceQuery:
-    """Filters over the sources list: ``name`` a case-insensitive substring, ``kind`` exact.
-    Sources are listed most claims first; only sources with at least one claim are listed."""
+    """Filters over the sources list: ``name`` a case-insensitive substring, ``kind`` exact,
+    ``actor`` a code prefix (IRN matches IRNGOV). Sources are listed most claims first; only
+    sources with at least one claim are listed."""
 
     name: str | None = None
     kind: str | None = None
+    actor: str | None = None
     limit: int | None = None
     offset: int = 0
 
@@ -178,6 +254,8 @@ def _listed(q: SourceQuery) -> Select[Any]:
         stmt = stmt.where(func.lower(s.name).contains(q.name.strip().lower(), autoescape=True))
     if q.kind:
         stmt = stmt.where(s.kind == q.kind)
+    if q.actor and q.actor.strip():
+        stmt = stmt.where(s.actor.startswith(q.actor.strip().upper(), autoescape=True))
     return stmt
 
 
@@ -211,23 +289,34 @@ def seen_as(conn: Connection, source_id: int) -> dict[str, list[tuple[str, int]]
     """The names a source was seen under, with claim counts, most frequent first: ``names`` as the
     articles gave them in full ("Vladimir Putin", "President of Russia Vladimir Putin") and
     ``mentions`` as the claims' text put them ("Putin", "the President", "he")."""
+    return seen_as_many(conn, [source_id]).get(source_id, {"names": [], "mentions": []})
+
+
+def seen_as_many(conn: Connection, source_ids: Sequence[int]) -> dict[int, dict[str, list[tuple[str, int]]]]:
+    """``seen_as`` of many sources in a few queries (a listing shows them all); sources without
+    claims are left out."""
     c = claims.c
-    stmt = (
-        select(c.source_name, c.source_text, c.source_kind, c.outlet, func.count())
-        .where(c.source_id == source_id)
-        .group_by(c.source_name, c.source_text, c.source_kind, c.outlet)
-    )
-    names: dict[str, list[Any]] = {}
-    mentions: dict[str, list[Any]] = {}
-    for name, text, kind, outlet, n in conn.execute(stmt):
-        name = name or (outlet if kind == "author" else None)
-        for value, into in ((name, names), (text, mentions)):
-            if value:
-                entry = into.setdefault(" ".join(value.split()).casefold(), [" ".join(value.split()), 0])
-                entry[1] += n
+    found: dict[int, dict[str, dict[str, list[Any]]]] = {}
+    ids = list(dict.fromkeys(source_ids))
+    for i in range(0, len(ids), 500):  # bounded IN lists
+        stmt = (
+            select(c.source_id, c.source_name, c.source_text, c.source_kind, c.outlet, func.count())
+            .where(c.source_id.in_(ids[i : i + 500]))
+            .group_by(c.source_id, c.source_name, c.source_text, c.source_kind, c.outlet)
+        )
+        for sid, name, text, kind, outlet, n in conn.execute(stmt):
+            parts = found.setdefault(sid, {"names": {}, "mentions": {}})
+            name = name or (outlet if kind == "author" else None)
+            for value, into in ((name, parts["names"]), (text, parts["mentions"])):
+                if value:
+                    entry = into.setdefault(" ".join(value.split()).casefold(), [" ".join(value.split()), 0])
+                    entry[1] += n
     return {
-        part: sorted(((v, n) for v, n in found.values()), key=lambda vn: (-vn[1], vn[0].casefold()))
-        for part, found in (("names", names), ("mentions", mentions))
+        sid: {
+            part: sorted(((v, n) for v, n in seen.values()), key=lambda vn: (-vn[1], vn[0].casefold()))
+            for part, seen in parts.items()
+        }
+        for sid, parts in found.items()
     }
 
 
@@ -245,6 +334,7 @@ class _Group(NamedTuple):
     outlet: str | None  # read only for an author with no name
     key: str
     label: str | None
+    own: str  # the key of this spelling alone, before ``settled`` gave a surname its full name
 
 
 def _groups(conn: Connection, coder: ActorCoder | None) -> list[_Group]:
@@ -261,21 +351,23 @@ def _groups(conn: Connection, coder: ActorCoder | None) -> list[_Group]:
     out = []
     for sid, kind, name, actor, text, outlet in conn.execute(stmt):
         key, label = speaker(Source(text=text, name=name, kind=kind, actor=actor), outlet, coder)
-        out.append(_Group(sid, kind, name, actor, text, outlet, key, label))
+        out.append(_Group(sid, kind, name, actor, text, outlet, key, label, key))
     return out
 
 
 def rekey_stored(conn: Connection) -> None:
-    """``rekey`` for a migration: only where claims are stored (a new store has nothing to do)."""
+    """``rekey`` for a migration: only where claims are stored (a new store has nothing to do).
+    Revisions before 0009 have no ``source_redirects`` to record the merges in."""
     if conn.exec_driver_sql("SELECT 1 FROM claims LIMIT 1").first() is not None:
-        rekey(conn)
+        rekey(conn, redirects=False)
 
 
-def rekey(conn: Connection, coder: ActorCoder | None = None) -> int:
+def rekey(conn: Connection, coder: ActorCoder | None = None, *, redirects: bool = True) -> int:
     """Give every stored source the key of today's rules and people table; rows that come to share
     a key merge into the oldest (its id stays, so links to it keep working) and their claims move
     there. Returns how many source rows went. The clusters holding moved claims are marked for
-    rebuilding, since a cluster counts its sources by these rows."""
+    rebuilding, since a cluster counts its sources by these rows. The id of each row that went
+    redirects to the row that took most of its claims (unless ``redirects=False``)."""
     groups = _groups(conn, coder)
     moves = settled({g.key for g in groups})
     groups = [g._replace(key=moves.get(g.key, g.key)) for g in groups]
@@ -293,16 +385,18 @@ def rekey(conn: Connection, coder: ActorCoder | None = None) -> int:
     taken: set[int] = set()
     for key, gs in sorted(keyed.items(), key=lambda kv: min(g.source_id or 0 for g in kv[1])):
         free = [g.source_id for g in gs if g.source_id is not None and g.source_id not in taken]
-        first = min(gs, key=lambda g: (g.source_id is None, g.source_id or 0))  # the oldest row's spelling
+        # the oldest row's spelling, of the key's own name ("Olena Zelenska", not a "Zelenska" before it)
+        first = min(gs, key=lambda g: (g.own != key, g.source_id is None, g.source_id or 0))
         values = {"key": key, "name": first.label, "kind": first.kind, "actor": first.actor}
         if free:
             target[key] = min(free)
             conn.execute(update(sources).where(sources.c.id == target[key]).values(**values))
         else:
-            conn.execute(insert(sources).values(**values))
+            conn.execute(insert(sources), numbered(conn, [values], redirects=redirects))
             target[key] = int(conn.execute(select(sources.c.id).where(sources.c.key == key)).scalar_one())
         taken.add(target[key])
     moved: set[int] = set()  # rows that took claims from others
+    went: dict[int, Counter[int]] = defaultdict(Counter)  # old row -> claims it gave each row
     c = claims.c
     for g in groups:
         new = target[g.key]
@@ -321,9 +415,16 @@ def rekey(conn: Connection, coder: ActorCoder | None = None) -> int:
                 where.append(c.source_text.is_not_distinct_from(g.text))
                 if g.kind == "author":
                     where.append(c.outlet.is_not_distinct_from(g.outlet))
-        conn.execute(update(claims).where(*where).values(source_id=new))
+        n = conn.execute(update(claims).where(*where).values(source_id=new)).rowcount
         moved.add(new)
+        if g.source_id is not None and n:
+            went[g.source_id][new] += n
+    parked = set(conn.execute(select(sources.c.id).where(sources.c.key.startswith(_PARKED))).scalars())
     gone = conn.execute(delete(sources).where(sources.c.key.startswith(_PARKED))).rowcount
+    for old in sorted(
+        parked & set(went) if redirects else ()
+    ):  # each id that went redirects to where most claims went
+        point(conn, source_redirects, old, min(went[old], key=lambda n: (-went[old][n], n)))
     ids = sorted(moved)
     for k in range(0, len(ids), 500):  # bounded IN lists
         mark_stale(conn, select(c.id).where(c.source_id.in_(ids[k : k + 500])))

@@ -8,6 +8,7 @@ through ``claims``/``clusters``/``article``. SQLite writers take the lock at BEG
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime
 from types import TracebackType
@@ -44,14 +45,20 @@ from .schema import claims as claims_t
 from .speakers import (
     SourceQuery,
     StoredSource,
+    absorb,
     count_sources,
     list_sources,
+    numbered,
     place,
     rekey,
+    resolve,
     seen_as,
+    seen_as_many,
     settled,
     speaker,
 )
+
+log = logging.getLogger(__name__)
 
 _IDENTITY = (
     "evidence_start", "evidence_end", "source_name", "cue_start",
@@ -143,33 +150,39 @@ class Store:
         """
         h = content_hash(article.text) if article.text else None
         aid = article.id or article_id_for(article.text)
-        try:
-            with writing(self._engine) as conn:
-                cond = (
-                    articles.c.id == aid
-                    if h is None
-                    else or_(articles.c.id == aid, articles.c.content_hash == h)
-                )
-                if conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None:
-                    return False
-                conn.execute(
-                    insert(articles).values(
-                        id=aid,
-                        url=article.url,
-                        outlet=article.outlet,
-                        title=article.title,
-                        published=article.published,
-                        text=article.text,
-                        language=article.language,
-                        content_hash=h,
-                        extractor_version=extractor_version,
-                        ingested_at=datetime.now(UTC),
+        for _ in range(3):
+            try:
+                with writing(self._engine) as conn:
+                    cond = (
+                        articles.c.id == aid
+                        if h is None
+                        else or_(articles.c.id == aid, articles.c.content_hash == h)
                     )
-                )
-                self._insert_claims(conn, aid, article, claims)
-        except IntegrityError:
-            return False  # another writer stored the same article between our check and insert
-        return True
+                    if conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None:
+                        return False
+                    conn.execute(
+                        insert(articles).values(
+                            id=aid,
+                            url=article.url,
+                            outlet=article.outlet,
+                            title=article.title,
+                            published=article.published,
+                            text=article.text,
+                            language=article.language,
+                            content_hash=h,
+                            extractor_version=extractor_version,
+                            ingested_at=datetime.now(UTC),
+                        )
+                    )
+                    self._insert_claims(conn, aid, article, claims)
+                return True
+            except IntegrityError as exc:
+                if self.has_article(aid, content_hash=h):
+                    return False  # another writer stored the same article between our check and insert
+                # else another writer may have merged a source row its claims were to refer to
+                # (``speakers.absorb`` on PostgreSQL): try again, placing them anew
+                log.warning("article %s not stored yet: %s", aid, _reason(exc))
+        return False
 
     def replace_claims(self, article_id: str, claims: Sequence[Claim], *, extractor_version: str) -> None:
         """Swap an article's claims for a new extraction (``reprocess``); run ``recluster`` after.
@@ -237,7 +250,8 @@ class Store:
                     conn.execute(insert(table).values(**r))
 
     def _source_ids(self, conn: Connection, cls: Sequence[Claim], outlet: str | None) -> list[int]:
-        """The source row of each claim, by its speaker's stable key (``speakers.speaker``)."""
+        """The source row of each claim, by its speaker's stable key (``speakers.speaker``); a new
+        full name takes the rows of its bare surname stored before it (``speakers.absorb``)."""
         found = [speaker(c.source, outlet) for c in cls]
         here = settled(k for k, _ in found)  # within the article, then against the store
         firsts = sorted({here.get(k, k) for k, _ in found}, key=lambda k: k.endswith("|"))  # placed first
@@ -248,13 +262,15 @@ class Store:
             key = placed[here.get(key, key)]
             keys.append(key)
             wanted.setdefault(key, {"key": key, "name": name, "kind": c.source.kind, "actor": c.source.actor})
-        self._insert_ignore(conn, sources, list(wanted.values()))
+        self._insert_ignore(conn, sources, numbered(conn, list(wanted.values())))
         ids: dict[str, int] = {}
         keys_list = list(wanted)
         for i in range(0, len(keys_list), 500):
             chunk = keys_list[i : i + 500]
             rows = conn.execute(select(sources.c.key, sources.c.id).where(sources.c.key.in_(chunk)))
             ids.update((r.key, r.id) for r in rows)
+        for key in keys_list:
+            absorb(conn, key, ids[key])
         return [ids[k] for k in keys]
 
     def _insert_claims(self, conn: Connection, aid: str, article: Article, cls: Sequence[Claim]) -> None:
@@ -370,10 +386,16 @@ class Store:
             return [StoredError(**r._mapping) for r in conn.execute(stmt)]
 
     def source(self, source_id: int) -> dict[str, Any] | None:
-        """A source row (id, key, name, kind, actor), or None."""
+        """A source row (id, key, name, kind, actor), or None (``source_redirect`` tells where an
+        id that merged away went)."""
         with self._engine.connect() as conn:
             row = conn.execute(select(sources).where(sources.c.id == source_id)).first()
         return dict(row._mapping) if row is not None else None
+
+    def source_redirect(self, source_id: int) -> int | None:
+        """The live source an old id's claims went to when its row merged into another, or None."""
+        with self._engine.connect() as conn:
+            return resolve(conn, source_id)
 
     def sources(self, q: SourceQuery | None = None) -> list[StoredSource]:
         """Sources with their claim and stance counts, most claims first: one row per speaker."""
@@ -389,6 +411,11 @@ class Store:
         """The names (``names``) and mentions (``mentions``) a source was seen under, with counts."""
         with self._engine.connect() as conn:
             return seen_as(conn, source_id)
+
+    def sources_names(self, source_ids: Sequence[int]) -> dict[int, dict[str, list[tuple[str, int]]]]:
+        """``source_names`` of many sources at once, by id (sources without claims left out)."""
+        with self._engine.connect() as conn:
+            return seen_as_many(conn, source_ids)
 
     def rekey_sources(self) -> int:
         """Re-key the stored sources by today's rules and people table (after extending it), merging

@@ -23,7 +23,7 @@ from ..model import Article
 from ..store import Store, StoredClaim, article_id_for
 from ..transfers import write_jsonl
 from . import views
-from .deps import StoreDep
+from .deps import StoreDep, moved
 from .params import (
     COUNTRY,
     TRANSFER_KEY,
@@ -254,9 +254,14 @@ def api_sources(store: StoreDep, f: Annotated[SourceFilters, Query()]) -> Any:
 
 
 @router.get("/sources/{source_id}", summary="A source: stance counts, dyads, one page of its claims")
-def api_source(store: StoreDep, source_id: RowId, f: Annotated[ClaimFilters, Query()]) -> Any:
+def api_source(
+    request: Request, store: StoreDep, source_id: RowId, f: Annotated[ClaimFilters, Query()]
+) -> Any:
     data = views.source(store, source_id, f)
     if data is None:
+        went = store.source_redirect(source_id)
+        if went is not None:  # merged into another row of the same speaker: its claims are there now
+            return moved(request, f"/api/sources/{went}")
         raise _not_found(f"source {source_id}")
     return views.jsonable(data)
 

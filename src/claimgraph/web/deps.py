@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -18,6 +18,13 @@ from . import present
 HERE = Path(__file__).parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
+
+
+def moved(request: Request, path: str) -> RedirectResponse:
+    """A permanent redirect to ``path`` (an id that merged into another), keeping the request's
+    filters and page, so a cited link lands on the same view of the row that took its place."""
+    query = request.url.query
+    return RedirectResponse(f"{path}?{query}" if query else path, status_code=308)
 
 
 def make_templates() -> Jinja2Templates:

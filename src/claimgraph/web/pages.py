@@ -13,7 +13,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from . import views
-from .deps import StoreDep, render
+from .deps import StoreDep, moved, render
 from .params import (
     COUNTRY,
     MAX_ID,
@@ -132,9 +132,12 @@ def sources_page(request: Request, store: StoreDep, f: Annotated[SourceFilters, 
 @router.get("/sources/{source_id}", response_class=HTMLResponse)
 def source_page(
     request: Request, store: StoreDep, source_id: RowId, f: Annotated[ClaimFilters, Query()]
-) -> HTMLResponse:
+) -> Response:
     data = views.source(store, source_id, f)
     if data is None:
+        went = store.source_redirect(source_id)
+        if went is not None:  # merged into another row of the same speaker: its claims are there now
+            return moved(request, f"/sources/{went}")
         raise _missing(f"source {source_id}")
     return render(request, "source.html", {"nav": "sources", "f": f, **data})
 

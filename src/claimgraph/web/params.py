@@ -199,12 +199,16 @@ class SourceFilters(Page):
 
     name: str | None = Field(None, max_length=200, description="Source name contains (case-insensitive).")
     kind: SourceKind | None = Field(None, description="Source kind (person, organization, author ...).")
+    actor: str | None = Field(
+        None, pattern=ACTOR, description="Source actor code prefix (IRN matches IRNGOV)."
+    )
 
     def query(self, *, paged: bool = True) -> SourceQuery:
         """The SourceQuery of this page (or of the whole list)."""
         return SourceQuery(
             name=self.name,
             kind=self.kind,
+            actor=self.actor,
             limit=self.per_page if paged else None,
             offset=self.offset if paged else 0,
         )
