@@ -309,3 +309,11 @@ def test_support_for_an_idea_is_aimed_at_no_party_named_inside_it() -> None:
         f"{LEAD} Boric expressed strong support for a peaceful solution to the Peru-Ecuador dispute."
     )
     assert not any(a2 in ("PER", "ECU") for _, r, a2 in got if r == "05"), got
+
+
+def test_a_party_named_in_a_relative_clause_is_not_condemned() -> None:
+    got = triples(
+        "President Luis Arce of Bolivia condemned the policy of Chile, which had led to a crisis in Peru.",
+        author=True,
+    )
+    assert ("BOL", "11", "CHL") in got and ("BOL", "11", "PER") not in got, got

@@ -592,6 +592,10 @@ def _speech_act_records(
         span = doc[a.target_span[0] : a.target_span[1]]
         for m in coder.find(span.text):
             targets.append((m.text, m.code, span.start_char + m.start, span.start_char + m.end))
+        told = _clause_extents(span)
+        # "the policy of the US, which had led to a crisis in the Middle East": who is condemned is
+        # named before the relative clause, not in it
+        targets = [t for t in targets if not any(lo <= t[2] < hi for lo, hi in told)]
         agents = _agent_extents(span)
         if any(lo <= t[2] < hi for t in targets for lo, hi in agents):
             # "condemned the Russian attack on Kyiv": the act's doer is condemned, not its target
@@ -649,6 +653,11 @@ def _agent_extents(span: Span) -> list[tuple[int, int]]:
         for c in root.lefts
         if c.dep_ in ("poss", "amod", "compound", "nmod")
     ]
+
+
+def _clause_extents(span: Span) -> list[tuple[int, int]]:
+    """Char extents of the relative clauses inside a phrase ("..., which had led to ...")."""
+    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in span if c.dep_ == "relcl"]
 
 
 def _coordinated_speakers(doc: Doc, a: Attribution, src: Source) -> list[Actor]:
