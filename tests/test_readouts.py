@@ -317,3 +317,16 @@ def test_a_party_named_in_a_relative_clause_is_not_condemned() -> None:
         author=True,
     )
     assert ("BOL", "11", "CHL") in got and ("BOL", "11", "PER") not in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "root"),
+    [
+        ("Iranian forces seized a British tanker in the Gulf.", "17"),
+        ("Russian troops seized the town of Izium.", "19"),
+        ("Bolivia seized the opportunity to sign a trade deal with Chile.", None),
+    ],
+)
+def test_seizing_is_an_event_only_for_property_captives_or_ground(sentence: str, root: str | None) -> None:
+    roots = {r for _, r, _ in triples(sentence) if r in ("17", "18", "19")}
+    assert roots == ({root} if root else set()), triples(sentence)
