@@ -330,3 +330,12 @@ def test_a_party_named_in_a_relative_clause_is_not_condemned() -> None:
 def test_seizing_is_an_event_only_for_property_captives_or_ground(sentence: str, root: str | None) -> None:
     roots = {r for _, r, _ in triples(sentence) if r in ("17", "18", "19")}
     assert roots == ({root} if root else set()), triples(sentence)
+
+
+def test_representatives_from_a_capital_are_that_countrys() -> None:
+    text = (
+        "Foreign Minister Ann Example of Chile said Chile was ready for talks with representatives "
+        "from La Paz."
+    )
+    got = triples(text, author=False)
+    assert any(a2 == "BOL" for _, r, a2 in got if r == "03"), got

@@ -381,6 +381,13 @@ class SourceResolver:
             phrase = self.doc[tok.left_edge.i : tok.i + 1].text
             code = self.coder.code(phrase)
             if code and code[:3] in _SECTORS:
+                # "representatives from Kiev", "officials of Ukraine": whose they are comes after
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                        whole = self.doc[tok.left_edge.i : c.right_edge.i + 1].text
+                        full = self.coder.code(whole)
+                        if full and full[:3] not in _SECTORS:
+                            return (whole, full)
                 return (phrase, placed(code, self.home))
         return None
 
