@@ -292,6 +292,7 @@ def test_a_countrys_opposition_members_are_its_own() -> None:
         ("Boric expressed support for Bolivia's bid to join the trade bloc.", ("CHL", "05", "BOL")),
         ("The Chilean embassy expressed its condolences to Bolivia.", ("CHL", "01", "BOL")),
         ("Boric expressed his gratitude to Bolivia for its help.", ("CHL", "05", "BOL")),
+        ("Chile reiterated its support for Bolivia's bid to join the bloc.", ("CHL", "05", "BOL")),
     ],
 )
 def test_expressing_a_feeling_towards_a_party_is_an_act(
