@@ -90,7 +90,8 @@ _NAME_FILES = (
 _SENTENCE_ENDS = frozenset('.!?:;"“”')
 _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
-_IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "organization": 10.0, "outlet": 10.0}
+_IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
+_PLACE_KINDS = frozenset({"place", "capital"})
 _V = TypeVar("_V")
 
 
@@ -102,7 +103,9 @@ class ActorMatch:
     end: int
     text: str
     code: str
-    kind: str  # "country" | "organization" | "outlet" | "group" | "person" | "capital" | "place"
+    # "country" | "organization" | "outlet" | "group" | "person" | "capital" | "place" | "authority"
+    # (a local government: "the Municipality of Livorno", see local_bodies.tsv)
+    kind: str
     name: str  # canonical name, e.g. "Iran", "NBC News", "United Nations", "Vladimir Putin"
 
 
@@ -172,6 +175,8 @@ class ActorCoder:
         for row in self._read("notactors.tsv", 1, 1):
             self._add(row.cells[0], _Entry("", "", ""))
         self._index = self._compile(self._aliases)
+        self._subdivisions = self._compile(self._load_subdivisions())
+        self._bodies_of, self._bodies_after = self._load_bodies()
         self._sectors: dict[tuple[str, ...], tuple[str, float]] = {}
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
@@ -269,6 +274,37 @@ class ActorCoder:
             if old in merged:
                 self._aliases[toks] = merged[old]
 
+    def _load_subdivisions(self) -> dict[tuple[str, ...], str]:
+        """pycountry's subdivision names that one country alone has ("Livorno", "Lombardia") and
+        that name nothing else here: places for the local-body rule only (many are also common
+        words or names elsewhere, so they never stand alone)."""
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for sub in pycountry.subdivisions:
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            toks = tuple(t for t, _, _ in _tokens(sub.name))
+            if country is None or not toks or not toks[0][:1].isupper():
+                continue
+            owners.setdefault(toks, set()).add(country.alpha_3)
+        return {
+            toks: next(iter(cs))
+            for toks, cs in owners.items()
+            if len(cs) == 1 and toks not in self._aliases and next(iter(cs)) in self._countries
+        }
+
+    def _load_bodies(self) -> tuple[_Trie[str], _Trie[str]]:
+        """local_bodies.tsv: body words before "of <place>" and after a place, each a token trie."""
+        tables: dict[str, dict[tuple[str, ...], str]] = {"of": {}, "after": {}}
+        for row in self._read("local_bodies.tsv", 3, 3):
+            phrase, where, sector = row.cells
+            if where not in tables:
+                raise row.error(f"position must be 'of' or 'after', not {where!r}")
+            if not re.fullmatch(r"[A-Z]{3}", sector):
+                raise row.error(f"not a 3-letter sector code: {sector!r}")
+            toks = tuple(t for t, _, _ in _tokens(phrase.lower()))
+            if toks:
+                tables[where][toks] = sector
+        return self._compile(tables["of"]), self._compile(tables["after"])
+
     def _load_sectors(self) -> None:
         for row in self._read("sectors.tsv", 2, 3):
             phrase, code = row.cells[0].lower(), row.cells[1]
@@ -347,7 +383,55 @@ class ActorCoder:
             weak = i + k + 1 < n and words[i + k] == "-" and words[i + k + 1].lower() in _WEAK_SUFFIXES
             hits.append(_Hit(i, i + k, entry, weak))
             i += k
-        return self._drop_namesakes(words, hits)
+        return self._local_bodies(words, self._drop_namesakes(words, hits))
+
+    def _local_bodies(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """A place with a body word is that country's local government (local_bodies.tsv):
+        "Municipality of <place>" (the body capitalised, as in a name) and "<place> region"."""
+        lower = [w.lower() for w in words]
+        at = {h.first: h for h in hits}
+        out: list[_Hit] = []
+        i = 0
+        while i < len(words):
+            h = at.get(i)
+            place = self._place_at(words, h, i)
+            body = self._match_at(self._bodies_of, lower, i) if words[i][:1].isupper() else None
+            if body is not None and place is None:
+                j = i + body[0]
+                if j + 1 < len(words) and lower[j] == "of":
+                    after = self._place_at(words, at.get(j + 1), j + 1)
+                    if after is not None:
+                        end, iso3 = after
+                        name = " ".join(words[i:end])
+                        out.append(_Hit(i, end, _Entry(iso3 + body[1], "authority", name)))
+                        i = end
+                        continue
+            if place is not None:
+                end, iso3 = place
+                tail = self._match_at(self._bodies_after, lower, end) if end < len(words) else None
+                if tail is not None:
+                    last = end + tail[0]
+                    name = " ".join(words[i:last])
+                    out.append(_Hit(i, last, _Entry(iso3 + tail[1], "authority", name)))
+                    i = last
+                    continue
+            if h is not None:
+                out.append(h)
+                i = h.last
+            else:
+                i += 1
+        return out
+
+    def _place_at(self, words: list[str], hit: _Hit | None, i: int) -> tuple[int, str] | None:
+        """(end token, country) of a place inside a country starting at token i, else None."""
+        if hit is not None:
+            if hit.entry.kind in _PLACE_KINDS and not hit.weak:
+                return hit.last, hit.entry.code[:3]
+            return None
+        if not words[i][:1].isupper():
+            return None
+        m = self._match_at(self._subdivisions, words, i)
+        return (i + m[0], m[1]) if m is not None else None
 
     def _drop_namesakes(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         """A bare surname is the person the text names in full with it ("Hillary Clinton ...
