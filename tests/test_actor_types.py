@@ -1,0 +1,28 @@
+"""Sector words for religious bodies, the press and armed units, and type nouns after a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.actors import ActorCoder, default_coder
+
+
+@pytest.fixture(scope="module")
+def coder() -> ActorCoder:
+    return default_coder()
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the Spanish Episcopal Conference", "ESPREL"),
+        ("the secretary general of the bishops' conference", "REL"),
+        ("an Israeli rabbi", "ISRREL"),
+        ("the satirical magazine", "MED"),
+        ("a Cairo blogger", "EGYMED"),
+        ("the military junta", "MIL"),
+        ("two Ukrainian battalions", "UKRMIL"),
+    ],
+)
+def test_sector_words(coder: ActorCoder, phrase: str, code: str) -> None:
+    assert coder.code(phrase) == code
