@@ -26,3 +26,18 @@ def coder() -> ActorCoder:
 )
 def test_sector_words(coder: ActorCoder, phrase: str, code: str) -> None:
     assert coder.code(phrase) == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the XYZ party", "PTY"),  # a party's initials: a bare sector, placed in the home country
+        ("the Green Party", "PTY"),
+        ("the Cambodia National Rescue Party", "KHMPTY"),
+        ("the parties to the conflict", None),  # its sides, not political parties
+        ("Both parties", None),
+        ("the party", None),
+    ],
+)
+def test_type_noun_after_a_name(coder: ActorCoder, phrase: str, code: str | None) -> None:
+    assert coder.code(phrase) == code

@@ -92,6 +92,11 @@ _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
 _PLACE_KINDS = frozenset({"place", "capital"})
+# capitalised words before a type noun that are no name ("Both parties", "All unions")
+_NOT_NAMES = _wordset(
+    "the a an both all each every either neither any some many several most other these those this "
+    "that two three four five their its our his her my your whose which what"
+)
 _V = TypeVar("_V")
 
 
@@ -180,6 +185,7 @@ class ActorCoder:
         self._sectors: dict[tuple[str, ...], tuple[str, float]] = {}
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
+        self._named_types = self._load_named_types()
         self._titles = frozenset(w for toks in self._sectors for w in toks if len(toks) == 1) | frozenset(
             r.cells[0].lower().rstrip(".") for r in self._read("honorifics.tsv", 1, 1)
         )
@@ -321,6 +327,23 @@ class ActorCoder:
             plural = _plural(toks[-1])
             if plural:
                 self._sectors[(*toks[:-1], plural)] = (code, weight)
+
+    def _load_named_types(self) -> dict[str, tuple[str, float]]:
+        """named_types.tsv: type nouns that are a sector after a name ("the M5S party"), and plurals."""
+        out: dict[str, tuple[str, float]] = {}
+        for row in self._read("named_types.tsv", 2, 3):
+            word, code = row.cells[0].lower(), row.cells[1]
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise row.error(f"not a 3-letter sector code: {code!r}")
+            try:
+                weight = float(row.cells[2]) if len(row.cells) > 2 else 2.0
+            except ValueError:
+                raise row.error(f"weight must be a number: {row.cells[2]!r}") from None
+            out[word] = (code, weight)
+            plural = _plural(word)
+            if plural:
+                out[plural] = (code, weight)
+        return out
 
     def _check_country(self, row: Row, iso3: str) -> str:
         if iso3 not in self._countries:
@@ -486,6 +509,11 @@ class ActorCoder:
                 i += k
             else:
                 i += 1
+        for i in range(max(lo, 1), hi):
+            typ = self._named_types.get(words[i].lower())
+            prev = words[i - 1]
+            if typ is not None and i not in covered and prev[:1].isupper() and prev.lower() not in _NOT_NAMES:
+                found.append((i, *typ))
         return found
 
     def find(self, text: str) -> list[ActorMatch]:
