@@ -41,3 +41,8 @@ def test_sector_words(coder: ActorCoder, phrase: str, code: str) -> None:
 )
 def test_type_noun_after_a_name(coder: ActorCoder, phrase: str, code: str | None) -> None:
     assert coder.code(phrase) == code
+
+
+def test_demonym_party_is_a_side(coder: ActorCoder) -> None:
+    # "the Russian party" of a readout is the Russian side: its country, no party sector
+    assert coder.code("the Russian party") == "RUS"

@@ -60,3 +60,10 @@ def test_bad_position_is_reported(tmp_path: Path) -> None:
     (tmp_path / "actors" / "local_bodies.tsv").write_text("township\tbefore\tGOV\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="position"):
         ActorCoder(extra_dirs=[tmp_path])
+
+
+def test_body_inside_a_longer_name_is_a_place(coder: ActorCoder) -> None:
+    # "the Old City of Mosul" is a quarter of the city, not its government
+    assert [(m.text, m.kind) for m in coder.find("Fighters held the Old City of Mosul.")] == [
+        ("Mosul", "place")
+    ]

@@ -155,6 +155,11 @@ def _split_aliases(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
 
 
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that may be part of a name (no determiner or quantifier: "Both parties")."""
+    return word[:1].isupper() and word.lower() not in _NOT_NAMES
+
+
 def _plural(word: str) -> str | None:
     """The regular English plural of a (last) word, or None where it has none of its own."""
     if word.endswith(_NO_PLURAL):
@@ -418,7 +423,9 @@ class ActorCoder:
         while i < len(words):
             h = at.get(i)
             place = self._place_at(words, h, i)
-            body = self._match_at(self._bodies_of, lower, i) if words[i][:1].isupper() else None
+            # capitalised as in a name, and not inside a longer one ("the Old City of Mosul")
+            named = words[i][:1].isupper() and not (i and _is_name_word(words[i - 1]))
+            body = self._match_at(self._bodies_of, lower, i) if named else None
             if body is not None and place is None:
                 j = i + body[0]
                 if j + 1 < len(words) and lower[j] == "of":
@@ -511,8 +518,8 @@ class ActorCoder:
                 i += 1
         for i in range(max(lo, 1), hi):
             typ = self._named_types.get(words[i].lower())
-            prev = words[i - 1]
-            if typ is not None and i not in covered and prev[:1].isupper() and prev.lower() not in _NOT_NAMES:
+            # after a name of its own: "the Russian party" is the Russian side of talks
+            if typ is not None and i not in covered and i - 1 not in covered and _is_name_word(words[i - 1]):
                 found.append((i, *typ))
         return found
 
