@@ -92,6 +92,9 @@ _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
 _PLACE_KINDS = frozenset({"place", "capital"})
+# initials a text defines in brackets ("(CEI)"), and the small words inside a name they stand for
+_ABBR = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
+_NAME_JOINS = frozenset({"of", "and", "for", "the", "&"})
 # capitalised words before a type noun that are no name ("Both parties", "All unions")
 _NOT_NAMES = _wordset(
     "the a an both all each every either neither any some many several most other these those this "
@@ -158,6 +161,23 @@ def _split_aliases(cell: str) -> list[str]:
 def _is_name_word(word: str) -> bool:
     """A capitalised word that may be part of a name (no determiner or quantifier: "Both parties")."""
     return word[:1].isupper() and word.lower() not in _NOT_NAMES
+
+
+def _spelled_by(abbr: str, name: list[str]) -> list[str]:
+    """The end of ``name`` whose word initials spell ``abbr`` (letters in order, from its first
+    word): "Rosneft and China National Petroleum Corporation" for CNPC is the Chinese company; []
+    where they do not ("al-Qaeda in Iraq" is not "Iraq" for AQI)."""
+    letters = [c for c in abbr.lower() if c.isalpha()]
+    for start, first in enumerate(name):
+        if not letters or first[:1].lower() != letters[0]:
+            continue
+        k = 0
+        for word in name[start:]:
+            if k < len(letters) and word[:1].lower() == letters[k]:
+                k += 1
+        if k == len(letters):
+            return name[start:]
+    return []
 
 
 def _plural(word: str) -> str | None:
@@ -531,12 +551,51 @@ class ActorCoder:
         toks = _tokens(text)
         words = [t[0] for t in toks]
         out: list[ActorMatch] = []
-        for h in self._scan(words):
+        hits = self._scan(words)
+        if "(" in words:
+            hits = self._with_abbreviations(words, hits)
+        for h in hits:
             if not h.entry.code:
                 continue
             start, end = toks[h.first][1], toks[h.last - 1][2]
             out.append(ActorMatch(start, end, text[start:end], h.entry.code, h.entry.kind, h.entry.name))
         return out
+
+    def _with_abbreviations(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """Initials a text defines for a name of a country's body ("the Italian Episcopal Conference
+        (CEI)", "CEI (Italian Episcopal Conference)") stand for that body all through the text."""
+        covered = {i for h in hits for i in range(h.first, h.last)}
+        learned: dict[str, _Entry] = {}
+        for i, w in enumerate(words):
+            if w != "(":
+                continue
+            close = next((j for j in range(i + 1, min(i + 10, len(words))) if words[j] == ")"), None)
+            if close is None:
+                continue
+            if close == i + 2 and _ABBR.fullmatch(words[i + 1]) and i + 1 not in covered:
+                start = i  # "<name> (ABBR)": the name words just before the bracket
+                while start > 0 and (_is_name_word(words[start - 1]) or words[start - 1] in _NAME_JOINS):
+                    start -= 1
+                while start < i and words[start] in _NAME_JOINS:
+                    start += 1
+                abbr, name = words[i + 1], words[start:i]
+            elif i and _ABBR.fullmatch(words[i - 1]) and i - 1 not in covered:
+                abbr, name = words[i - 1], words[i + 1 : close]  # "ABBR (<name>)"
+                if not all(_is_name_word(n) or n in _NAME_JOINS for n in name):
+                    continue
+            else:
+                continue
+            name = _spelled_by(abbr, name)
+            got = self._resolve(" ".join(name)) if name else None
+            code = got.code if got else None
+            # after a person's name the initials are their party or state ("Jane Doe (D-Ohio)")
+            person = got is not None and got.entry is not None and got.entry.kind == "person"
+            if code and not person and (code[:3] in self._countries or code[:3] in _INTERNATIONAL_CLASSES):
+                learned.setdefault(abbr, _Entry(code, "organization", " ".join(name)))
+        if not learned:
+            return hits
+        extra = [_Hit(i, i + 1, learned[w]) for i, w in enumerate(words) if w in learned and i not in covered]
+        return sorted(hits + extra, key=lambda h: h.first)
 
     def _resolve(self, phrase: str) -> _Resolved:
         words = [t[0] for t in _tokens(phrase)]
