@@ -337,7 +337,19 @@ class ActorCoder:
         return self._compile(tables["of"]), self._compile(tables["after"])
 
     def _load_sectors(self) -> None:
-        for row in self._read("sectors.tsv", 2, 3):
+        self._sectors.update(self._sector_table("sectors.tsv"))
+
+    def _load_named_types(self) -> dict[str, tuple[str, float]]:
+        """named_types.tsv: type nouns that are a sector after a name ("the M5S party"), and plurals."""
+        return {
+            toks[0]: value for toks, value in self._sector_table("named_types.tsv").items() if len(toks) == 1
+        }
+
+    def _sector_table(self, name: str) -> dict[tuple[str, ...], tuple[str, float]]:
+        """A table of lower-case phrases, their sector and weight (default 2); the regular plural of
+        a phrase's last word is added."""
+        out: dict[tuple[str, ...], tuple[str, float]] = {}
+        for row in self._read(name, 2, 3):
             phrase, code = row.cells[0].lower(), row.cells[1]
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise row.error(f"not a 3-letter sector code: {code!r}")
@@ -348,26 +360,10 @@ class ActorCoder:
             toks = tuple(t for t, _, _ in _tokens(phrase))
             if not toks:
                 continue
-            self._sectors[toks] = (code, weight)
+            out[toks] = (code, weight)
             plural = _plural(toks[-1])
             if plural:
-                self._sectors[(*toks[:-1], plural)] = (code, weight)
-
-    def _load_named_types(self) -> dict[str, tuple[str, float]]:
-        """named_types.tsv: type nouns that are a sector after a name ("the M5S party"), and plurals."""
-        out: dict[str, tuple[str, float]] = {}
-        for row in self._read("named_types.tsv", 2, 3):
-            word, code = row.cells[0].lower(), row.cells[1]
-            if not re.fullmatch(r"[A-Z]{3}", code):
-                raise row.error(f"not a 3-letter sector code: {code!r}")
-            try:
-                weight = float(row.cells[2]) if len(row.cells) > 2 else 2.0
-            except ValueError:
-                raise row.error(f"weight must be a number: {row.cells[2]!r}") from None
-            out[word] = (code, weight)
-            plural = _plural(word)
-            if plural:
-                out[plural] = (code, weight)
+                out[(*toks[:-1], plural)] = (code, weight)
         return out
 
     def _check_country(self, row: Row, iso3: str) -> str:
