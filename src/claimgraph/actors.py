@@ -7,7 +7,8 @@ or a CAMEO region (WST, EUR, MEA...). Codes compare on their first three letters
 is what must be right; the sector refines it.
 
 All names live in commented TAB-separated files under ``data/actors/`` (countries, demonyms,
-capitals, organizations, leaders, outlets, international, sectors, notactors), read through
+capitals, places, organizations, leaders, outlets, international, sectors, named_types,
+local_bodies, notactors), read through
 :func:`claimgraph.lexicons.read_table` so users can extend them without touching code.
 
 Matching works on tokens (runs of word characters, or single punctuation marks), so it is
@@ -34,6 +35,13 @@ How :meth:`ActorCoder.code` combines the signals in a noun phrase (the owner rul
    words weigh 1-3 (sectors.tsv), a capital or a leader of the same country supplies its sector at
    1.5, an organisation or outlet of the same country at 10 ("CIA director" is USASPY).
 5. With no name at all, a sector word alone is returned ("rebels" -> "REB"); with neither, None.
+   A type noun after a name of its own is a sector too ("the M5S party" -> "PTY", named_types.tsv).
+
+Three rules make names out of parts: a known place with a local body word is that country's
+local government ("the Municipality of Livorno" -> ITAGOV, local_bodies.tsv; pycountry's
+subdivision names count there only); initials a text defines in brackets for a coded name stand
+for it all through that text ("the Italian Episcopal Conference (CEI)"); and a bare sector is
+left for the callers to place in the article's home country (attribute.sources.placed).
 """
 
 from __future__ import annotations
