@@ -7,7 +7,8 @@ or a CAMEO region (WST, EUR, MEA...). Codes compare on their first three letters
 is what must be right; the sector refines it.
 
 All names live in commented TAB-separated files under ``data/actors/`` (countries, demonyms,
-capitals, organizations, leaders, outlets, international, sectors, notactors), read through
+capitals, places, organizations, leaders, outlets, international, sectors, named_types,
+local_bodies, notactors), read through
 :func:`claimgraph.lexicons.read_table` so users can extend them without touching code.
 
 Matching works on tokens (runs of word characters, or single punctuation marks), so it is
@@ -34,6 +35,13 @@ How :meth:`ActorCoder.code` combines the signals in a noun phrase (the owner rul
    words weigh 1-3 (sectors.tsv), a capital or a leader of the same country supplies its sector at
    1.5, an organisation or outlet of the same country at 10 ("CIA director" is USASPY).
 5. With no name at all, a sector word alone is returned ("rebels" -> "REB"); with neither, None.
+   A type noun after a name of its own is a sector too ("the M5S party" -> "PTY", named_types.tsv).
+
+Three rules make names out of parts: a known place with a local body word is that country's
+local government ("the Municipality of Livorno" -> ITAGOV, local_bodies.tsv; pycountry's
+subdivision names count there only); initials a text defines in brackets for a coded name stand
+for it all through that text ("the Italian Episcopal Conference (CEI)"); and a bare sector is
+left for the callers to place in the article's home country (attribute.sources.placed).
 """
 
 from __future__ import annotations
@@ -90,7 +98,16 @@ _NAME_FILES = (
 _SENTENCE_ENDS = frozenset('.!?:;"“”')
 _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
-_IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "organization": 10.0, "outlet": 10.0}
+_IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
+_PLACE_KINDS = frozenset({"place", "capital"})
+# initials a text defines in brackets ("(CEI)"), and the small words inside a name they stand for
+_ABBR = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
+_NAME_JOINS = frozenset({"of", "and", "for", "the", "&"})
+# capitalised words before a type noun that are no name ("Both parties", "All unions")
+_NOT_NAMES = _wordset(
+    "the a an both all each every either neither any some many several most other these those this "
+    "that two three four five their its our his her my your whose which what"
+)
 _V = TypeVar("_V")
 
 
@@ -102,7 +119,9 @@ class ActorMatch:
     end: int
     text: str
     code: str
-    kind: str  # "country" | "organization" | "outlet" | "group" | "person" | "capital" | "place"
+    # "country" | "organization" | "outlet" | "group" | "person" | "capital" | "place" | "authority"
+    # (a local government: "the Municipality of Livorno", see local_bodies.tsv)
+    kind: str
     name: str  # canonical name, e.g. "Iran", "NBC News", "United Nations", "Vladimir Putin"
 
 
@@ -147,6 +166,28 @@ def _split_aliases(cell: str) -> list[str]:
     return [a.strip() for a in cell.split("|") if a.strip()]
 
 
+def _is_name_word(word: str) -> bool:
+    """A capitalised word that may be part of a name (no determiner or quantifier: "Both parties")."""
+    return word[:1].isupper() and word.lower() not in _NOT_NAMES
+
+
+def _spelled_by(abbr: str, name: list[str]) -> list[str]:
+    """The end of ``name`` whose word initials spell ``abbr`` (letters in order, from its first
+    word): "Rosneft and China National Petroleum Corporation" for CNPC is the Chinese company; []
+    where they do not ("al-Qaeda in Iraq" is not "Iraq" for AQI)."""
+    letters = [c for c in abbr.lower() if c.isalpha()]
+    for start, first in enumerate(name):
+        if not letters or first[:1].lower() != letters[0]:
+            continue
+        k = 0
+        for word in name[start:]:
+            if k < len(letters) and word[:1].lower() == letters[k]:
+                k += 1
+        if k == len(letters):
+            return name[start:]
+    return []
+
+
 def _plural(word: str) -> str | None:
     """The regular English plural of a (last) word, or None where it has none of its own."""
     if word.endswith(_NO_PLURAL):
@@ -172,9 +213,12 @@ class ActorCoder:
         for row in self._read("notactors.tsv", 1, 1):
             self._add(row.cells[0], _Entry("", "", ""))
         self._index = self._compile(self._aliases)
+        self._subdivisions = self._compile(self._load_subdivisions())
+        self._bodies_of, self._bodies_after = self._load_bodies()
         self._sectors: dict[tuple[str, ...], tuple[str, float]] = {}
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
+        self._named_types = self._load_named_types()
         self._titles = frozenset(w for toks in self._sectors for w in toks if len(toks) == 1) | frozenset(
             r.cells[0].lower().rstrip(".") for r in self._read("honorifics.tsv", 1, 1)
         )
@@ -269,8 +313,51 @@ class ActorCoder:
             if old in merged:
                 self._aliases[toks] = merged[old]
 
+    def _load_subdivisions(self) -> dict[tuple[str, ...], str]:
+        """pycountry's subdivision names that one country alone has ("Livorno", "Lombardia") and
+        that name nothing else here: places for the local-body rule only (many are also common
+        words or names elsewhere, so they never stand alone)."""
+        owners: dict[tuple[str, ...], set[str]] = {}
+        for sub in pycountry.subdivisions:
+            country = pycountry.countries.get(alpha_2=sub.country_code)
+            toks = tuple(t for t, _, _ in _tokens(sub.name))
+            if country is None or not toks or not toks[0][:1].isupper():
+                continue
+            owners.setdefault(toks, set()).add(country.alpha_3)
+        return {
+            toks: next(iter(cs))
+            for toks, cs in owners.items()
+            if len(cs) == 1 and toks not in self._aliases and next(iter(cs)) in self._countries
+        }
+
+    def _load_bodies(self) -> tuple[_Trie[str], _Trie[str]]:
+        """local_bodies.tsv: body words before "of <place>" and after a place, each a token trie."""
+        tables: dict[str, dict[tuple[str, ...], str]] = {"of": {}, "after": {}}
+        for row in self._read("local_bodies.tsv", 3, 3):
+            phrase, where, sector = row.cells
+            if where not in tables:
+                raise row.error(f"position must be 'of' or 'after', not {where!r}")
+            if not re.fullmatch(r"[A-Z]{3}", sector):
+                raise row.error(f"not a 3-letter sector code: {sector!r}")
+            toks = tuple(t for t, _, _ in _tokens(phrase.lower()))
+            if toks:
+                tables[where][toks] = sector
+        return self._compile(tables["of"]), self._compile(tables["after"])
+
     def _load_sectors(self) -> None:
-        for row in self._read("sectors.tsv", 2, 3):
+        self._sectors.update(self._sector_table("sectors.tsv"))
+
+    def _load_named_types(self) -> dict[str, tuple[str, float]]:
+        """named_types.tsv: type nouns that are a sector after a name ("the M5S party"), and plurals."""
+        return {
+            toks[0]: value for toks, value in self._sector_table("named_types.tsv").items() if len(toks) == 1
+        }
+
+    def _sector_table(self, name: str) -> dict[tuple[str, ...], tuple[str, float]]:
+        """A table of lower-case phrases, their sector and weight (default 2); the regular plural of
+        a phrase's last word is added."""
+        out: dict[tuple[str, ...], tuple[str, float]] = {}
+        for row in self._read(name, 2, 3):
             phrase, code = row.cells[0].lower(), row.cells[1]
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise row.error(f"not a 3-letter sector code: {code!r}")
@@ -281,10 +368,11 @@ class ActorCoder:
             toks = tuple(t for t, _, _ in _tokens(phrase))
             if not toks:
                 continue
-            self._sectors[toks] = (code, weight)
+            out[toks] = (code, weight)
             plural = _plural(toks[-1])
             if plural:
-                self._sectors[(*toks[:-1], plural)] = (code, weight)
+                out[(*toks[:-1], plural)] = (code, weight)
+        return out
 
     def _check_country(self, row: Row, iso3: str) -> str:
         if iso3 not in self._countries:
@@ -347,7 +435,57 @@ class ActorCoder:
             weak = i + k + 1 < n and words[i + k] == "-" and words[i + k + 1].lower() in _WEAK_SUFFIXES
             hits.append(_Hit(i, i + k, entry, weak))
             i += k
-        return self._drop_namesakes(words, hits)
+        return self._local_bodies(words, self._drop_namesakes(words, hits))
+
+    def _local_bodies(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """A place with a body word is that country's local government (local_bodies.tsv):
+        "Municipality of <place>" (the body capitalised, as in a name) and "<place> region"."""
+        lower = [w.lower() for w in words]
+        at = {h.first: h for h in hits}
+        out: list[_Hit] = []
+        i = 0
+        while i < len(words):
+            h = at.get(i)
+            place = self._place_at(words, h, i)
+            # capitalised as in a name, and not inside a longer one ("the Old City of Mosul")
+            named = words[i][:1].isupper() and not (i and _is_name_word(words[i - 1]))
+            body = self._match_at(self._bodies_of, lower, i) if named else None
+            if body is not None and place is None:
+                j = i + body[0]
+                if j + 1 < len(words) and lower[j] == "of":
+                    after = self._place_at(words, at.get(j + 1), j + 1)
+                    if after is not None:
+                        end, iso3 = after
+                        name = " ".join(words[i:end])
+                        out.append(_Hit(i, end, _Entry(iso3 + body[1], "authority", name)))
+                        i = end
+                        continue
+            if place is not None:
+                end, iso3 = place
+                tail = self._match_at(self._bodies_after, lower, end) if end < len(words) else None
+                if tail is not None:
+                    last = end + tail[0]
+                    name = " ".join(words[i:last])
+                    out.append(_Hit(i, last, _Entry(iso3 + tail[1], "authority", name)))
+                    i = last
+                    continue
+            if h is not None:
+                out.append(h)
+                i = h.last
+            else:
+                i += 1
+        return out
+
+    def _place_at(self, words: list[str], hit: _Hit | None, i: int) -> tuple[int, str] | None:
+        """(end token, country) of a place inside a country starting at token i, else None."""
+        if hit is not None:
+            if hit.entry.kind in _PLACE_KINDS and not hit.weak:
+                return hit.last, hit.entry.code[:3]
+            return None
+        if not words[i][:1].isupper():
+            return None
+        m = self._match_at(self._subdivisions, words, i)
+        return (i + m[0], m[1]) if m is not None else None
 
     def _drop_namesakes(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         """A bare surname is the person the text names in full with it ("Hillary Clinton ...
@@ -402,6 +540,11 @@ class ActorCoder:
                 i += k
             else:
                 i += 1
+        for i in range(max(lo, 1), hi):
+            typ = self._named_types.get(words[i].lower())
+            # after a name of its own: "the Russian party" is the Russian side of talks
+            if typ is not None and i not in covered and i - 1 not in covered and _is_name_word(words[i - 1]):
+                found.append((i, *typ))
         return found
 
     def find(self, text: str) -> list[ActorMatch]:
@@ -412,12 +555,51 @@ class ActorCoder:
         toks = _tokens(text)
         words = [t[0] for t in toks]
         out: list[ActorMatch] = []
-        for h in self._scan(words):
+        hits = self._scan(words)
+        if "(" in words:
+            hits = self._with_abbreviations(words, hits)
+        for h in hits:
             if not h.entry.code:
                 continue
             start, end = toks[h.first][1], toks[h.last - 1][2]
             out.append(ActorMatch(start, end, text[start:end], h.entry.code, h.entry.kind, h.entry.name))
         return out
+
+    def _with_abbreviations(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """Initials a text defines for a name of a country's body ("the Italian Episcopal Conference
+        (CEI)", "CEI (Italian Episcopal Conference)") stand for that body all through the text."""
+        covered = {i for h in hits for i in range(h.first, h.last)}
+        learned: dict[str, _Entry] = {}
+        for i, w in enumerate(words):
+            if w != "(":
+                continue
+            close = next((j for j in range(i + 1, min(i + 10, len(words))) if words[j] == ")"), None)
+            if close is None:
+                continue
+            if close == i + 2 and _ABBR.fullmatch(words[i + 1]) and i + 1 not in covered:
+                start = i  # "<name> (ABBR)": the name words just before the bracket
+                while start > 0 and (_is_name_word(words[start - 1]) or words[start - 1] in _NAME_JOINS):
+                    start -= 1
+                while start < i and words[start] in _NAME_JOINS:
+                    start += 1
+                abbr, name = words[i + 1], words[start:i]
+            elif i and _ABBR.fullmatch(words[i - 1]) and i - 1 not in covered:
+                abbr, name = words[i - 1], words[i + 1 : close]  # "ABBR (<name>)"
+                if not all(_is_name_word(n) or n in _NAME_JOINS for n in name):
+                    continue
+            else:
+                continue
+            name = _spelled_by(abbr, name)
+            got = self._resolve(" ".join(name)) if name else None
+            code = got.code if got else None
+            # after a person's name the initials are their party or state ("Jane Doe (D-Ohio)")
+            person = got is not None and got.entry is not None and got.entry.kind == "person"
+            if code and not person and (code[:3] in self._countries or code[:3] in _INTERNATIONAL_CLASSES):
+                learned.setdefault(abbr, _Entry(code, "organization", " ".join(name)))
+        if not learned:
+            return hits
+        extra = [_Hit(i, i + 1, learned[w]) for i, w in enumerate(words) if w in learned and i not in covered]
+        return sorted(hits + extra, key=lambda h: h.first)
 
     def _resolve(self, phrase: str) -> _Resolved:
         words = [t[0] for t in _tokens(phrase)]
