@@ -36,6 +36,7 @@ from .roles import (
     earlier_mentions,
     encounter_agent,
     exchange_partner,
+    guests,
     hyphen_pair,
     joint_they,
     light_verb_subject,
@@ -375,6 +376,10 @@ class EventCoder:
         if not pred.nominal:
             a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
+        if "guest" in pred.options:
+            a2 = guests(tok, a1, passive, ctx)
+            if not a2:
+                return None  # "received the aircraft": goods, not a visitor
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
             # of assistance to Ukraine from Canada", said by Ukraine: Canada)

