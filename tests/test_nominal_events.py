@@ -46,3 +46,13 @@ def test_received_goods_are_no_visit(nlp) -> None:  # type: ignore[no-untyped-de
 def test_visitor_hung_in_the_place_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
     ms = code(nlp, "Vladimir Putin received in the Kremlin Prime Minister of India Narendra Modi.")
     assert ("RUS", "043", "IND") in triples(ms)
+
+
+def test_support_for_what_a_party_owns(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "The leaders discussed U.S. support for the modernization of Jordan's fleet of fighter jets.")
+    assert ("USA", "072", "JOR") in triples(ms)
+
+
+def test_topic_without_its_own_actor_stays_a_topic(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Chile and Peru discussed military cooperation.")
+    assert not any(t[1].startswith("06") for t in triples(ms))

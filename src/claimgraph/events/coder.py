@@ -661,17 +661,23 @@ class EventCoder:
             if c is not None:
                 cands.append(c)
         inner_objs: set[int] = set()
+        topics: set[int] = set()
         for c in cands:
             # "the suspension of aid": a noun in another event's object is what it acts on
             if c.obj is not None and (not c.pred.nominal or c.code != c.pred.code):
                 inner_objs.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
+                if (c.code or "")[:2] == "04":
+                    topics.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
             if not c.pred.nominal:
                 consumed = [t for t in c.tok.children if t.lemma_.lower() in c.pred.words]
                 inner_objs.update(t.i for k in consumed for t in k.subtree)
         wrapped: list[_Cand] = []
         for c in cands:
-            if c.pred.nominal and c.tok.i in inner_objs:
-                continue  # "providing support to Iran": the verb already coded the noun's event
+            if c.pred.nominal and c.tok.i in inner_objs and not (c.tok.i in topics and _own_actors(c)):
+                # "providing support to Iran": the verb already coded the noun's event; what a
+                # consultation is about is an event of its own where the noun names who does it
+                # ("discussed U.S. support for Jordan's fleet"; not "discussed cooperation")
+                continue
             w = self._wrap(c, lo, hi, ctx)
             if w is not None:
                 wrapped.append(w)
@@ -807,3 +813,10 @@ def _acting_subject(sent: Span, acts: dict[int, Act]) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and any(t.i in acts for t in c.subtree) for c in root.children
     )
+
+
+def _own_actors(c: _Cand) -> bool:
+    """Whether a nominal event's actor1 is named in its own phrase ("U.S. support", "support from
+    Canada"), not found in the context (the article's parties, an earlier mention)."""
+    lo, hi = c.tok.left_edge.i, c.tok.right_edge.i
+    return bool(c.a1) and all(lo <= a.i <= hi for a in c.a1)
