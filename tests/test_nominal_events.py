@@ -56,3 +56,13 @@ def test_support_for_what_a_party_owns(nlp) -> None:  # type: ignore[no-untyped-
 def test_topic_without_its_own_actor_stays_a_topic(nlp) -> None:  # type: ignore[no-untyped-def]
     ms = code(nlp, "Chile and Peru discussed military cooperation.")
     assert not any(t[1].startswith("06") for t in triples(ms))
+
+
+def test_condemning_an_event_told_before_targets_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Houthi militants launched attacks on ships in the Red Sea. The Security Council condemned these attacks."
+    assert ("IGO", "111", "YEM") in triples(code(nlp, text))
+
+
+def test_condemning_a_new_event_names_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Houthi militants launched attacks on ships. The Security Council condemned any attack on shipping."
+    assert ("IGO", "111", "YEM") not in triples(code(nlp, text))

@@ -442,10 +442,26 @@ class EventCoder:
         if best is None:
             return None
         c = best[2]
+        if not (c.a2 or c.pair or c.code is None) and "speech" in c.pred.options:
+            c.a2 = self._event_target(c, ctx)
+            c.rule += " +event-target" if c.a2 else ""
         if not (c.a2 or c.pair or c.code is None):
             c.a2, how = add_target(c.code, c.tok, c.obj, c.a1, c.pred, ctx)
             c.rule += how
         return c
+
+    def _event_target(self, c: _Cand, ctx: Ctx) -> list[Act]:
+        """ "The Council condemned these attacks": a speech act aimed at an event told before
+        ("the", "these" + the event's noun, named in this or the two sentences before) is aimed at
+        whoever did it, when that is no party of the speaker's own country."""
+        obj = next((t for t in c.tok.children if t.dep_ in ("dobj", "nsubjpass")), c.obj)
+        if obj is None or obj.pos_ != "NOUN" or not any(p.mode is None for p in self._frames(obj)):
+            return []
+        dets = [d.lower_ for d in obj.children if d.dep_ in ("det", "predet")]
+        if not dets or not all(d in word_set("events/anaphoric_determiners.tsv") for d in dets):
+            return []
+        own = {a.code[:3] for a in c.a1}
+        return [a for a in self._mentioned_actors(obj, ctx) if a.code[:3] not in own]
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
@@ -469,6 +485,11 @@ class EventCoder:
         the same word in this or the two sentences before named; that mention's actor1 did it."""
         if not refers_back(noun):
             return []
+        return self._mentioned_actors(noun, ctx)
+
+    def _mentioned_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """The actor1 an earlier mention of ``noun``'s event (same word, this or the two sentences
+        before) named itself, as mentions made elsewhere (negative token indices)."""
         for t in earlier_mentions(noun, 2):
             for p in self._frames(t):
                 if p.mode is not None:
