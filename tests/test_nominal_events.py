@@ -49,7 +49,8 @@ def test_visitor_hung_in_the_place_phrase(nlp) -> None:  # type: ignore[no-untyp
 
 
 def test_support_for_what_a_party_owns(nlp) -> None:  # type: ignore[no-untyped-def]
-    ms = code(nlp, "The leaders discussed U.S. support for the modernization of Jordan's fleet of fighter jets.")
+    text = "The leaders discussed U.S. support for the modernization of Jordan's fleet of fighter jets."
+    ms = code(nlp, text)
     assert ("USA", "072", "JOR") in triples(ms)
 
 
@@ -59,10 +60,18 @@ def test_topic_without_its_own_actor_stays_a_topic(nlp) -> None:  # type: ignore
 
 
 def test_condemning_an_event_told_before_targets_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Houthi militants launched attacks on ships in the Red Sea. The Security Council condemned these attacks."
+    text = "Houthi militants launched attacks on ships. The UN Security Council condemned these attacks."
     assert ("IGO", "111", "YEM") in triples(code(nlp, text))
 
 
 def test_condemning_a_new_event_names_no_target(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = "Houthi militants launched attacks on ships. The Security Council condemned any attack on shipping."
+    text = "Houthi militants launched attacks on ships. The UN Security Council condemned any attack."
     assert ("IGO", "111", "YEM") not in triples(code(nlp, text))
+
+
+def test_being_somewhere_on_a_visit(nlp) -> None:  # type: ignore[no-untyped-def]
+    arrived = "The German foreign minister arrived in Beijing on a two-day visit."
+    assert ("DEU", "042", "CHN") in triples(code(nlp, arrived))
+    text = "Prime Minister of India Narendra Modi, who is in Russia on an official visit, met Putin."
+    assert ("IND", "042", "RUS") in triples(code(nlp, text))
+    assert not any(t[1] == "042" for t in triples(code(nlp, "The minister is on a visit.")))

@@ -42,6 +42,8 @@ from .roles import (
     light_verb_subject,
     participants,
     refers_back,
+    stay_actors,
+    stay_verb,
 )
 from .time import event_date, event_place
 
@@ -345,6 +347,7 @@ class EventCoder:
         if obj is None and gap and any(s.dep == "dobj" for s in pred.obj):
             obj = tok.head  # object gap: "a claim Iran rejects"
         a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
+        stay: list[Act] = []
         if s1 is not None and s1.prep == "between" and len(a1) == 1:
             a1 = []
         if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
@@ -361,7 +364,8 @@ class EventCoder:
             # "Bilateral projects were discussed"): the article's two parties did it
             a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
-            a1 = light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
+            a1, stay = stay_actors(tok, ctx)
+            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -376,6 +380,7 @@ class EventCoder:
         if not pred.nominal:
             a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
+        a2 = a2 or stay
         if "guest" in pred.options:
             a2 = guests(tok, a1, passive, ctx)
             if not a2:
@@ -534,6 +539,9 @@ class EventCoder:
         if c.pred.nominal and cur.dep_ == "dobj" and light:
             # "threatened to hold a strike", "will launch an attack": the light verb is the clause
             cur = cur.head
+            c.chain.append(cur)
+        elif c.pred.nominal and (stay := stay_verb(cur)) is not None and lo <= stay.idx < hi:
+            cur = stay  # "who is in Russia on a visit": the clause of being there
             c.chain.append(cur)
         self._future(c)
         while True:

@@ -428,10 +428,11 @@ def _domestic(obj: Token, own: str, ctx: Ctx) -> bool:
 
 def guests(verb: Token, a1: list[Act], passive: bool, ctx: Ctx) -> list[Act]:
     """The visitors a host receives: the object (the passive's subject) where the phrase itself
-    names a person or body ("received Sauli Niinistö", "received him", "the Iranian foreign minister
-    was received"; not "received Russian drones", whose actor only owns the goods); where the verb has no object, a visitor the
-    parser hung inside the place phrase ("received in the Kremlin President of Finland Sauli
-    Niinistö"): the most specific actor of another country than the host's after the place's head."""
+    names a person or body ("received Sauli Niinistö", "received him", "the Iranian foreign
+    minister was received"; not "received Russian drones", whose actor only owns the goods); where
+    the verb has no object, a visitor the parser hung inside the place phrase ("received in the
+    Kremlin President of Finland Sauli Niinistö"): the most specific actor of another country than
+    the host's after the place's head."""
     objs = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
     if objs:
         return [
@@ -506,6 +507,37 @@ def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
                 first = Act(a.text, a.code, a.start, a.end, left.i)
                 return [first], [Act(b.text, b.code, b.start, b.end, right.i)]
     return None
+
+
+def stay_verb(noun: Token) -> Token | None:
+    """The verb of being or arriving whose "on" phrase holds ``noun`` ("is in Russia on a visit")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "on" or head.head.lemma_.lower() not in _words("stay_verbs"):
+        return None
+    return head.head
+
+
+def stay_actors(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]]:
+    """ "Niinistö, who is in Russia on a working visit", "the minister arrived in Beijing on an
+    official visit": a nominal event in the "on" phrase of a verb of being or arriving
+    (``stay_verbs.tsv``) is done by the verb's subject and aimed at the place the verb names (a
+    country, or the country of a city). Both empty where the noun is not so placed."""
+    verb = stay_verb(noun)
+    if verb is None:
+        return [], []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
+    a1 = actors(subj or controller(verb), ctx)  # "Niinistö, who is in Russia": Niinistö
+    own = {a.code[:3] for a in a1}
+    a2: list[Act] = []
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "to"):
+            for g in p.children:
+                place = (ctx.places or {}).get(g.i)
+                got = actor_at(g, ctx) if g.dep_ == "pobj" else []
+                if not got and place is not None:
+                    got = [Act(place.text, place.code[:3], place.start, place.end, place.i)]
+                a2.extend(a for a in got if a.code[:3] not in own)
+    return a1, a2[:1]
 
 
 def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
