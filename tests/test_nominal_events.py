@@ -75,3 +75,10 @@ def test_being_somewhere_on_a_visit(nlp) -> None:  # type: ignore[no-untyped-def
     text = "Prime Minister of India Narendra Modi, who is in Russia on an official visit, met Putin."
     assert ("IND", "042", "RUS") in triples(code(nlp, text))
     assert not any(t[1] == "042" for t in triples(code(nlp, "The minister is on a visit.")))
+
+
+def test_a_relationship_is_an_event_by_its_field(nlp) -> None:  # type: ignore[no-untyped-def]
+    lead = "President Biden met King Abdullah of Jordan. "
+    ms = code(nlp, lead + "The leaders reflected on the strategic U.S.-Jordan defense relationship.")
+    assert ("USA", "062", "JOR") in triples(ms)
+    assert not triples(code(nlp, "Chile has good relations with Peru."))
