@@ -317,3 +317,10 @@ def test_a_party_named_in_a_relative_clause_is_not_condemned() -> None:
         author=True,
     )
     assert ("BOL", "11", "CHL") in got and ("BOL", "11", "PER") not in got, got
+
+
+def test_condolences_in_a_readout_go_to_the_other_party() -> None:
+    got = triples(f"{LEAD} Boric expressed appreciation for Bolivian condolences.", author=True)
+    assert ("BOL", "01", "CHL") in got, got
+    got = triples(f"{LEAD} Arce expressed condolences over the flood.", author=True)
+    assert ("BOL", "01", "CHL") in got, got

@@ -699,7 +699,10 @@ class EventCoder:
                     topics.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
             if not c.pred.nominal:
                 consumed = [t for t in c.tok.children if t.lemma_.lower() in c.pred.words]
-                inner_objs.update(t.i for k in consumed for t in k.subtree)
+                # "carried out [attacks on X]": the verb's words hold its event; a speech act's noun
+                # only names the act ("expressed appreciation for [Iraqi condolences]": a second one)
+                speech = "speech" in c.pred.options
+                inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and _in_prep(t, k)))
         wrapped: list[_Cand] = []
         for c in cands:
             if c.pred.nominal and c.tok.i in inner_objs and not (c.tok.i in topics and _own_actors(c)):
@@ -849,3 +852,12 @@ def _own_actors(c: _Cand) -> bool:
     Canada"), not found in the context (the article's parties, an earlier mention)."""
     lo, hi = c.tok.left_edge.i, c.tok.right_edge.i
     return bool(c.a1) and all(lo <= a.i <= hi for a in c.a1)
+
+
+def _in_prep(t: Token, head: Token) -> bool:
+    """Whether ``t`` lies in a prepositional phrase of ``head`` (below it, not ``head`` itself)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.head.i == head.i:
+            return True
+        t = t.head
+    return False

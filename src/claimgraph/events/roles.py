@@ -592,7 +592,8 @@ def add_target(
         return home, " +domestic"
     parties = {a.code[:3]: a for a in ctx.participants}
     own = {a.code[:3] for a in a1}
-    if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and code[:2] in _words("partner_roots"):
+    partnered = code[:2] in _words("partner_roots") or "partner" in pred.options
+    if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and partnered:
         # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
         other = next(a for k, a in parties.items() if k not in own)
         return [Act(other.text, other.code, other.start, other.end, -1)], " +partner"
