@@ -82,3 +82,20 @@ def test_a_relationship_is_an_event_by_its_field(nlp) -> None:  # type: ignore[n
     ms = code(nlp, lead + "The leaders reflected on the strategic U.S.-Jordan defense relationship.")
     assert ("USA", "062", "JOR") in triples(ms)
     assert not triples(code(nlp, "Chile has good relations with Peru."))
+
+
+def test_an_unattached_verb_in_a_list_shares_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc
+
+    from claimgraph.events.roles import controller
+
+    # the parser leaves the second predicate of a list as "dep" after an odd opening
+    words = ["the", "government", "made", "arrests", ",", "threatened", "the", "media"]
+    heads = [1, 2, 2, 2, 2, 2, 7, 5]
+    deps = ["det", "nsubj", "ROOT", "dobj", "punct", "dep", "det", "dobj"]
+    pos = ["DET", "NOUN", "VERB", "NOUN", "PUNCT", "VERB", "DET", "NOUN"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    subj = controller(doc[5])
+    assert subj is not None and subj.lower_ == "government"
+    deps[5] = "appos"
+    assert controller(Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)[5]) is None

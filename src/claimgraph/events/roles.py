@@ -314,6 +314,11 @@ def controller(tok: Token) -> Token | None:
         if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
             cur = head
             continue
+        if cur.dep_ == "dep" and cur.pos_ == "VERB" and head.pos_ == "VERB" and head.i < cur.i:
+            # "the government has made arrests, repeatedly threatened the media and ...": a verb
+            # the parser could not attach in a list of predicates shares the first one's subject
+            cur = head
+            continue
         if cur.dep_ == "acomp" and cur.lemma_.lower() in _words("control_adjectives"):
             # "Syria is willing to withdraw": the copula's subject (not "unable to", "happy to")
             cur = head
