@@ -99,3 +99,11 @@ def test_an_unattached_verb_in_a_list_shares_the_subject(nlp) -> None:  # type: 
     assert subj is not None and subj.lower_ == "government"
     deps[5] = "appos"
     assert controller(Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)[5]) is None
+
+
+def test_a_field_only_noun_names_no_event_without_its_field(nlp) -> None:  # type: ignore[no-untyped-def]
+    coder = default_event_coder()
+    bare = nlp("He is worried about the relationship between Chile and Peru.")
+    field = nlp("He is worried about the military relationship between Chile and Peru.")
+    assert not any(coder.knows(t) for t in bare if t.lower_ == "relationship")
+    assert any(coder.knows(t) for t in field if t.lower_ == "relationship")

@@ -333,8 +333,18 @@ class EventCoder:
         return tuple(a.actor() for a in self._doc_participants(doc, self._doc_actors(doc)))
 
     def knows(self, tok: Token) -> bool:
-        """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
-        return any(p.mode is None for p in self._frames(tok))
+        """Whether a frame of the lexicon (not a wrapper) fits ``tok``; a noun whose frame is an event
+        only for some fields ("-/coop": "defense ties" yes) names none without such a modifier
+        ("the relationship between Tehran and Moscow")."""
+        for p in self._frames(tok):
+            if p.mode is not None:
+                continue
+            if p.nominal and p.code is None and p.scheme:
+                mods = [t for c in tok.children if c.dep_ in ("amod", "compound") for t in c.subtree]
+                if not self.lex.refine("", p.scheme, self._classes([tok, *mods])):
+                    continue
+            return True
+        return False
 
     def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx, back: bool = True) -> _Cand | None:
         """The frame ``pred`` filled on ``tok``; ``back``: an actorless event noun may take the actors
