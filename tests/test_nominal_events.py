@@ -41,9 +41,11 @@ def test_support_for_what_a_party_owns(nlp) -> None:  # type: ignore[no-untyped-
     assert ("USA", "072", "JOR") in triples(ms)
 
 
-def test_topic_without_its_own_actor_stays_a_topic(nlp) -> None:  # type: ignore[no-untyped-def]
-    ms = code(nlp, "Chile and Peru discussed military cooperation.")
-    assert not any(t[1].startswith("06") for t in triples(ms))
+def test_cooperation_two_parties_discuss_is_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("CHL", "062", "PER") in triples(code(nlp, "Chile and Peru discussed military cooperation."))
+    # a topic of another kind with no party of its own stays a topic
+    ms = code(nlp, "Chile and Peru discussed the sanctions.")
+    assert not any(t[1].startswith("16") for t in triples(ms))
 
 
 def test_condemning_an_event_told_before_targets_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -358,6 +358,7 @@ class EventCoder:
             obj = tok.head  # object gap: "a claim Iran rejects"
         a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
         stay: list[Act] = []
+        topic = False
         if s1 is not None and s1.prep == "between" and len(a1) == 1:
             a1 = []
         if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
@@ -387,6 +388,9 @@ class EventCoder:
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
             if not a1 and back:
                 a1 = self._earlier_actors(tok, ctx)
+            if not a1 and (pred.code or "")[:2] in word_set("events/partner_roots.tsv"):
+                a1 = self._topic_parties(tok, ctx)
+                topic = bool(a1)
         if not pred.nominal:
             a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
@@ -435,7 +439,7 @@ class EventCoder:
         code = pred.code
         if pred.code is not None or pred.scheme:
             code = self.lex.refine(pred.code or "", pred.scheme, self._classes(ctoks)) or None
-        rule = pred.rule + (" +hyphen-pair" if hp is not None else "")
+        rule = pred.rule + (" +hyphen-pair" if hp is not None else "") + (" +topic" if topic else "")
         return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, rule)
 
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
@@ -515,6 +519,23 @@ class EventCoder:
                     # mentions elsewhere: negative indices keep them out of this clause's evidence
                     return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
         return []
+
+    def _topic_parties(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "They discussed ongoing cooperation on climate", "The two consulted on trade": a
+        cooperation that two parties consult about, with no party of its own, is theirs."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("on", "about"):
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return []
+        frames = [p for p in self._frames(verb) if p.mode is None and (p.code or "")[:2] == "04"]
+        c = self._best(frames, verb, ctx) if frames else None
+        if c is None:
+            return []
+        parties = c.a1 if c.pair else [*c.a1, *c.a2]
+        if len({a.code[:3] for a in parties}) != 2:
+            return []
+        return [Act(a.text, a.code, a.start, a.end, -1 - k) for k, a in enumerate(parties)]
 
     def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
         """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in
@@ -715,7 +736,11 @@ class EventCoder:
                 inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and _in_prep(t, k)))
         wrapped: list[_Cand] = []
         for c in cands:
-            if c.pred.nominal and c.tok.i in inner_objs and not (c.tok.i in topics and _own_actors(c)):
+            if (
+                c.pred.nominal
+                and c.tok.i in inner_objs
+                and not (c.tok.i in topics and (_own_actors(c) or c.rule.endswith(" +topic")))
+            ):
                 # "providing support to Iran": the verb already coded the noun's event; what a
                 # consultation is about is an event of its own where the noun names who does it
                 # ("discussed U.S. support for Jordan's fleet"; not "discussed cooperation")
