@@ -96,3 +96,10 @@ def test_a_field_only_noun_names_no_event_without_its_field(nlp) -> None:  # typ
     field = nlp("He is worried about the military relationship between Chile and Peru.")
     assert not any(coder.knows(t) for t in bare if t.lower_ == "relationship")
     assert any(coder.knows(t) for t in field if t.lower_ == "relationship")
+
+
+def test_where_a_meeting_is_held_is_not_who_is_met(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, "Chile and Peru signed a trade deal. NATO leaders will hold a summit in Madrid next year.")
+    assert not any(t[2] == "ESP" for t in triples(ms))
+    ms = code(nlp, "The Indian prime minister's visit in Russia ended on Friday.")
+    assert ("IND", "042", "RUS") in triples(ms)

@@ -347,14 +347,18 @@ def _predicated(noun: Token) -> Token:
 _DESCEND = ("dobj", "xcomp", "ccomp", "attr", "pcomp", "nsubjpass")
 
 
-def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -> list[Act]:
+def fallback_target(
+    tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False, meeting: bool = False
+) -> list[Act]:
     """A target for a frame whose actor2 slots found nobody, from the rest of its clause.
 
     Frames list the usual slots; real sentences put the target elsewhere: in the clause a speech
     act governs ("demanded that *the US* cancel", ``speech``), in a PP on the verb, on its object
     or in its complement, or as the owner of the object ("rejected *an Indian* proposal"). The
     nearest such actor of another country than actor1's is taken; actor1's own country is skipped
-    (a domestic act has no separate target, and a self-pair would drop the event).
+    (a domestic act has no separate target, and a self-pair would drop the event). For a
+    ``meeting`` (a consultation, 04) a place is where it is held, not who is met ("the NATO summit
+    in Madrid").
     """
     own = {a.code[:3] for a in a1}
 
@@ -374,6 +378,8 @@ def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -
         nxt: list[Token] = []
         for h in level:
             for p in h.children:
+                if meeting and p.lower_ in ("in", "at"):
+                    continue
                 if p.dep_ in ("prep", "dative") and p.lower_ in _words("target_preps"):
                     for g in p.children:
                         if g.dep_ == "pobj":
@@ -589,7 +595,7 @@ def add_target(
         return [], ""
     if any(s.prep == "between" for s in pred.actor1) and len(a1) >= 2:
         return [], ""
-    got = fallback_target(tok, a1, ctx, speech="speech" in pred.options)
+    got = fallback_target(tok, a1, ctx, speech="speech" in pred.options, meeting=_meeting(code))
     if got:
         return got, " +target"
     home = domestic_target(obj, tok, a1, ctx)
@@ -612,6 +618,11 @@ def add_target(
         # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
         return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
     return [], ""
+
+
+def _meeting(code: str) -> bool:
+    """A consultation held somewhere (040, 041, 044-046), not a visit to a place or hosting one."""
+    return code[:2] == "04" and code[:3] not in ("042", "043")
 
 
 # ------------------------------------------------------------------ events named before
