@@ -138,11 +138,14 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
 
 def _names_its_actor(doc: Doc, m: EventMention) -> bool:
     """Whether a nominal event's phrase names its actor1 ("Iraqi condolences", "support from
-    Canada"), rather than the actor being taken from the clause around it, and it has a target."""
+    Canada", "their agreement"), rather than the actor being taken from the clause around it, and
+    it has a target."""
     a1 = m.event.actor1
     if m.pred < 0 or a1 is None or a1.start is None or a1.end is None or m.event.actor2 is None:
         return False  # one party ("condemned Houthi attacks"): what the speech act is about
     noun = doc[m.pred]
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
+        return True  # "their bilateral agreement": the owners, named before
     lo, hi = doc[noun.left_edge.i].idx, doc[noun.right_edge.i].idx + len(doc[noun.right_edge.i])
     return lo <= a1.start and a1.end <= hi
 

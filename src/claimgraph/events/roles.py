@@ -202,7 +202,24 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
         grp = [a for a in cands if near.group and a.i in near.group]
         if len(grp) > 1:
             return grp  # "Iran and Russia ... their cooperation" → the pair
+        owners = _demonym_pair(tok, near, cands) if tok.tag_ == "PRP$" else []
+        if owners:
+            return owners
     return [Act(near.text, near.code, near.start, near.end, near.i, near.group)]
+
+
+def _demonym_pair(tok: Token, near: Act, cands: list[Act]) -> list[Act]:
+    """ "engagement between Jordan and the new Israeli Government, as shown by *their* agreement":
+    a demonym ("Israeli") names its noun, and that noun's conjuncts are the owners of "their"."""
+    t = tok.doc[near.i] if near.i >= 0 else None
+    if t is None or t.dep_ not in ("amod", "compound", "nmod") or t.conjuncts:
+        return []
+    h = t.head
+    if not h.conjuncts:
+        return []
+    words = {i for x in (h, *h.conjuncts) for i in range(x.left_edge.i, x.i + 1)}
+    out = sorted((a for a in cands if a.i in words), key=lambda a: a.i)  # as the text names them
+    return out if len({a.code[:3] for a in out}) > 1 else []
 
 
 def _uncoded_people_before(tok: Token, ctx: Ctx) -> bool:
