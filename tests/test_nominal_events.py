@@ -103,3 +103,13 @@ def test_where_a_meeting_is_held_is_not_who_is_met(nlp) -> None:  # type: ignore
     assert not any(t[2] == "ESP" for t in triples(ms))
     ms = code(nlp, "The Indian prime minister's visit in Russia ended on Friday.")
     assert ("IND", "042", "RUS") in triples(ms)
+
+
+def test_showing_is_no_protest(nlp) -> None:  # type: ignore[no-untyped-def]
+    for text in (
+        "Chile demonstrated its commitment to peace.",
+        "Chile has strong ties with Peru, as demonstrated by the visit of its president last week.",
+    ):
+        assert not any(t[1] == "141" for t in triples(code(nlp, text))), text
+    protest = "Thousands of Chilean students demonstrated against the government in Santiago."
+    assert any(t[1] == "141" for t in triples(code(nlp, protest)))

@@ -447,6 +447,10 @@ class EventCoder:
         for n, p in enumerate(frames):
             if p.mode is not None or ("done" in p.options and tok.dep_ == "xcomp"):
                 continue
+            if "intransitive" in p.options and any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent", "ccomp") for c in tok.children
+            ):
+                continue  # "demonstrated its commitment", "as demonstrated by": showing, no protest
             c = self._candidate(p, tok, ctx)
             if c is None or c.code is None:
                 continue
