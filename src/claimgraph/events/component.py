@@ -136,6 +136,9 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
     return out
 
 
+_THIRD_PERSON = ("their", "its", "his", "her")
+
+
 def _names_its_actor(doc: Doc, m: EventMention) -> bool:
     """Whether a nominal event's phrase names its actor1 ("Iraqi condolences", "support from
     Canada", "their agreement"), rather than the actor being taken from the clause around it, and
@@ -144,8 +147,8 @@ def _names_its_actor(doc: Doc, m: EventMention) -> bool:
     if m.pred < 0 or a1 is None or a1.start is None or a1.end is None or m.event.actor2 is None:
         return False  # one party ("condemned Houthi attacks"): what the speech act is about
     noun = doc[m.pred]
-    if any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):
-        return True  # "their bilateral agreement": the owners, named before
+    if any(c.dep_ == "poss" and c.lower_ in _THIRD_PERSON for c in noun.children):
+        return True  # "their bilateral agreement": the owners, named before ("our": a speaker's)
     lo, hi = doc[noun.left_edge.i].idx, doc[noun.right_edge.i].idx + len(doc[noun.right_edge.i])
     return lo <= a1.start and a1.end <= hi
 
