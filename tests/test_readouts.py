@@ -340,3 +340,19 @@ def test_representatives_from_a_capital_are_that_countrys() -> None:
     )
     got = triples(text, author=False)
     assert any(a2 == "BOL" for _, r, a2 in got if r == "03"), got
+
+
+def test_condolences_in_a_readout_go_to_the_other_party() -> None:
+    got = triples(f"{LEAD} Boric expressed appreciation for Bolivian condolences.", author=True)
+    assert ("BOL", "01", "CHL") in got, got
+    got = triples(f"{LEAD} Arce expressed condolences over the flood.", author=True)
+    assert ("BOL", "01", "CHL") in got, got
+
+
+def test_their_after_a_pair_of_a_name_and_a_demonym_is_the_pair() -> None:
+    text = (
+        "Boric expressed support for engagement between Peru and the new Bolivian Government, "
+        "as demonstrated by their bilateral agreement last week to expand trade."
+    )
+    got = triples(f"{LEAD} {text}", author=True)
+    assert ("PER", "05", "BOL") in got, got

@@ -34,34 +34,20 @@ from .roles import (
     add_target,
     controller,
     earlier_mentions,
-    encounter_agent,
     exchange_partner,
+    guests,
     hyphen_pair,
     joint_they,
     light_verb_subject,
     participants,
     refers_back,
+    stay_actors,
+    stay_verb,
 )
+from .slots import lemma_guesses, object_text, slot_tokens
 from .time import event_date, event_place
 
-_SUBJ_DEPS = ("nsubj", "csubj")
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
-
-
-def _lemma_guesses(tok: Token) -> list[str]:
-    """Other lemmas for a verb the lexicon does not know: the tagger's lemma can be wrong ("staged"
-    -> "stag") and a repeated act keeps its code ("reimposed", "re-opened" -> "impose", "open").
-    A bare "re" is stripped only before a vowel: "resign", "recommend", "repress" are no repeats."""
-    low, lem = tok.lower_, tok.lemma_.lower()
-    out = []
-    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
-        out += [low[:-1], low[:-2]]
-    for w in (lem, *out):
-        if w.startswith("re-") and len(w) >= 6:
-            out.append(w[3:])
-        elif w.startswith("re") and len(w) >= 6 and w[2] in "aeiou":
-            out.append(w[2:])
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,76 +165,12 @@ class EventCoder:
 
     # ------------------------------------------------------------------ slots
 
-    def _slot_tokens(self, pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[Token]:
-        """Tokens filling one slot alternative of a frame on ``tok``."""
-        kids = list(tok.children)
-        dep = slot.dep
-        if passive and not pred.nominal:
-            if dep == "nsubj":
-                got = [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-                return got or self._stray_agent(tok) or encounter_agent(tok)
-            if dep in ("dobj", "dative"):
-                got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
-                if got:
-                    return got
-        if dep == "prep":
-            hosts = [tok]
-            if (
-                pred.nominal
-                and tok.dep_ == "dobj"
-                and tok.head.lemma_.lower() in word_set("events/light_verbs.tsv")
-            ):
-                hosts.append(tok.head)  # and "submitted a request to Togo" hangs it on the light verb
-            # PP-attachment: "providing support to Iran" often hangs "to Iran" on the object noun
-            for c in kids:
-                if c.dep_ in ("dobj", "attr", "dative"):
-                    hosts.append(c)
-                    hosts.extend(
-                        p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
-                    )
-            found: list[Token] = []
-            for h in hosts:
-                for p in h.children:
-                    if p.dep_ in ("prep", "agent", "dative") and p.lower_ == slot.prep:
-                        found.extend(g for g in p.children if g.dep_ in ("pobj", "pcomp"))
-            return found
-        if dep == "nsubj":
-            return [c for c in kids if c.dep_ in _SUBJ_DEPS]
-        if dep == "dative":
-            got = [c for c in kids if c.dep_ == "dative"]
-            # the parser often reads "offered Bolivia humanitarian aid" as nmod "Bolivia" of "aid"
-            got += [
-                g
-                for c in kids
-                if c.dep_ == "dobj"
-                for g in c.children
-                if g.dep_ == "nmod" and g.pos_ == "PROPN" and g.i == c.left_edge.i
-            ]
-            return got
-        if dep == "obj*":
-            return []
-        return [c for c in kids if c.dep_ == dep]
-
-    @staticmethod
-    def _stray_agent(tok: Token) -> list[Token]:
-        """The by-phrase of a passive the parser hung on the verb as a plain prep, or on the noun of a
-        prep of the verb ("Iran was supplied with drones *by Russia*")."""
-        hosts = [tok] + [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-        return [
-            g
-            for h in hosts
-            for p in h.children
-            if p.dep_ == "prep" and p.lower_ == "by"
-            for g in p.children
-            if g.dep_ == "pobj"
-        ]
-
     def _fill(
         self, pred: Predicate, tok: Token, slots: tuple[Slot, ...], passive: bool
     ) -> tuple[Token, Slot] | None:
         """The first slot alternative with a filler (for objects)."""
         for s in slots:
-            got = self._slot_tokens(pred, tok, s, passive)
+            got = slot_tokens(pred, tok, s, passive)
             if got:
                 return got[0], s
         return None
@@ -258,7 +180,7 @@ class EventCoder:
     ) -> tuple[list[Act], Slot | None]:
         """The actors of the first slot alternative that holds any ("growing" fills amod, but no actor)."""
         for s in slots:
-            for t in self._slot_tokens(pred, tok, s, passive):
+            for t in slot_tokens(pred, tok, s, passive):
                 acts = actors(t, ctx, s.poss)
                 if acts:
                     return acts, s
@@ -273,32 +195,6 @@ class EventCoder:
                     if c not in out:
                         out.append(c)
         return out
-
-    @staticmethod
-    def _object_text(tok: Token) -> str:
-        """The object as the house style writes it: the listed items, or the measured noun."""
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "including":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    return tok.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
-        if tok.lemma_.lower() in word_set("events/quantity_nouns.tsv"):
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ == "of":
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
-                    if objs:
-                        return EventCoder._object_text(objs[0])
-        toks = [tok] + [t for c in tok.lefts for t in c.subtree]
-        toks += [
-            t for c in tok.rights if c.dep_ in ("compound", "prep") and c.lower_ in ("of",) for t in c.subtree
-        ]
-        toks = sorted(
-            t for t in toks if not (t.dep_ == "det" and t.lower_ in ("a", "an", "more", "some", "any"))
-        )
-        toks = [t for t in toks if not t.is_punct]
-        if not toks:
-            return tok.text
-        return tok.doc[toks[0].i : toks[-1].i + 1].text
 
     # ------------------------------------------------------------------ predicates
     def _matches(self, pred: Predicate, tok: Token) -> bool:
@@ -318,7 +214,7 @@ class EventCoder:
         if tok.pos_ in ("VERB", "AUX", "ADJ") or tok.tag_.startswith("VB"):
             cands = self.lex.verbs.get(lem, []) or self.lex.verbs.get(tok.lower_, [])
             if not cands and tok.pos_ != "ADJ":
-                cands = next((self.lex.verbs[k] for k in _lemma_guesses(tok) if k in self.lex.verbs), [])
+                cands = next((self.lex.verbs[k] for k in lemma_guesses(tok) if k in self.lex.verbs), [])
         elif tok.pos_ in ("NOUN", "PROPN"):
             cands = self.lex.nouns.get(lem, []) or self.lex.nouns.get(tok.lower_, [])
         else:
@@ -330,8 +226,18 @@ class EventCoder:
         return tuple(a.actor() for a in self._doc_participants(doc, self._doc_actors(doc)))
 
     def knows(self, tok: Token) -> bool:
-        """Whether a frame of the lexicon (not a wrapper) fits ``tok``."""
-        return any(p.mode is None for p in self._frames(tok))
+        """Whether a frame of the lexicon (not a wrapper) fits ``tok``; a noun whose frame is an event
+        only for some fields ("-/coop": "defense ties" yes) names none without such a modifier
+        ("the relationship between Tehran and Moscow")."""
+        for p in self._frames(tok):
+            if p.mode is not None:
+                continue
+            if p.nominal and p.code is None and p.scheme:
+                mods = [t for c in tok.children if c.dep_ in ("amod", "compound") for t in c.subtree]
+                if not self.lex.refine("", p.scheme, self._classes([tok, *mods])):
+                    continue
+            return True
+        return False
 
     def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx, back: bool = True) -> _Cand | None:
         """The frame ``pred`` filled on ``tok``; ``back``: an actorless event noun may take the actors
@@ -344,6 +250,8 @@ class EventCoder:
         if obj is None and gap and any(s.dep == "dobj" for s in pred.obj):
             obj = tok.head  # object gap: "a claim Iran rejects"
         a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
+        stay: list[Act] = []
+        topic = False
         if s1 is not None and s1.prep == "between" and len(a1) == 1:
             a1 = []
         if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
@@ -360,7 +268,8 @@ class EventCoder:
             # "Bilateral projects were discussed"): the article's two parties did it
             a1 = participants(tok, ctx)
         elif not a1 and pred.nominal:
-            a1 = light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
+            a1, stay = stay_actors(tok, ctx)
+            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -372,9 +281,17 @@ class EventCoder:
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
             if not a1 and back:
                 a1 = self._earlier_actors(tok, ctx)
+            if not a1 and (pred.code or "")[:2] in word_set("events/partner_roots.tsv"):
+                a1 = self._topic_parties(tok, ctx)
+                topic = bool(a1)
         if not pred.nominal:
             a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
+        a2 = a2 or stay
+        if "guest" in pred.options:
+            a2 = guests(tok, a1, passive, ctx)
+            if not a2:
+                return None  # "received the aircraft": goods, not a visitor
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
             # of assistance to Ukraine from Canada", said by Ukraine: Canada)
@@ -415,7 +332,7 @@ class EventCoder:
         code = pred.code
         if pred.code is not None or pred.scheme:
             code = self.lex.refine(pred.code or "", pred.scheme, self._classes(ctoks)) or None
-        rule = pred.rule + (" +hyphen-pair" if hp is not None else "")
+        rule = pred.rule + (" +hyphen-pair" if hp is not None else "") + (" +topic" if topic else "")
         return _Cand(pred, tok, a1, a2, obj, self._classes(ctoks), [tok], code, pair, rule)
 
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
@@ -423,6 +340,10 @@ class EventCoder:
         for n, p in enumerate(frames):
             if p.mode is not None or ("done" in p.options and tok.dep_ == "xcomp"):
                 continue
+            if "intransitive" in p.options and any(
+                c.dep_ in ("dobj", "nsubjpass", "auxpass", "agent", "ccomp") for c in tok.children
+            ):
+                continue  # "demonstrated its commitment", "as demonstrated by": showing, no protest
             c = self._candidate(p, tok, ctx)
             if c is None or c.code is None:
                 continue
@@ -437,10 +358,26 @@ class EventCoder:
         if best is None:
             return None
         c = best[2]
+        if not (c.a2 or c.pair or c.code is None) and "speech" in c.pred.options:
+            c.a2 = self._event_target(c, ctx)
+            c.rule += " +event-target" if c.a2 else ""
         if not (c.a2 or c.pair or c.code is None):
             c.a2, how = add_target(c.code, c.tok, c.obj, c.a1, c.pred, ctx)
             c.rule += how
         return c
+
+    def _event_target(self, c: _Cand, ctx: Ctx) -> list[Act]:
+        """ "The Council condemned these attacks": a speech act aimed at an event told before
+        ("the", "these" + the event's noun, named in this or the two sentences before) is aimed at
+        whoever did it, when that is no party of the speaker's own country."""
+        obj = next((t for t in c.tok.children if t.dep_ in ("dobj", "nsubjpass")), c.obj)
+        if obj is None or obj.pos_ != "NOUN" or not any(p.mode is None for p in self._frames(obj)):
+            return []
+        dets = [d.lower_ for d in obj.children if d.dep_ in ("det", "predet")]
+        if not dets or not all(d in word_set("events/anaphoric_determiners.tsv") for d in dets):
+            return []
+        own = {a.code[:3] for a in c.a1}
+        return [a for a in self._mentioned_actors(obj, ctx) if a.code[:3] not in own]
 
     # ------------------------------------------------------------------ wrappers
     def _wrapper(self, tok: Token) -> tuple[Token, Predicate] | None:
@@ -464,6 +401,11 @@ class EventCoder:
         the same word in this or the two sentences before named; that mention's actor1 did it."""
         if not refers_back(noun):
             return []
+        return self._mentioned_actors(noun, ctx)
+
+    def _mentioned_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """The actor1 an earlier mention of ``noun``'s event (same word, this or the two sentences
+        before) named itself, as mentions made elsewhere (negative token indices)."""
         for t in earlier_mentions(noun, 2):
             for p in self._frames(t):
                 if p.mode is not None:
@@ -474,6 +416,23 @@ class EventCoder:
                     # mentions elsewhere: negative indices keep them out of this clause's evidence
                     return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
         return []
+
+    def _topic_parties(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """ "They discussed ongoing cooperation on climate", "The two consulted on trade": a
+        cooperation that two parties consult about, with no party of its own, is theirs."""
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("on", "about"):
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            return []
+        frames = [p for p in self._frames(verb) if p.mode is None and (p.code or "")[:2] == "04"]
+        c = self._best(frames, verb, ctx) if frames else None
+        if c is None:
+            return []
+        parties = c.a1 if c.pair else [*c.a1, *c.a2]
+        if len({a.code[:3] for a in parties}) != 2:
+            return []
+        return [Act(a.text, a.code, a.start, a.end, -1 - k) for k, a in enumerate(parties)]
 
     def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
         """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in
@@ -508,6 +467,9 @@ class EventCoder:
         if c.pred.nominal and cur.dep_ == "dobj" and light:
             # "threatened to hold a strike", "will launch an attack": the light verb is the clause
             cur = cur.head
+            c.chain.append(cur)
+        elif c.pred.nominal and (stay := stay_verb(cur)) is not None and lo <= stay.idx < hi:
+            cur = stay  # "who is in Russia on a visit": the clause of being there
             c.chain.append(cur)
         self._future(c)
         while True:
@@ -617,9 +579,7 @@ class EventCoder:
         used = {a.i for a in (*c.a1, *c.a2)}
         date = event_date(c.chain, c.tok.sent, published)
         place = event_place(c.chain, used)
-        obj = (
-            self._object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
-        )
+        obj = object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
         action = cameo.action_for(c.code, c.tok.text)
         out = []
         for x, y in pairs:
@@ -656,17 +616,30 @@ class EventCoder:
             if c is not None:
                 cands.append(c)
         inner_objs: set[int] = set()
+        topics: set[int] = set()
         for c in cands:
             # "the suspension of aid": a noun in another event's object is what it acts on
             if c.obj is not None and (not c.pred.nominal or c.code != c.pred.code):
                 inner_objs.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
+                if (c.code or "")[:2] == "04":
+                    topics.update(t.i for t in c.obj.subtree if t.i != c.tok.i)
             if not c.pred.nominal:
                 consumed = [t for t in c.tok.children if t.lemma_.lower() in c.pred.words]
-                inner_objs.update(t.i for k in consumed for t in k.subtree)
+                # "carried out [attacks on X]": the verb's words hold its event; a speech act's noun
+                # only names the act ("expressed appreciation for [Iraqi condolences]": a second one)
+                speech = "speech" in c.pred.options
+                inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and _in_prep(t, k)))
         wrapped: list[_Cand] = []
         for c in cands:
-            if c.pred.nominal and c.tok.i in inner_objs:
-                continue  # "providing support to Iran": the verb already coded the noun's event
+            if (
+                c.pred.nominal
+                and c.tok.i in inner_objs
+                and not (c.tok.i in topics and (_own_actors(c) or c.rule.endswith(" +topic")))
+            ):
+                # "providing support to Iran": the verb already coded the noun's event; what a
+                # consultation is about is an event of its own where the noun names who does it
+                # ("discussed U.S. support for Jordan's fleet"; not "discussed cooperation")
+                continue
             w = self._wrap(c, lo, hi, ctx)
             if w is not None:
                 wrapped.append(w)
@@ -802,3 +775,19 @@ def _acting_subject(sent: Span, acts: dict[int, Act]) -> bool:
     return any(
         c.dep_ in ("nsubj", "nsubjpass") and any(t.i in acts for t in c.subtree) for c in root.children
     )
+
+
+def _own_actors(c: _Cand) -> bool:
+    """Whether a nominal event's actor1 is named in its own phrase ("U.S. support", "support from
+    Canada"), not found in the context (the article's parties, an earlier mention)."""
+    lo, hi = c.tok.left_edge.i, c.tok.right_edge.i
+    return bool(c.a1) and all(lo <= a.i <= hi for a in c.a1)
+
+
+def _in_prep(t: Token, head: Token) -> bool:
+    """Whether ``t`` lies in a prepositional phrase of ``head`` (below it, not ``head`` itself)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.head.i == head.i:
+            return True
+        t = t.head
+    return False

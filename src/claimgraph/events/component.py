@@ -77,6 +77,14 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         mentions: list[EventMention] = []
         for lo, hi in _gaps(a.content[0], a.content[1], inner) if inner else [a.content]:
             mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve, speaker=speakers.get(n)))
+        if author and a.rule.endswith("+speech-act-only"):
+            # "Boric expressed appreciation for [Bolivian condolences]": the act's content is the
+            # act itself; a noun event in it that names its own parties is a second fact reported
+            own = [
+                m for m in mentions if m.nominal and m.pred not in a.cue_tokens and _names_its_actor(doc, m)
+            ]
+            out.author.extend(own)
+            mentions = [m for m in mentions if m not in own]
         out.per_attribution.append(mentions)
     if not author:
         return out
@@ -109,8 +117,14 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
             for m in coder.code_span(doc, lo, hi, resolve=resolve):
                 code = m.event.action.cameo if m.event.action else ""
-                # nominal predicates here describe the reported context, not an act of the speaker
-                if m.nominal or _plain_statement(code) or code in acts or m.pred in sayings:
+                # nominal predicates here describe the reported context, not an act of the speaker,
+                # unless the noun names who acted ("thanked Iraq for *Iraqi condolences*")
+                if (
+                    (m.nominal and not _names_its_actor(doc, m))
+                    or _plain_statement(code)
+                    or code in acts
+                    or m.pred in sayings
+                ):
                     continue
                 # "the President expressed [his support for Jordan]": the act's evidence runs over
                 # what the cue introduces, not only the words before it; where that holds an event
@@ -120,6 +134,23 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
                     m = replace(m, end=max(m.end, atts[k].content[1]))
                 out.author.append(m)
     return out
+
+
+_THIRD_PERSON = ("their", "its", "his", "her")
+
+
+def _names_its_actor(doc: Doc, m: EventMention) -> bool:
+    """Whether a nominal event's phrase names its actor1 ("Iraqi condolences", "support from
+    Canada", "their agreement"), rather than the actor being taken from the clause around it, and
+    it has a target."""
+    a1 = m.event.actor1
+    if m.pred < 0 or a1 is None or a1.start is None or a1.end is None or m.event.actor2 is None:
+        return False  # one party ("condemned Houthi attacks"): what the speech act is about
+    noun = doc[m.pred]
+    if any(c.dep_ == "poss" and c.lower_ in _THIRD_PERSON for c in noun.children):
+        return True  # "their bilateral agreement": the owners, named before ("our": a speaker's)
+    lo, hi = doc[noun.left_edge.i].idx, doc[noun.right_edge.i].idx + len(doc[noun.right_edge.i])
+    return lo <= a1.start and a1.end <= hi
 
 
 def _quoted_clauses(doc: Doc) -> list[tuple[int, int]]:

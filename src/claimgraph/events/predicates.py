@@ -41,7 +41,7 @@ REFINEMENTS_FILE = "events/refinements.tsv"
 # the addressee ("Iran urged the parties to exercise restraint"); pass is transparent ("began to
 # supply"); hedge only hedges ("appears to"); deny negates ("denied supplying").
 MODES = frozenset({"intent", "appeal", "demand", "threaten", "reject", "pass", "hedge", "deny"})
-OPTIONS = frozenset({"sym", "hedge", "pair", "speech", "done", "target"})
+OPTIONS = frozenset({"sym", "hedge", "pair", "speech", "done", "target", "guest", "partner", "intransitive"})
 
 # Dependency labels a slot may name. "amod" and "poss" make sense for nominal predicates
 # ("Russian support", "Russia's support"); "agent" is the by-phrase of a passive.

@@ -202,7 +202,24 @@ def pronoun(tok: Token, ctx: Ctx) -> list[Act]:
         grp = [a for a in cands if near.group and a.i in near.group]
         if len(grp) > 1:
             return grp  # "Iran and Russia ... their cooperation" → the pair
+        owners = _demonym_pair(tok, near, cands) if tok.tag_ == "PRP$" else []
+        if owners:
+            return owners
     return [Act(near.text, near.code, near.start, near.end, near.i, near.group)]
+
+
+def _demonym_pair(tok: Token, near: Act, cands: list[Act]) -> list[Act]:
+    """ "engagement between Jordan and the new Israeli Government, as shown by *their* agreement":
+    a demonym ("Israeli") names its noun, and that noun's conjuncts are the owners of "their"."""
+    t = tok.doc[near.i] if near.i >= 0 else None
+    if t is None or t.dep_ not in ("amod", "compound", "nmod") or t.conjuncts:
+        return []
+    h = t.head
+    if not h.conjuncts:
+        return []
+    words = {i for x in (h, *h.conjuncts) for i in range(x.left_edge.i, x.i + 1)}
+    out = sorted((a for a in cands if a.i in words), key=lambda a: a.i)  # as the text names them
+    return out if len({a.code[:3] for a in out}) > 1 else []
 
 
 def _uncoded_people_before(tok: Token, ctx: Ctx) -> bool:
@@ -314,6 +331,11 @@ def controller(tok: Token) -> Token | None:
         if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
             cur = head
             continue
+        if cur.dep_ == "dep" and cur.pos_ == "VERB" and head.pos_ == "VERB" and head.i < cur.i:
+            # "the government has made arrests, repeatedly threatened the media and ...": a verb
+            # the parser could not attach in a list of predicates shares the first one's subject
+            cur = head
+            continue
         if cur.dep_ == "acomp" and cur.lemma_.lower() in _words("control_adjectives"):
             # "Syria is willing to withdraw": the copula's subject (not "unable to", "happy to")
             cur = head
@@ -342,14 +364,18 @@ def _predicated(noun: Token) -> Token:
 _DESCEND = ("dobj", "xcomp", "ccomp", "attr", "pcomp", "nsubjpass")
 
 
-def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -> list[Act]:
+def fallback_target(
+    tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False, meeting: bool = False
+) -> list[Act]:
     """A target for a frame whose actor2 slots found nobody, from the rest of its clause.
 
     Frames list the usual slots; real sentences put the target elsewhere: in the clause a speech
     act governs ("demanded that *the US* cancel", ``speech``), in a PP on the verb, on its object
     or in its complement, or as the owner of the object ("rejected *an Indian* proposal"). The
     nearest such actor of another country than actor1's is taken; actor1's own country is skipped
-    (a domestic act has no separate target, and a self-pair would drop the event).
+    (a domestic act has no separate target, and a self-pair would drop the event). For a
+    ``meeting`` (a consultation, 04) a place is where it is held, not who is met ("the NATO summit
+    in Madrid").
     """
     own = {a.code[:3] for a in a1}
 
@@ -369,6 +395,8 @@ def fallback_target(tok: Token, a1: list[Act], ctx: Ctx, speech: bool = False) -
         nxt: list[Token] = []
         for h in level:
             for p in h.children:
+                if meeting and p.lower_ in ("in", "at"):
+                    continue
                 if p.dep_ in ("prep", "dative") and p.lower_ in _words("target_preps"):
                     for g in p.children:
                         if g.dep_ == "pobj":
@@ -426,6 +454,42 @@ def _domestic(obj: Token, own: str, ctx: Ctx) -> bool:
     )
 
 
+def guests(verb: Token, a1: list[Act], passive: bool, ctx: Ctx) -> list[Act]:
+    """The visitors a host receives: the object (the passive's subject) where the phrase itself
+    names a person or body ("received Sauli Niinistö", "received him", "the Iranian foreign
+    minister was received"; not "received Russian drones", whose actor only owns the goods); where
+    the verb has no object, a visitor the parser hung inside the place phrase ("received in the
+    Kremlin President of Finland Sauli Niinistö"): the most specific actor of another country than
+    the host's after the place's head."""
+    objs = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    if objs:
+        return [
+            a
+            for o in objs
+            for h in (o, *o.conjuncts)
+            if h.i in ctx.acts or h.tag_ == "PRP" or h.lemma_.lower() in _words("agent_nouns")
+            for a in actor_at(h, ctx)
+        ]
+    own = {a.code[:3] for a in a1}
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "at"):
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            found: list[Act] = []
+            for t in g.doc[g.i : g.right_edge.i + 1]:
+                if t.is_punct:
+                    break  # ", who is in Russia on a visit": a clause about the visitor
+                a = ctx.acts.get(t.i)
+                if a is not None and a.code[:3] not in own and a not in found:
+                    found.append(a)
+            if found:
+                best = max(found, key=lambda a: len(a.code))
+                return [Act(best.text, best.code, best.start, best.end, best.i)]
+    return []
+
+
 # ------------------------------------------------------------------ actors of nominal events
 def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
@@ -473,6 +537,37 @@ def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
     return None
 
 
+def stay_verb(noun: Token) -> Token | None:
+    """The verb of being or arriving whose "on" phrase holds ``noun`` ("is in Russia on a visit")."""
+    head = noun.head
+    if noun.dep_ != "pobj" or head.lower_ != "on" or head.head.lemma_.lower() not in _words("stay_verbs"):
+        return None
+    return head.head
+
+
+def stay_actors(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]]:
+    """ "Niinistö, who is in Russia on a working visit", "the minister arrived in Beijing on an
+    official visit": a nominal event in the "on" phrase of a verb of being or arriving
+    (``stay_verbs.tsv``) is done by the verb's subject and aimed at the place the verb names (a
+    country, or the country of a city). Both empty where the noun is not so placed."""
+    verb = stay_verb(noun)
+    if verb is None:
+        return [], []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in ("WP", "WDT")), None)
+    a1 = actors(subj or controller(verb), ctx)  # "Niinistö, who is in Russia": Niinistö
+    own = {a.code[:3] for a in a1}
+    a2: list[Act] = []
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "to"):
+            for g in p.children:
+                place = (ctx.places or {}).get(g.i)
+                got = actor_at(g, ctx) if g.dep_ == "pobj" else []
+                if not got and place is not None:
+                    got = [Act(place.text, place.code[:3], place.start, place.end, place.i)]
+                a2.extend(a for a in got if a.code[:3] not in own)
+    return a1, a2[:1]
+
+
 def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
     """ "X held talks / launched an attack / deepened cooperation": the subject of a light verb
     is the actor of its nominal object. Not so for "receive", "condemn", "welcome" (excluded)."""
@@ -517,7 +612,7 @@ def add_target(
         return [], ""
     if any(s.prep == "between" for s in pred.actor1) and len(a1) >= 2:
         return [], ""
-    got = fallback_target(tok, a1, ctx, speech="speech" in pred.options)
+    got = fallback_target(tok, a1, ctx, speech="speech" in pred.options, meeting=_meeting(code))
     if got:
         return got, " +target"
     home = domestic_target(obj, tok, a1, ctx)
@@ -525,7 +620,8 @@ def add_target(
         return home, " +domestic"
     parties = {a.code[:3]: a for a in ctx.participants}
     own = {a.code[:3] for a in a1}
-    if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and code[:2] in _words("partner_roots"):
+    partnered = code[:2] in _words("partner_roots") or "partner" in pred.options
+    if len(parties) == 2 and len(own) == 1 and own <= parties.keys() and partnered:
         # "Putin discussed the situation" in a readout of his call with Raisi: with Raisi
         other = next(a for k, a in parties.items() if k not in own)
         return [Act(other.text, other.code, other.start, other.end, -1)], " +partner"
@@ -539,6 +635,11 @@ def add_target(
         # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
         return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
     return [], ""
+
+
+def _meeting(code: str) -> bool:
+    """A consultation held somewhere (040, 041, 044-046), not a visit to a place or hosting one."""
+    return code[:2] == "04" and code[:3] not in ("042", "043")
 
 
 # ------------------------------------------------------------------ events named before

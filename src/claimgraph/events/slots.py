@@ -1,0 +1,119 @@
+"""Where a frame's slots sit in the parse: the tokens a slot names (passives, hosts of a
+prepositional phrase, datives the parser read as modifiers), a stray by-agent, the object as the
+house style writes it, and other lemmas for a verb the tagger lemmatised wrongly. Split from the
+coder, which chooses frames and fills them with actors."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicons import word_set
+from .predicates import Predicate, Slot
+from .roles import encounter_agent
+
+SUBJ_DEPS = ("nsubj", "csubj")
+
+
+def lemma_guesses(tok: Token) -> list[str]:
+    """Other lemmas for a verb the lexicon does not know: the tagger's lemma can be wrong ("staged"
+    -> "stag") and a repeated act keeps its code ("reimposed", "re-opened" -> "impose", "open").
+    A bare "re" is stripped only before a vowel: "resign", "recommend", "repress" are no repeats."""
+    low, lem = tok.lower_, tok.lemma_.lower()
+    out = []
+    if tok.tag_ in ("VBD", "VBN") and low.endswith("ed"):
+        out += [low[:-1], low[:-2]]
+    for w in (lem, *out):
+        if w.startswith("re-") and len(w) >= 6:
+            out.append(w[3:])
+        elif w.startswith("re") and len(w) >= 6 and w[2] in "aeiou":
+            out.append(w[2:])
+    return out
+
+
+def slot_tokens(pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[Token]:
+    """Tokens filling one slot alternative of a frame on ``tok``."""
+    kids = list(tok.children)
+    dep = slot.dep
+    if passive and not pred.nominal:
+        if dep == "nsubj":
+            got = [g for a in kids if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            return got or stray_agent(tok) or encounter_agent(tok)
+        if dep in ("dobj", "dative"):
+            got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
+            if got:
+                return got
+    if dep == "prep":
+        hosts = [tok]
+        if (
+            pred.nominal
+            and tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() in word_set("events/light_verbs.tsv")
+        ):
+            hosts.append(tok.head)  # and "submitted a request to Togo" hangs it on the light verb
+        # PP-attachment: "providing support to Iran" often hangs "to Iran" on the object noun
+        for c in kids:
+            if c.dep_ in ("dobj", "attr", "dative"):
+                hosts.append(c)
+                hosts.extend(
+                    p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
+                )
+        found: list[Token] = []
+        for h in hosts:
+            for p in h.children:
+                if p.dep_ in ("prep", "agent", "dative") and p.lower_ == slot.prep:
+                    found.extend(g for g in p.children if g.dep_ in ("pobj", "pcomp"))
+        return found
+    if dep == "nsubj":
+        return [c for c in kids if c.dep_ in SUBJ_DEPS]
+    if dep == "dative":
+        got = [c for c in kids if c.dep_ == "dative"]
+        # the parser often reads "offered Bolivia humanitarian aid" as nmod "Bolivia" of "aid"
+        got += [
+            g
+            for c in kids
+            if c.dep_ == "dobj"
+            for g in c.children
+            if g.dep_ == "nmod" and g.pos_ == "PROPN" and g.i == c.left_edge.i
+        ]
+        return got
+    if dep == "obj*":
+        return []
+    return [c for c in kids if c.dep_ == dep]
+
+
+def stray_agent(tok: Token) -> list[Token]:
+    """The by-phrase of a passive the parser hung on the verb as a plain prep, or on the noun of a
+    prep of the verb ("Iran was supplied with drones *by Russia*")."""
+    hosts = [tok] + [g for p in tok.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    return [
+        g
+        for h in hosts
+        for p in h.children
+        if p.dep_ == "prep" and p.lower_ == "by"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def object_text(tok: Token) -> str:
+    """The object as the house style writes it: the listed items, or the measured noun."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "including":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return tok.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1].text
+    if tok.lemma_.lower() in word_set("events/quantity_nouns.tsv"):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return object_text(objs[0])
+    toks = [tok] + [t for c in tok.lefts for t in c.subtree]
+    toks += [
+        t for c in tok.rights if c.dep_ in ("compound", "prep") and c.lower_ in ("of",) for t in c.subtree
+    ]
+    toks = sorted(t for t in toks if not (t.dep_ == "det" and t.lower_ in ("a", "an", "more", "some", "any")))
+    toks = [t for t in toks if not t.is_punct]
+    if not toks:
+        return tok.text
+    return tok.doc[toks[0].i : toks[-1].i + 1].text
