@@ -33,6 +33,7 @@ from .spans import (
     _reported_clause_chars,
     _subject_span,
     _trim_chars,
+    party_span,
 )
 from .stance import content_stance, cue_stance
 from .turns import speaker_turns
@@ -178,19 +179,6 @@ def _own_complement(tok: Token) -> bool:
     )
 
 
-def _party_span(tok: Token) -> tuple[int, int]:
-    """The party a feeling is expressed towards: the noun with its modifiers, its conjuncts and a
-    "between" or "of" phrase ("support for Jordan and Egypt", "for Bolivia's bid", "for engagement
-    between Jordan and Israel", "condolences to the people of Chile"), not a party named deeper
-    ("support for a two-state solution to the Israeli-Palestinian conflict" is for a solution)."""
-    ends = [tok.i] + [
-        c.right_edge.i
-        for c in tok.children
-        if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in ("between", "of"))
-    ]
-    return tok.left_edge.i, max(ends) + 1
-
-
 def _actor_subject(tok: Token) -> bool:
     """Whether the verb's subject names an actor (a country, person or organisation)."""
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -241,7 +229,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
                     pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                     if pobj is not None and target is None:
                         narrow = c.lower_ in ("for", "to", "with")
-                        target = _party_span(pobj) if narrow else _np_span(pobj, keep_conj=True)
+                        target = party_span(pobj) if narrow else _np_span(pobj, keep_conj=True)
         if content is None and len(cue_toks) > 1:
             content = _trim_chars(doc, tok.sent.start, tok.sent.end)
             rule += "+speech-act-only"

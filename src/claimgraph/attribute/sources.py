@@ -14,7 +14,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -26,32 +25,22 @@ from ..nlp import doc_text
 from ..people import PeopleIndex, Term, fold_name, is_title_word, people_for, published_day
 from .lexicon import AttributionLexicon
 from .quotes import doc_quotes
-
-_DETS = {"the", "a", "an", "this", "that", "these", "those"}
-# a bare sector with no country ("officials" → "GOV") says nothing about who the source acts for
-_SECTORS = frozenset(
-    [
-        "BUS",
-        "COP",
-        "CRM",
-        "CVL",
-        "EDU",
-        "GOV",
-        "HLH",
-        "JUD",
-        "LAB",
-        "LEG",
-        "MED",
-        "MIL",
-        "OPP",
-        "PTY",
-        "REB",
-        "REF",
-        "REL",
-        "SPY",
-    ]
+from .titles import (
+    CONNECTORS,
+    DETS,
+    SECTORS,
+    clean_role,
+    given_names,
+    name_and_title,
+    name_text,
+    placed_by_title,
+    role_code,
+    role_head,
+    role_of,
+    same_given,
+    strip_det,
+    title_before,
 )
-
 
 PRONOUN_CLASSES = ("person", "plural", "thing")
 
@@ -81,7 +70,7 @@ def placed(code: str | None, home: str | None = None) -> str | None:
     """
     if not code:
         return None
-    if code[:3] in _SECTORS:
+    if code[:3] in SECTORS:
         return f"{home}{code[:3]}" if home else None
     return code
 
@@ -91,7 +80,7 @@ def home_country(doc: Doc, coder: ActorCoder) -> str | None:
     counts: dict[str, int] = {}
     for m in coder.find(doc_text(doc)):
         c = m.code[:3]
-        if m.kind in ("country", "capital", "place", "person") and c.isalpha() and c not in _SECTORS:
+        if m.kind in ("country", "capital", "place", "person") and c.isalpha() and c not in SECTORS:
             counts[c] = counts.get(c, 0) + 1
     total = sum(counts.values())
     if total < 3:
@@ -121,7 +110,7 @@ def source_key(src: Source, coder: ActorCoder) -> str:
     folded = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
     words = re.sub(r"[^\w\s'-]", " ", plain).split()
-    while words and words[0] in _DETS:
+    while words and words[0] in DETS:
         words = words[1:]
     if src.kind == "person" and len(words) > 2:  # "Stephen J. Townsend" is "Stephen Townsend"
         words = [w for i, w in enumerate(words) if len(w) > 1 or i in (0, len(words) - 1)]
@@ -215,7 +204,7 @@ class SourceResolver:
 
     def _a_place(self, ent: Span) -> bool:
         """A PERSON entity that is a place or body the actor dictionary knows ("Kyiv")."""
-        found = self.coder.lookup(_strip_det(ent))
+        found = self.coder.lookup(strip_det(ent))
         return found is not None and found[1] != "person"
 
     def _index_people(self) -> None:
@@ -223,21 +212,19 @@ class SourceResolver:
         for ent in self._persons:
             if not any(t.is_alpha for t in ent):
                 continue
-            title, tokens = _name_and_title(ent, self.coder)
+            title, tokens = name_and_title(ent, self.coder)
             if not tokens:
                 continue
             if not title:  # given names the recogniser left out ("Taras [Vovkun]")
-                tokens = _given_names(self.doc, tokens[0].i, self.coder) + tokens
-            name = _name_text(tokens)
+                tokens = given_names(self.doc, tokens[0].i, self.coder) + tokens
+            name = name_text(tokens)
             surname = fold_name(tokens[-1].text)
-            role = (
-                _clean_role(ent.doc, title) if title else _role_of(self.doc[tokens[0].i : ent.end], self.lex)
-            )
-            actor = placed(_role_code(self.coder, role), self.staff or self.home) if role else None
+            role = clean_role(ent.doc, title) if title else role_of(self.doc[tokens[0].i : ent.end], self.lex)
+            actor = placed(role_code(self.coder, role), self.staff or self.home) if role else None
             canon = self.table.person_named(name)
             known = self.by_name.get(canon) if canon else None
             namesake = self.by_surname.get(surname) or family.get(surname)
-            if namesake is not None and not _same_given(namesake.name, name):
+            if namesake is not None and not same_given(namesake.name, name):
                 namesake = None  # "Isaac Herzog" is not the "Michal Herzog" named before him
             known = known or namesake
             if known is None:
@@ -256,7 +243,7 @@ class SourceResolver:
                     self._from_table(known, canon)
                 if len(name) > len(known.name) and known.name not in self.by_name:
                     known.name = name
-                if role and (known.role is None or _placed_by_title(self.coder, role, known.role)):
+                if role and (known.role is None or placed_by_title(self.coder, role, known.role)):
                     # the first title, or a later one that says whose office it is ("Minister
                     # X ..." then "X, the Foreign Office Minister")
                     known.role, known.actor = role, actor
@@ -276,10 +263,10 @@ class SourceResolver:
         n = len(words)
         for i in range(min(p.first, len(self.doc) - n + 1)):
             if all(self.doc[i + k].text == w for k, w in enumerate(words)):
-                title = _title_before(self.doc, i, self.coder)
+                title = title_before(self.doc, i, self.coder)
                 if title:
-                    p.role = _clean_role(self.doc, title)
-                    p.actor = p.actor or placed(_role_code(self.coder, p.role or ""), self.staff or self.home)
+                    p.role = clean_role(self.doc, title)
+                    p.actor = p.actor or placed(role_code(self.coder, p.role or ""), self.staff or self.home)
                     p.first = i
                 return
 
@@ -302,7 +289,7 @@ class SourceResolver:
         if p.actor:
             return p.actor
         code = self.coder.code(mention) if mention else None
-        if code and code[:3] not in _SECTORS:
+        if code and code[:3] not in SECTORS:
             p.actor = code  # later mentions ("Zeid said") are the person this one placed
             return code
         return self.staff or self.home
@@ -310,7 +297,7 @@ class SourceResolver:
     def _title_holder(self, span: Span) -> Person | None:
         """The person an office title means on the article's day ("the President of Ukraine",
         "the CIA director", "the Head of State" where the article names its holder)."""
-        held: Term | None = self.table.holder(_strip_det(span), self.day, self.named, self.home)
+        held: Term | None = self.table.holder(strip_det(span), self.day, self.named, self.home)
         if held is None:
             return None
         p = self.by_name.get(held.name)
@@ -375,18 +362,18 @@ class SourceResolver:
             if tok.dep_ in ("poss", "compound") or len(span) > 12:
                 span = self.doc[tok.left_edge.i : tok.i + 1]
             src = self._resolve_raw(span)
-            if src.kind == "person" and src.actor and src.name != _strip_det(span):
+            if src.kind == "person" and src.actor and src.name != strip_det(span):
                 return (src.name or tok.text, placed(src.actor, self.home))
         if tok.pos_ == "NOUN" and self.home:
             phrase = self.doc[tok.left_edge.i : tok.i + 1].text
             code = self.coder.code(phrase)
-            if code and code[:3] in _SECTORS:
+            if code and code[:3] in SECTORS:
                 # "representatives from Kiev", "officials of Ukraine": whose they are comes after
                 for c in tok.children:
                     if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                         whole = self.doc[tok.left_edge.i : c.right_edge.i + 1].text
                         full = self.coder.code(whole)
-                        if full and full[:3] not in _SECTORS:
+                        if full and full[:3] not in SECTORS:
                             return (whole, full)
                 return (phrase, placed(code, self.home))
         return None
@@ -540,7 +527,7 @@ class SourceResolver:
         if outlet is not None and (self.coder.is_outlet(text) or head.lemma_.lower() in ("report", "news")):
             return Source(name=outlet, kind="outlet", actor=self.coder.code(outlet), **base)
         # a definite description that refers back: "the CIA director", "the mission"
-        words = [t for t in span if t.lower_ not in _DETS]
+        words = [t for t in span if t.lower_ not in DETS]
         hl = head.lemma_.lower()
         if span[0].lower_ in ("the", "this", "that") and hl in self.lex.role_nouns:
             known = self._person_with_role(span)
@@ -557,15 +544,15 @@ class SourceResolver:
         code = self.coder.code(text)
         kind = self.coder.kind(text)
         if hl in self.lex.anonymous_heads and not any(e.label_ == "PERSON" for e in span.ents):
-            return Source(name=_strip_det(span), kind="anonymous", actor=code, **base)
+            return Source(name=strip_det(span), kind="anonymous", actor=code, **base)
         if kind == "group" or ((code or "").startswith(("WST", "EUR")) and kind != "organization"):
             return Source(
-                name=self.coder.canonical(text) or _strip_det(span), kind="group", actor=code, **base
+                name=self.coder.canonical(text) or strip_det(span), kind="group", actor=code, **base
             )
         if kind in ("country", "capital") and len(words) <= 3:
             c3 = (code or "")[:3] or None
             return Source(
-                name=self.coder.canonical(text) or _strip_det(span),
+                name=self.coder.canonical(text) or strip_det(span),
                 kind="country",
                 actor=f"{c3}GOV"
                 if c3 and len(c3) == 3 and not c3.startswith(("IGO", "NGO", "IMG"))
@@ -575,14 +562,14 @@ class SourceResolver:
         if head.ent_type_ == "PERSON" or (head.pos_ == "PROPN" and head.ent_type_ == ""):
             # a person the text gives no country acts from the article's home country; a title
             # written into the name is their role ("Deputy Minister of Defence Ann Example")
-            title, toks = _name_and_title(span, self.coder)
-            name = self.doc[toks[0].i : toks[-1].i + 1].text if toks else _strip_det(span)
-            role = _clean_role(self.doc, title) if title and toks else None
+            title, toks = name_and_title(span, self.coder)
+            name = self.doc[toks[0].i : toks[-1].i + 1].text if toks else strip_det(span)
+            role = clean_role(self.doc, title) if title and toks else None
             return Source(name=name, kind="person", role=role, actor=code or self.staff or self.home, **base)
         if code is None and head.pos_ == "NOUN" and self.home:
             # "an eyewitness said", "police said" in a domestic report: someone of that country
             code = placed(self.coder.code(text), self.home) or self.home
-        return Source(name=_strip_det(span), kind="organization", actor=code, **base)
+        return Source(name=strip_det(span), kind="organization", actor=code, **base)
 
     def _recent_person(self, before: int) -> Source | None:
         """The latest person: an earlier person source within a few sentences, else the last name."""
@@ -616,7 +603,7 @@ class SourceResolver:
                         kind = self.coder.kind(sp.text) or "group"
                         return Source(
                             text=sp.text,
-                            name=self.coder.canonical(sp.text) or _strip_det(sp),
+                            name=self.coder.canonical(sp.text) or strip_det(sp),
                             kind="group" if kind not in ("country", "person", "outlet") else kind,
                             actor=code,
                         )
@@ -627,7 +614,7 @@ class SourceResolver:
         description's head is in the role it must be the role's head and every other word of the
         description must be in the role or name the person's country: "the President of Russia"
         is not the President of Ukraine, "the Head of State" not a deputy head of an office."""
-        words = {t.lower_ for t in span if t.lower_ not in _DETS and not t.is_punct}
+        words = {t.lower_ for t in span if t.lower_ not in DETS and not t.is_punct}
         root = {span.root.lower_, span.root.lemma_.lower()}
         code = self.coder.code(span.text)
         best: tuple[int, Person] | None = None
@@ -640,8 +627,8 @@ class SourceResolver:
             overlap = len(words & role_words)
             if root & role_words:
                 country = (p.actor or "")[:3]
-                if not root & {_role_head(p.role)} or any(
-                    w not in role_words and w not in _CONNECTORS and self.coder.country_of(w) != country
+                if not root & {role_head(p.role)} or any(
+                    w not in role_words and w not in CONNECTORS and self.coder.country_of(w) != country
                     for w in words
                 ):
                     continue
@@ -674,171 +661,4 @@ class SourceResolver:
             return None
         full = self.doc[best[0] : self.doc[best[2]].right_edge.i + 1]
         code = self.coder.code(full.text)
-        return (_strip_det(full), "organization", code)
-
-
-def _strip_det(span: Span) -> str:
-    toks = list(span)
-    while toks and (toks[0].lower_ in _DETS or toks[0].is_punct):
-        toks = toks[1:]
-    if not toks:
-        return span.text
-    return span.doc[toks[0].i : toks[-1].i + 1].text
-
-
-def _role_code(coder: ActorCoder, role: str) -> str | None:
-    """The code of an office title, without the portfolio a "for" phrase names: the "Foreign Office
-    Minister for the Middle East" is British, the "Minister for Foreign Affairs of Ukraine"
-    Ukrainian, a "Special Envoy for Syria" nobody's until the text says whose."""
-    return coder.code(re.sub(r"\s+for\s+.*?(?=\s+of\s+|$)", "", role))
-
-
-def _placed_by_title(coder: ActorCoder, role: str, before: str) -> bool:
-    """Whether ``role`` names a country where the ``before`` title named only a kind of office."""
-    new, old = _role_code(coder, role), _role_code(coder, before)
-    return new is not None and new[:3] not in _SECTORS and (old is None or old[:3] in _SECTORS)
-
-
-def _name_text(tokens: list[Token]) -> str:
-    """A name's words as written, a hyphen inside a name kept ("Chul-hwan")."""
-    out = tokens[0].text
-    for a, b in pairwise(tokens):
-        hyph = b.i == a.i + 2 and a.doc[a.i + 1].text in ("-", "‐") and not a.whitespace_
-        out += ("-" if hyph else " ") + b.text
-    return out
-
-
-def _role_of(ent: Span, lex: AttributionLexicon) -> str | None:
-    """The role the text gives a named person: premodifiers or an appositive."""
-    doc = ent.doc
-    root: Token = ent.root
-    # "The director of the CIA, William Burns": the name is an appositive of the role noun
-    if root.dep_ == "appos" and root.head.pos_ in ("NOUN", "PROPN"):
-        h = root.head
-        toks = [t for t in h.subtree if not (ent.start <= t.i < ent.end)]
-        toks = [t for t in toks if t.i < ent.start]
-        return _clean_role(doc, toks)
-    # "John Kirby, the spokesman for ...": an appositive of the name
-    for c in root.children:
-        if c.dep_ == "appos" and c.lemma_.lower() in lex.role_nouns:
-            return _clean_role(doc, list(c.subtree))
-    # "White House spokesman John Kirby": the title right before the name
-    from ..actors import default_coder
-
-    toks = _title_before(doc, ent.start, default_coder())
-    return _clean_role(doc, toks) if toks else None
-
-
-_CONNECTORS = frozenset({"of", "the", "to", "for", "and", "'s", "’s", "-"})
-_BODY_ENTS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
-
-
-def _titular(tok: Token, coder: ActorCoder) -> bool:
-    """A word of an office title: a role or title word, or a body ("Ukraine", "White House")."""
-    return (
-        is_title_word(tok.text)
-        or is_title_word(tok.lemma_)
-        or tok.ent_type_ in _BODY_ENTS
-        or (tok.text[:1].isupper() and (found := coder.lookup(tok.text)) is not None and found[1] != "person")
-    )
-
-
-def _given_names(doc: Doc, start: int, coder: ActorCoder) -> list[Token]:
-    """Up to two capitalised proper nouns right before a name's first token, in its sentence,
-    that are no title word and no body: the given names an entity left out."""
-    out: list[Token] = []
-    i = start
-    while i > doc[start].sent.start and len(out) < 2:
-        t = doc[i - 1]
-        if t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha or _titular(t, coder):
-            break
-        out.insert(0, t)
-        i -= 1
-    return out
-
-
-def _same_given(a: str, b: str) -> bool:
-    """Whether two names of one surname can be one person: one is the surname alone, or their
-    first words are one given name in two romanisations."""
-    wa, wb = a.split(), b.split()
-    return len(wa) == 1 or len(wb) == 1 or fold_name(wa[0]) == fold_name(wb[0])
-
-
-def _role_head(role: str) -> str:
-    """The head noun of a role as written: its last word before a linking preposition ("Deputy
-    Head of the Office ..." → "head", "Adviser to the Head ..." → "adviser")."""
-    words = role.lower().split()
-    for k, w in enumerate(words):
-        if k and w in ("of", "to", "for", "at", "in", "on"):
-            words = words[:k]
-            break
-    return words[-1].removesuffix("'s").removesuffix("’s") if words else ""
-
-
-def _role_word(tok: Token) -> bool:
-    """A title word that says what someone does: not an honorific ("Mr"), not a body."""
-    return (is_title_word(tok.text) or is_title_word(tok.lemma_)) and tok.lower_.rstrip(".") not in word_set(
-        "actors/honorifics.tsv"
-    )
-
-
-def _title_before(doc: Doc, start: int, coder: ActorCoder) -> list[Token]:
-    """The office title written right before a name at ``start``, within its sentence ("Deputy
-    Head of the Office of the President of Ukraine", "White House spokesman"), or [] when there is
-    none. Walks left over title words, bodies and the words linking them ("of the", "'s"); a run
-    without a role or title word is no title ("in Kyiv")."""
-    sent_start = doc[start].sent.start
-    i = start
-    while i > sent_start:
-        t = doc[i - 1]
-        if "\n" in t.text_with_ws:
-            break  # a title does not run over a line break ("Baghdad\n\nForeign Office Minister")
-        if t.lower_ in _CONNECTORS or _titular(t, coder):
-            i -= 1
-        else:
-            break
-    toks = [doc[k] for k in range(i, start)]
-    while toks and toks[0].lower_ in _CONNECTORS:
-        toks = toks[1:]
-    return toks if any(_role_word(t) for t in toks) else []
-
-
-def _name_and_title(ent: Span, coder: ActorCoder) -> tuple[list[Token], list[Token]]:
-    """A PERSON entity split into the title it took in and the person's name ("Adviser to the
-    Head of the President's Office Ann Example" → title, "Ann Example"): the name is the run of
-    capitalised words at its end with no title word, honorific or body in it; the last word is
-    always the name's ("Angus King"), unless the entity is all title ("Adviser"). A body alone
-    before a name is no title ("Israel Katz")."""
-    toks = [t for t in ent if not t.is_punct or t.text == "."]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
-        toks = toks[:-1]
-    if not toks:
-        return [], []
-    i = len(toks) - 1
-    while i > 0:
-        t = toks[i - 1]
-        if t.lower_ in _CONNECTORS or not t.text[:1].isupper() or _titular(t, coder):
-            break
-        i -= 1
-    title, name = toks[:i], toks[i:]
-    if all(_titular(t, coder) for t in name):
-        return toks, []  # a title alone ("the Adviser" taken for a name) names nobody
-    if not any(_role_word(t) for t in title):
-        # honorifics are no role ("Mr. Ann Example"); a body alone is part of the name ("Israel Katz")
-        honor = word_set("actors/honorifics.tsv")
-        return [], [t for t in title if t.lower_.rstrip(".") not in honor] + name
-    return title, name
-
-
-def _clean_role(doc: Doc, toks: list[Token]) -> str | None:
-    cut = [k for k, t in enumerate(toks) if "\n" in t.text_with_ws]
-    if cut and cut[-1] + 1 < len(toks):
-        toks = toks[cut[-1] + 1 :]  # a heading's words are no part of the next line's title
-    toks = [t for t in toks if not t.is_space]
-    while toks and (toks[0].lower_ in _DETS or toks[0].is_punct):
-        toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
-        toks = toks[:-1]
-    if not toks:
-        return None
-    return doc[toks[0].i : toks[-1].i + 1].text
+        return (strip_det(full), "organization", code)

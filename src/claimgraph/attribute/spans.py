@@ -257,3 +257,16 @@ def _loose_punct(doc: Doc, s: int, e: int) -> bool:
     if not t.is_punct or t.text == ",":
         return False
     return not (t.text == ")" and any(doc[i].text == "(" for i in range(s, e - 1)))
+
+
+def party_span(tok: Token) -> tuple[int, int]:
+    """The party a feeling is expressed towards: the noun with its modifiers, its conjuncts and a
+    "between" or "of" phrase ("support for Jordan and Egypt", "for Bolivia's bid", "for engagement
+    between Jordan and Israel", "condolences to the people of Chile"), not a party named deeper
+    ("support for a two-state solution to the Israeli-Palestinian conflict" is for a solution)."""
+    ends = [tok.i] + [
+        c.right_edge.i
+        for c in tok.children
+        if c.dep_ == "conj" or (c.dep_ == "prep" and c.lower_ in ("between", "of"))
+    ]
+    return tok.left_edge.i, max(ends) + 1
