@@ -72,3 +72,17 @@ def test_a_person_placed_once_keeps_the_place_in_later_mentions() -> None:
     )
     got = _by_name(_sources(text), "Nouri")
     assert {actor for _, actor in got} == {"IGOUNO"}, got
+
+
+def test_a_releases_own_staff_act_for_its_government_in_events_too() -> None:
+    text = (
+        "Minister Brightwater visited Baghdad on Monday. Iraqi leaders met in Baghdad and Iraq's "
+        "parliament will vote on Monday, officials in Iraq said."
+    )
+    cls = extract(text, article_id="t", outlet="UK Government", published="2016-05-02")
+    actors = {
+        c.event.actor1.code
+        for c in cls
+        if c.event and c.event.actor1 and "Brightwater" in (c.event.actor1.text or "")
+    }
+    assert actors and all(a and a.startswith("GBR") for a in actors), actors

@@ -441,6 +441,10 @@ class ActorCoder:
         """A place with a body word is that country's local government (local_bodies.tsv):
         "Municipality of <place>" (the body capitalised, as in a name) and "<place> region"."""
         lower = [w.lower() for w in words]
+        if self._bodies_of.children.keys().isdisjoint(
+            lower
+        ) and self._bodies_after.children.keys().isdisjoint(lower):
+            return hits  # no body word in the text: nothing to join (most texts; the scan is per token)
         at = {h.first: h for h in hits}
         out: list[_Hit] = []
         i = 0

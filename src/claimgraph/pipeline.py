@@ -285,6 +285,8 @@ def _extract_batch_stream(
                 doc.user_data["claimgraph_text"] = text
             if art.published:
                 doc.user_data["published"] = art.published
+            if art.outlet:
+                doc.user_data["outlet"] = art.outlet  # whose release it is places its own staff
             yield doc, art
 
     def texts() -> Iterator[tuple[str, Article]]:

@@ -198,6 +198,7 @@ class SourceResolver:
             )
         # the people of the table the article names: who a bare title ("the Head of State") can be
         self.named = frozenset(n for n in doc.user_data["claimgraph_named"] if self.table.terms(n))
+        self._token_at: dict[str, list[int]] | None = None
         self._index_people()
 
     # --- people ---------------------------------------------------------------------------------
@@ -261,7 +262,13 @@ class SourceResolver:
         that first mention is their role."""
         words = p.name.split()
         n = len(words)
-        for i in range(min(p.first, len(self.doc) - n + 1)):
+        if self._token_at is None:  # where each word stands, built once: the scan was per person
+            self._token_at = {}
+            for t in self.doc:
+                self._token_at.setdefault(t.text, []).append(t.i)
+        for i in self._token_at.get(words[0], ()):
+            if i >= min(p.first, len(self.doc) - n + 1):
+                break
             if all(self.doc[i + k].text == w for k, w in enumerate(words)):
                 title = title_before(self.doc, i, self.coder)
                 if title:

@@ -58,7 +58,7 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
     coder = coder or default_event_coder()
     atts: list[Attribution] = doc._.attributions or []
     out = DocEvents()
-    resolver = SourceResolver(doc, default_coder(), default_lexicon(), None)
+    resolver = SourceResolver(doc, default_coder(), default_lexicon(), doc.user_data.get("outlet"))
     resolve = resolver.resolve_token
     speakers = _speakers(atts, resolver)
     for n, a in enumerate(atts):
