@@ -356,3 +356,12 @@ def test_their_after_a_pair_of_a_name_and_a_demonym_is_the_pair() -> None:
     )
     got = triples(f"{LEAD} {text}", author=True)
     assert ("PER", "05", "BOL") in got, got
+
+
+def test_a_wire_photo_caption_is_not_the_storys_event() -> None:
+    text = (
+        "FILE - Chilean President Gabriel Boric meets Bolivian President Luis Arce in Santiago, May 2, 2023. "
+        "Chile and Bolivia signed a trade agreement on Monday."
+    )
+    got = triples(text, author=True)
+    assert not any(r == "04" for _, r, _ in got) and any(r == "05" for _, r, _ in got), got

@@ -440,6 +440,8 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                 # a one-party verbal nominal ("Western accusations") names no event of its own; a
                 # material one does ("the Houthis' attacks on commercial vessels", "mass arrests")
                 continue
+            if _caption(doc, m.start):
+                continue  # "FILE - X discusses ... in 2016": a photo's caption, not the story's event
             out.append(
                 Claim(
                     article_id=aid,
@@ -560,6 +562,15 @@ def _merge_according_to(doc: Doc, atts: list[Attribution]) -> dict[int, int]:
                 merged[j] = i
                 break
     return merged
+
+
+_CAPTION = re.compile(r"\s*FILE(?:\s+PHOTO)?\s*[-–—:]")
+
+
+def _caption(doc: Doc, char: int) -> bool:
+    """Whether the sentence at ``char`` is a wire photo's caption ("FILE - ...", "FILE PHOTO: ...")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and bool(_CAPTION.match(span.sent.text))
 
 
 def _courtesy(doc: Doc, a: Attribution) -> bool:
