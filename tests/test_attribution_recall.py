@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph import extract
 from claimgraph.attribute.quotes import find_quotes
 
@@ -325,3 +327,15 @@ def test_a_quoted_speaker_can_report_another_actors_claim() -> None:
     bolivia = [r for r in recs if r.source.text == "Bolivia"]
     assert bolivia and "sign a treaty" in bolivia[0].evidence.text, recs
     assert not [r for r in recs if r.source.text == "I"], recs  # the quoted speaker's own words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the Chilean foreign minister told reporters on Monday, Bolivia will reopen the border.",
+        "Bolivia will reopen the border, as the Chilean foreign minister told reporters on Monday.",
+    ],
+)
+def test_an_as_clause_attributes_the_clause_it_governs(attributions, text: str) -> None:
+    recs = [r for r in attributions(text) if r.evidence.text.startswith("Bolivia will reopen")]
+    assert recs and recs[0].source.name and "minister" in (recs[0].source.text or ""), recs

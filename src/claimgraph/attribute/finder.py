@@ -339,15 +339,23 @@ def _object_tail(c: Token, obj: Token) -> bool:
 
 def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
     """ "Many closures, he said, involved public courses": a cue set off by commas inside (or after)
-    the clause it reports, which the parser hangs under that clause's verb as parataxis.
+    the clause it reports, which the parser hangs under that clause's verb as parataxis; or an
+    "as" clause ("As the ministry said, ...") under it.
 
     The content is the governing clause around the cue, as PolNeAR marks it (a hull holding the
     cue when the cue interrupts the clause, the part before it when the cue comes last).
     """
     head = tok.head
-    if tok.dep_ != "parataxis" or head is tok or not any(c.dep_ in _SUBJ for c in tok.children):
+    if not any(c.dep_ in _SUBJ for c in tok.children) or head is tok:
         return None
     doc = tok.doc
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As Kerry told Israeli television, once Israel signs a deal ...": the clause it governs
+        own = {t.i for t in tok.subtree}
+        rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
+        return _trim_chars(doc, min(rest), max(rest) + 1) if rest else None
+    if tok.dep_ != "parataxis":
+        return None
     first = tok.left_edge.i
     marks = (",", "—", "–")
     if doc[first].text not in marks and (first == 0 or doc[first - 1].text not in marks):
