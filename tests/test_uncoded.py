@@ -297,3 +297,11 @@ def test_the_stance_of_an_uncoded_part_is_read_off_its_event_word(quote: str, st
     key = quote.split()[-2]  # a word of the part's own ("sanctions", "with", "a", "the")
     part = next((s for t, s in got.items() if key in t.split() and t in quote), None)
     assert part == stance, got
+
+
+def test_an_event_noun_naming_an_actor_is_a_claim_of_its_own() -> None:
+    from claimgraph.pipeline import extract
+
+    text = "The Chilean foreign minister spoke about the upcoming delivery of Bolivian gas to Santiago."
+    got = [c for c in extract(text, article_id="t") if c.cue]
+    assert any("delivery" in c.evidence.text for c in got), got

@@ -186,7 +186,16 @@ def states_something(doc: Doc, a: Attribution) -> bool:
     # a noun with a clause of its own states one: "the resolve to continue coordinating efforts",
     # "their readiness to promote peace", "hope that the talks would be constructive"
     clause = any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children)
-    return not one_phrase or (clause and root.dep_ != "pobj")
+    return not one_phrase or (clause and root.dep_ != "pobj") or _acting_noun(root)
+
+
+def _acting_noun(root: Token) -> bool:
+    """An event noun with a named actor in its phrase: "the upcoming delivery of Russian aid to
+    Kabul", "Houthi attacks against merchant vessels" state that something happens or happened."""
+    if root.pos_ != "NOUN" or not default_event_coder().knows(root):
+        return False
+    acts = _actor_tokens(root.doc)
+    return any(t.i in acts for t in root.subtree)
 
 
 def political_source(src: Source) -> bool:
