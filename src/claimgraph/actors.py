@@ -202,6 +202,7 @@ class ActorCoder:
 
     def __init__(self, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> None:
         self._extra_dirs = extra_dirs
+        self._last_found: tuple[str, list[ActorMatch]] | None = None
         self._aliases: dict[tuple[str, ...], _Entry] = {}
         self._countries: dict[str, str] = {}  # ISO3 -> canonical name
         self._load_countries()
@@ -554,8 +555,13 @@ class ActorCoder:
     def find(self, text: str) -> list[ActorMatch]:
         """All non-overlapping actor mentions in a text, left to right, longest name first.
 
-        Runs on every sentence of every article, so it is one dictionary lookup per token.
+        Runs on every sentence of every article, so it is one dictionary lookup per token. The
+        whole text of a document is read by several stages (the source resolver, the event coder,
+        the uncoded-claim check), each with the same string: the last answer is kept for it.
         """
+        last = self._last_found
+        if last is not None and last[0] is text:
+            return list(last[1])
         toks = _tokens(text)
         words = [t[0] for t in toks]
         out: list[ActorMatch] = []
@@ -567,7 +573,8 @@ class ActorCoder:
                 continue
             start, end = toks[h.first][1], toks[h.last - 1][2]
             out.append(ActorMatch(start, end, text[start:end], h.entry.code, h.entry.kind, h.entry.name))
-        return out
+        self._last_found = (text, out)
+        return list(out)
 
     def _with_abbreviations(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
         """Initials a text defines for a name of a country's body ("the Italian Episcopal Conference

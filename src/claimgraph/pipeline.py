@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
 
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
@@ -413,8 +413,9 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                         rule=f"{a.rule}; {m.rule}",
                     )
                 )
-            said = [] if _courtesy(doc, a) else _speech_act_records(doc, a, src, resolver, atts, sources, aid)
-            if not said and acts_only and not _courtesy(doc, a):
+            courtesy = _courtesy(doc, a)
+            said = [] if courtesy else _speech_act_records(doc, a, src, resolver, atts, sources, aid)
+            if not said and acts_only and not courtesy:
                 # "Biden commended the important role Jordan plays": the target is no plain noun
                 # phrase of an actor, but the coder found it (its object's actor): the act as coded
                 said = [
@@ -605,14 +606,14 @@ def _speech_act_records(
         span = doc[a.target_span[0] : a.target_span[1]]
         for m in coder.find(span.text):
             targets.append((m.text, m.code, span.start_char + m.start, span.start_char + m.end))
-        told = _clause_extents(span)
         # "the policy of the US, which had led to a crisis in the Middle East": who is condemned is
         # named before the relative clause, not in it
-        targets = [t for t in targets if not any(lo <= t[2] < hi for lo, hi in told)]
-        agents = _agent_extents(span)
-        if any(lo <= t[2] < hi for t in targets for lo, hi in agents):
-            # "condemned the Russian attack on Kyiv": the act's doer is condemned, not its target
-            targets = [t for t in targets if any(lo <= t[2] < hi for lo, hi in agents)]
+        told = _extents(c for c in span if c.dep_ == "relcl")
+        targets = [t for t in targets if not _inside(t[2], told)]
+        # "condemned the Russian attack on Kyiv": the act's doer is condemned, not its target
+        agents = _extents(c for c in span.root.lefts if c.dep_ in ("poss", "amod", "compound", "nmod"))
+        if any(_inside(t[2], agents) for t in targets):
+            targets = [t for t in targets if _inside(t[2], agents)]
         end_char = span.end_char
     elif a.refers_to is not None:
         # "a claim Iran rejects" → Iran denies (016) the claim's source
@@ -657,20 +658,13 @@ def _speech_act_records(
     return out
 
 
-def _agent_extents(span: Span) -> list[tuple[int, int]]:
-    """Char extents of the left modifiers of a target phrase's head ("the Russian attack on Kyiv",
-    "Moscow's support for the regime"): who did what the phrase names."""
-    root = span.root
-    return [
-        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge))
-        for c in root.lefts
-        if c.dep_ in ("poss", "amod", "compound", "nmod")
-    ]
+def _extents(toks: Iterable[Token]) -> list[tuple[int, int]]:
+    """The char extents of the subtrees of ``toks``."""
+    return [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in toks]
 
 
-def _clause_extents(span: Span) -> list[tuple[int, int]]:
-    """Char extents of the relative clauses inside a phrase ("..., which had led to ...")."""
-    return [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in span if c.dep_ == "relcl"]
+def _inside(char: int, extents: list[tuple[int, int]]) -> bool:
+    return any(lo <= char < hi for lo, hi in extents)
 
 
 def _coordinated_speakers(doc: Doc, a: Attribution, src: Source) -> list[Actor]:
