@@ -504,3 +504,12 @@ def test_own_people_asked_are_the_target(nlp) -> None:  # type: ignore[no-untype
     ms = code(nlp, "The President of Peru asked for more involvement of Peruvians abroad in the programme.")
     assert triples(ms) == {("PER", "020", "PER")}
     assert "+domestic" in ms[0].rule
+
+
+def test_participle_passive_is_done_by_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
+    # a reduced relative: the modified noun is the object, the by-phrase the doer
+    got = triples(last_sentence(nlp, "Officials examined the wreck of an Iraqi helicopter shot down by Iran."))
+    assert {(a, c[:2], b) for a, c, b in got} == {("IRN", "19", "IRQ")}
+    # the modified noun an event itself: the operation is not the target
+    got = triples(last_sentence(nlp, "Critics discussed the military operation carried out by Egypt in Libya."))
+    assert all(a == "EGY" and b != "EGY" for a, _, b in got)

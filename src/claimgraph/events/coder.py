@@ -44,7 +44,7 @@ from .roles import (
     stay_actors,
     stay_verb,
 )
-from .slots import lemma_guesses, object_text, slot_tokens
+from .slots import is_passive, lemma_guesses, object_text, slot_tokens
 from .time import event_date, event_place
 
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
@@ -242,7 +242,7 @@ class EventCoder:
     def _candidate(self, pred: Predicate, tok: Token, ctx: Ctx, back: bool = True) -> _Cand | None:
         """The frame ``pred`` filled on ``tok``; ``back``: an actorless event noun may take the actors
         of an earlier mention of its event (off when reading that earlier mention)."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        passive = is_passive(tok)
         fo = self._fill(pred, tok, pred.obj, passive)
         consumed = {c.i for c in tok.children if any(c.lemma_.lower() == w for w in pred.words)}
         obj = fo[0] if fo and fo[0].i not in consumed else None

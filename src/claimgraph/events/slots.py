@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons import word_set
+from ..attribute.stance import is_event_noun
 from .predicates import Predicate, Slot
 from .roles import encounter_agent
 
@@ -40,6 +41,10 @@ def slot_tokens(pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[
             return got or stray_agent(tok) or encounter_agent(tok)
         if dep in ("dobj", "dative"):
             got = [c for c in kids if c.dep_ in ("nsubjpass", "csubjpass")]
+            if not got and tok.dep_ == "acl" and not is_event_noun(tok.head.lemma_.lower()):
+                # "a jet shot down by Turkey": the noun the participle modifies (an event noun,
+                # "the operation carried out by Russia", is the event, not its object)
+                got = [tok.head]
             if got:
                 return got
     if dep == "prep":
@@ -79,6 +84,17 @@ def slot_tokens(pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[
     if dep == "obj*":
         return []
     return [c for c in kids if c.dep_ == dep]
+
+
+def is_passive(tok: Token) -> bool:
+    """Whether ``tok`` is a passive verb: with a passive subject or auxiliary, or a past participle
+    modifying a noun ("a Russian jet, shot down by Turkey", "the operation carried out by Russia"),
+    whose noun is the object and whose by-phrase is the doer."""
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    if tok.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in tok.children):
+        return not any(c.dep_ in SUBJ_DEPS for c in tok.children)  # "jet, shot down by Turkey"
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def stray_agent(tok: Token) -> list[Token]:
