@@ -202,3 +202,22 @@ def test_a_state_word_naming_no_family_is_reported_with_its_file(
             sameevent._state_words()
     finally:
         sameevent._state_words.cache_clear()
+
+
+def test_an_undated_report_joins_the_dated_report_of_its_own_article() -> None:
+    """ "The jet shot down by Ghana last Tuesday ... when it shot down the jet": one event, though
+    the article (Thursday) dates only the first; another article's undated report stays apart."""
+    rs = [
+        rep(
+            "a jet shot down by Ghana on Tuesday",
+            "2023-05-04",
+            "GHA",
+            "190",
+            "TGO",
+            article="a",
+            when="2023-05-02",
+        ),
+        rep("when it shot down the jet", "2023-05-04", "GHA", "195", None, article="a"),
+        rep("Ghana shot down a jet", "2023-05-04", "GHA", "195", None, article="b"),
+    ]
+    assert groups(rs) == [[0, 1], [2]]

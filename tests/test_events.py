@@ -508,8 +508,10 @@ def test_own_people_asked_are_the_target(nlp) -> None:  # type: ignore[no-untype
 
 def test_participle_passive_is_done_by_its_agent(nlp) -> None:  # type: ignore[no-untyped-def]
     # a reduced relative: the modified noun is the object, the by-phrase the doer
-    got = triples(last_sentence(nlp, "Officials examined the wreck of an Iraqi helicopter shot down by Iran."))
+    text = "Officials examined the wreck of an Iraqi helicopter shot down by Iran."
+    got = triples(last_sentence(nlp, text))
     assert {(a, c[:2], b) for a, c, b in got} == {("IRN", "19", "IRQ")}
     # the modified noun an event itself: the operation is not the target
-    got = triples(last_sentence(nlp, "Critics discussed the military operation carried out by Egypt in Libya."))
+    text = "Critics discussed the military operation carried out by Egypt in Libya."
+    got = triples(last_sentence(nlp, text))
     assert all(a == "EGY" and b != "EGY" for a, _, b in got)

@@ -339,6 +339,10 @@ class _Item:
 
 
 _UNDATED = 10**9
+SAME_ARTICLE_DAYS = 7
+"""How far a report the text does not date may be from a dated report of the same article and
+cluster: "the plane shot down last Tuesday ... when it shot down the plane" is one event, told on
+Thursday (two calls the article tells apart are both dated)."""
 
 
 def _item(r: Report, window_days: int | None) -> _Item | None:
@@ -417,7 +421,7 @@ def _score(b: _Building, it: _Item) -> float | None:
     if fam.object_matters and s.head and b.head and not same_head:
         return None  # fertiliser exports are not grain exports
     w = window_for(fam, shared, same_head, s.denial)
-    if w is not None and gap(s.when, o.when) > w:
+    if w is not None and gap(s.when, o.when) > w and not _told_together(b, it):
         return None
     words = max(cosine(s.words, m.sig.words) for m in b.sample())
     score = (
@@ -434,6 +438,15 @@ def _score(b: _Building, it: _Item) -> float | None:
     state = fam.window is None and (shared or not (s.names or b.names))
     settled = known and (fam.punctual or same_head or state)
     return score if settled or score >= MIN_WORDS else None
+
+
+def _told_together(b: _Building, it: _Item) -> bool:
+    """Whether ``it`` and the cluster's opener come from one article that dates only one of them,
+    within :data:`SAME_ARTICLE_DAYS`: the undated one is the event the article dated."""
+    o = b.opener
+    if it.report.article_id != o.report.article_id or bool(it.report.event_date) == bool(o.report.event_date):
+        return False
+    return gap(it.sig.when, o.sig.when) <= SAME_ARTICLE_DAYS
 
 
 class _Index:
@@ -478,7 +491,7 @@ class _Index:
         else:
             widest = window_for(fam, True, True, sig.denial)
             span = widest if widest is not None else LASTING_DAYS
-            lo, hi = sig.when[0] - span, sig.when[1] + span
+            lo, hi = sig.when[0] - span - SAME_ARTICLE_DAYS, sig.when[1] + span + SAME_ARTICLE_DAYS
             for k in keys:
                 lst = self.by_partner.get(k, [])
                 out.extend(i for _, i in lst[bisect_left(lst, (lo, -1)) : bisect_right(lst, (hi, _UNDATED))])

@@ -31,10 +31,10 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 3
+RULES_VERSION = 4
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
-denial's general object, general_objects.txt); with
-the data tables it makes :func:`rules_fingerprint`."""
+denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
+report of the event); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicons import word_set
 from ..attribute.stance import is_event_noun
+from ..lexicons import word_set
 from .predicates import Predicate, Slot
 from .roles import encounter_agent
 
