@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
+from copy import deepcopy
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -199,7 +200,16 @@ class SourceResolver:
         # the people of the table the article names: who a bare title ("the Head of State") can be
         self.named = frozenset(n for n in doc.user_data["claimgraph_named"] if self.table.terms(n))
         self._token_at: dict[str, list[int]] | None = None
-        self._index_people()
+        # the event coder and the record assembly each resolve the document's sources: the people
+        # index is built once per Doc and outlet, and each resolver gets its own copy (resolving
+        # places people, which must not leak from one stage into the other)
+        key = ("claimgraph_people", outlet, id(self.table))
+        cached = doc.user_data.get(key)
+        if cached is None:
+            self._index_people()
+            doc.user_data[key] = deepcopy((self.people, self.by_surname, self.by_name))
+        else:
+            self.people, self.by_surname, self.by_name = deepcopy(cached)
 
     # --- people ---------------------------------------------------------------------------------
 
