@@ -203,7 +203,7 @@ class SourceResolver:
         # the event coder and the record assembly each resolve the document's sources: the people
         # index is built once per Doc and outlet, and each resolver gets its own copy (resolving
         # places people, which must not leak from one stage into the other)
-        key = ("claimgraph_people", outlet, id(self.table))
+        key = f"claimgraph_people\x1f{outlet}\x1f{id(self.table)}"
         cached = doc.user_data.get(key)
         if cached is None:
             self._index_people()
