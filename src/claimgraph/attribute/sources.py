@@ -12,7 +12,6 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
-from copy import deepcopy
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -202,14 +201,23 @@ class SourceResolver:
         self._token_at: dict[str, list[int]] | None = None
         # the event coder and the record assembly each resolve the document's sources: the people
         # index is built once per Doc and outlet, and each resolver gets its own copy (resolving
-        # places people, which must not leak from one stage into the other)
+        # places people, which must not leak from one stage into the other). Kept as plain
+        # values, so ``Doc.to_bytes`` can still serialise ``user_data``.
         key = f"claimgraph_people\x1f{outlet}\x1f{id(self.table)}"
         cached = doc.user_data.get(key)
         if cached is None:
             self._index_people()
-            doc.user_data[key] = deepcopy((self.people, self.by_surname, self.by_name))
+            slot = {id(p): n for n, p in enumerate(self.people)}
+            doc.user_data[key] = (
+                [(p.name, p.surname, p.role, p.actor, p.first) for p in self.people],
+                {k: slot[id(p)] for k, p in self.by_surname.items()},
+                {k: slot[id(p)] for k, p in self.by_name.items()},
+            )
         else:
-            self.people, self.by_surname, self.by_name = deepcopy(cached)
+            rows, surnames, names = cached
+            self.people = [Person(*row) for row in rows]
+            self.by_surname = {k: self.people[n] for k, n in surnames.items()}
+            self.by_name = {k: self.people[n] for k, n in names.items()}
 
     # --- people ---------------------------------------------------------------------------------
 
