@@ -394,3 +394,27 @@ def test_bad_user_row_names_file_and_line(tmp_path: Path) -> None:
     (d / "outlets.tsv").write_text("Example Daily\tZZZMED\n")
     with pytest.raises(LexiconError, match=r"outlets\.tsv:1: unknown country code 'ZZZ'"):
         ActorCoder(extra_dirs=[tmp_path])
+
+
+# ---- a sector word that only modifies a thing is no actor (thing_nouns.tsv) --------------------
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the special military operation", None),
+        ("military and economic assistance", None),
+        ("police brutality", None),
+        ("Russia's military operation", "RUS"),
+        ("the military", "MIL"),
+        ("military officials", "MIL"),
+        ("government forces", "MIL"),
+        ("the military's operation", "MIL"),
+    ],
+)
+def test_sector_word_modifying_a_thing(coder: ActorCoder, phrase: str, code: str | None) -> None:
+    assert coder.code(phrase) == code
+
+
+def test_a_regions_people_in_the_plural(coder: ActorCoder) -> None:
+    assert coder.code("Many Southeast Asians") == "SEA"
+    assert coder.code("Central Asians") == "CAS"
+    assert coder.code("Asians") == "ASA"

@@ -85,6 +85,9 @@ _OUTLET_FILLER = _wordset(
     "the a an ' s report reports reporting broadcast article story website site channel newspaper "
     "daily agency news television tv radio interview investigation , ."
 )
+# words a sector word's modifier walk stops at (thing_nouns.tsv): what follows them is no longer
+# the noun the sector word modifies ("military of ...", "the military's ...")
+_STOP_WALK = _wordset("of for from by to at in on with but than as that which who")
 _INTERNATIONAL_CLASSES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _NAME_FILES = (
     # file, kind (None: decided per row, see _kind_for)
@@ -220,6 +223,12 @@ class ActorCoder:
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
         self._named_types = self._load_named_types()
+        self._things = frozenset(
+            form
+            for row in self._read("thing_nouns.tsv", 1, 1)
+            for form in (row.cells[0].lower(), _plural(row.cells[0].lower()))
+            if form
+        )
         self._titles = frozenset(w for toks in self._sectors for w in toks if len(toks) == 1) | frozenset(
             r.cells[0].lower().rstrip(".") for r in self._read("honorifics.tsv", 1, 1)
         )
@@ -545,12 +554,25 @@ class ActorCoder:
                 i += k
             else:
                 i += 1
+        found = [f for f in found if not self._modifies_thing(lower, f[0], hi)]
         for i in range(max(lo, 1), hi):
             typ = self._named_types.get(words[i].lower())
             # after a name of its own: "the Russian party" is the Russian side of talks
             if typ is not None and i not in covered and i - 1 not in covered and _is_name_word(words[i - 1]):
                 found.append((i, *typ))
         return found
+
+    def _modifies_thing(self, lower: list[str], j: int, hi: int) -> bool:
+        """Whether the sector word ending at token j only modifies a thing noun (thing_nouns.tsv)
+        a few words on: "the special military operation", "military and economic assistance" name
+        no actor; "military officials" (a sector word follows) and "the military" do."""
+        for q in range(j + 1, min(hi, j + 4)):
+            w = lower[q]
+            if w in self._things:
+                return True
+            if not w.isalpha() or w in _STOP_WALK or self._match_at(self._sector_index, lower, q):
+                return False
+        return False
 
     def find(self, text: str) -> list[ActorMatch]:
         """All non-overlapping actor mentions in a text, left to right, longest name first.
