@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
@@ -253,3 +254,78 @@ def test_a_denial_of_any_support_contests_support_of_another_kind() -> None:
         obj="support",
     )
     assert len(build_clusters([said, other])) == 2
+
+
+# ---- thanks are a report of the act thanked for --------------------------------------------------
+def _thanks(
+    claim_id: int,
+    article: str,
+    published: str,
+    *,
+    a1: str,
+    a2: str | None,
+    obj: str | None,
+    action: str = "thanked",
+    cameo: str = "051",
+) -> Report:
+    r = report(claim_id, article, "Kyiv", published, a1=a1, a2=a2, cameo=cameo, obj=obj)
+    return replace(r, action_text=action, evidence_text=f"the president {action} them")
+
+
+def test_thanks_join_the_reverse_act_they_thank_for() -> None:
+    # B supports A (05); later in the same article A thanks B: one event, told from both sides
+    support = replace(
+        report(1, "X", "Kyiv", "2022-02-03", a1="TUR", a2="UKR", cameo="050", obj="territorial integrity"),
+        action_text="support",
+        evidence_text="Turkey continues to support the territorial integrity of Ukraine",
+    )
+    thanks = _thanks(2, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None)
+    clusters = build_clusters([thanks, support])
+    assert len(clusters) == 1
+    c = clusters[0]
+    # the act opens the cluster and names it, whichever report was stored first
+    assert (c.actor1, c.actor2, c.root, c.origin) == ("TUR", "UKR", "05", 1)
+
+
+def test_thanks_for_assistance_join_the_aid_and_the_owner_of_the_object_is_thanked() -> None:
+    aid = replace(
+        report(
+            1, "W", "White House", "2022-05-06", a1="USA", a2="UKR", cameo="072", obj="security assistance"
+        ),
+        action_text="provided",
+        evidence_text="The United States has provided security assistance to Ukraine",
+    )
+    # "We appreciate the assistance of the United States to Ukraine": the target is the speaker's
+    # own country, the one thanked is the owner of the object
+    thanks = replace(
+        _thanks(
+            2,
+            "K",
+            "2022-04-25",
+            a1="UKRGOV",
+            a2="UKR",
+            obj="the assistance of the United States",
+            action="appreciate",
+        ),
+        evidence_text="We appreciate the assistance of the United States to Ukraine",
+    )
+    assert len(build_clusters([aid, thanks])) == 1
+
+
+def test_praise_that_is_not_thanks_and_thanks_for_another_kind_of_act_stay_apart() -> None:
+    support = replace(
+        report(1, "X", "Kyiv", "2022-02-03", a1="TUR", a2="UKR", cameo="050", obj=None),
+        action_text="support",
+        evidence_text="Turkey continues to support Ukraine",
+    )
+    praised = _thanks(2, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None, action="praised")
+    visit = _thanks(3, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj="his visit")
+    nobody = _thanks(4, "X", "2022-02-03", a1="UKRGOV", a2=None, obj=None)
+    clusters = build_clusters([support, praised, visit, nobody])
+    by_claim = {m.claim_id: c for c in clusters for m in c.members}
+    # the support stands alone: praise is not thanks, a visit is another act, and a thanks with no
+    # one thanked is praise like any other (it may join the praise: same speaker, same article)
+    assert [m.claim_id for m in by_claim[1].members] == [1]
+    assert [m.claim_id for m in by_claim[3].members] == [3]
+    # a cluster of thanks alone says what it was thanks for, in the thanked one's direction
+    assert by_claim[3].actor1 == "TUR" and "thanked for visit" in by_claim[3].label

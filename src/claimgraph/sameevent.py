@@ -17,6 +17,9 @@ record is reduced to a :class:`Signature` and two signatures are compared on:
   ("Kharkiv" vs "Odesa") are different events in families where they matter;
 - **words** — cosine similarity of the content words of evidence, object and action, which decides
   between compatible candidates and, where participants or time are loose, whether to join at all.
+
+A thanks record ("X thanked Y for his support") is compared as the act it thanks for, Y→X
+(:func:`thanked_family`): it reports that act from the receiving side.
 """
 
 from __future__ import annotations
@@ -31,10 +34,11 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 4
+RULES_VERSION = 5
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
 denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
-report of the event); with the data tables it makes :func:`rules_fingerprint`."""
+report of the event; 5: thanks are a report of the act thanked for, thank_words.txt and
+thanked_for.tsv); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -121,6 +125,42 @@ def family_for(cameo: str, action_text: str | None) -> Family:
             if prefix is not None:
                 return family_of(prefix)
     return family_of(cameo)
+
+
+@cache
+def _thank_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in read_words("clusters/thank_words.txt"))
+
+
+@cache
+def _thanked_for() -> dict[str, str]:
+    out: dict[str, str] = {}
+    fams = _families()
+    for row in read_table("clusters/thanked_for.tsv", min_cols=2, max_cols=2):
+        head, prefix = row.cells
+        if prefix not in fams:
+            raise row.error(f"{prefix!r} is not a prefix listed in clusters/families.tsv")
+        out[head.casefold()] = prefix
+    return out
+
+
+THANKED_DEFAULT = "05"
+"""The family of the act a thanks record with no telling object was thanks for: diplomatic support."""
+
+
+def thanked_family(cameo: str, action_text: str | None, head: str | None) -> tuple[Family, bool] | None:
+    """For a thanks record ("X thanked Y", "X appreciates the assistance of Y": CAMEO root 05 and a
+    thanks word, ``clusters/thank_words.txt``), the family of the act Y did for X that it reports,
+    and whether its object head only names that kind of act (``clusters/thanked_for.tsv``:
+    "assistance", "visit"), so it agrees with any object of the act's own reports; None for any
+    other record."""
+    if cameo[:2] != "05" or not action_text:
+        return None
+    thanks = _thank_stems()
+    if not any(stem(w) in thanks for w in _WORD.findall(action_text)):
+        return None
+    prefix = _thanked_for().get(head or "")
+    return family_of(prefix or THANKED_DEFAULT), prefix is not None
 
 
 @cache
@@ -289,6 +329,8 @@ def rules_fingerprint() -> str:
         repr(sorted(_state_words().items())),
         " ".join(sorted(_stopwords())),
         " ".join(sorted(_general_objects())),
+        " ".join(sorted(_thank_stems())),
+        repr(sorted(_thanked_for().items())),
     )
 
 
@@ -312,5 +354,6 @@ __all__ = [
     "reach",
     "rules_fingerprint",
     "stem",
+    "thanked_family",
     "window_for",
 ]
