@@ -13,9 +13,11 @@ null``, never does). Whether two records report the same event is decided by sim
 (``claimgraph.sameevent``), not by an exact key:
 
 1. **Block.** Records are grouped cheaply by event *family* (CAMEO codes that describe one kind of
-   event, ``data/clusters/families.tsv``: seize / occupy / annex / invade are one family; a
-   material-conflict record triggered by a noun naming a lasting state, "aggression", "invasion",
-   "blockade" (``data/clusters/states.tsv``), is in that state's family whatever its code) and
+   event, ``data/clusters/families.tsv``: seize / occupy / annex are one family; a
+   material-conflict record triggered by a word naming a lasting state, "aggression", "invasion",
+   "blockade" (``data/clusters/states.tsv``), is in that state's family whatever its code: the war
+   waged on a country apart from the occupation of a territory; a thanks record, "X thanked Y", is
+   in the family of the act thanked for, Y→X, ``data/clusters/thanked_for.tsv``) and
    country: actor1's, or for a symmetric family (calls, meetings, talks, visits) the lower of the
    two countries, so X→Y and Y→X meet. Clusters never cross blocks, so blocks are built apart and
    an ingest rebuilds only the blocks its new records fall in (``Store.recluster``).

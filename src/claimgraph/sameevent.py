@@ -5,9 +5,10 @@ An exact key (actor1, actor2, CAMEO root) splits one event worded four ways ("se
 record is reduced to a :class:`Signature` and two signatures are compared on:
 
 - **family** — CAMEO codes that describe one kind of event (``data/clusters/families.tsv``):
-  occupy / annex / invade are one family, provide aid and stop aid are two; a noun naming a lasting
-  state ("aggression", "invasion": ``data/clusters/states.tsv``) puts a conflict record in the
-  state's family whatever its code;
+  seize / occupy / annex are one family, provide aid and stop aid are two; a noun naming a lasting
+  state ("aggression", "invasion", "occupation": ``data/clusters/states.tsv``) puts a conflict
+  record in the state's family whatever its code (a war waged on a country is one family, the
+  occupation of a territory another);
 - **participants** — actor countries, in either direction for symmetric families (a call read out
   by both sides); a missing target is compatible with any target;
 - **time** — the event's own date when the text gives one ("on Monday", "in 2014"), else the
@@ -34,11 +35,12 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 5
+RULES_VERSION = 6
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
 denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
 report of the event; 5: thanks are a report of the act thanked for, thank_words.txt and
-thanked_for.tsv); with the data tables it makes :func:`rules_fingerprint`."""
+thanked_for.tsv; 6: a war waged on a country is a state apart from the occupation of a territory,
+a family only state words lead to); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
