@@ -396,14 +396,16 @@ def test_bad_user_row_names_file_and_line(tmp_path: Path) -> None:
         ActorCoder(extra_dirs=[tmp_path])
 
 
-# ---- a sector word that only modifies a thing is no actor (thing_nouns.tsv) --------------------
+# ---- a sector word that only says what kind a thing is, is no actor (thing_nouns.tsv) ----------
 @pytest.mark.parametrize(
     ("phrase", "code"),
     [
         ("the special military operation", None),
         ("military and economic assistance", None),
-        ("police brutality", None),
-        ("Russia's military operation", "RUS"),
+        ("military technology", None),
+        ("rebel attacks", "REB"),  # an act: the sector word is who acts
+        ("the Korean delegation", "KORGOV"),
+        ("Russia's military assistance", "RUS"),
         ("the military", "MIL"),
         ("military officials", "MIL"),
         ("government forces", "MIL"),
