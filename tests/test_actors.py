@@ -420,3 +420,27 @@ def test_a_regions_people_in_the_plural(coder: ActorCoder) -> None:
     assert coder.code("Many Southeast Asians") == "SEA"
     assert coder.code("Central Asians") == "CAS"
     assert coder.code("Asians") == "ASA"
+
+
+# ---- where a person works, where a head is based ------------------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("a professor at Harvard University", "USAEDU"),
+        ("an analyst at the Brookings Institution", "USANGO"),
+        ("a correspondent at the BBC", "GBRMED"),
+        ("ambassador at the UN", "GOV"),  # a host, not an employer: whose ambassador is not said
+        ("a Washington-based analyst", "USA"),
+        ("a London-based rights group", "GBR"),
+        ("Iranian-backed militias", "REB"),  # a patron is not the owner
+        ("a Turkey-based Western diplomat", "WST"),  # an owner named beats where he is based
+    ],
+)
+def test_employer_after_at_and_base_without_owner(coder: ActorCoder, phrase: str, code: str) -> None:
+    assert coder.code(phrase) == code
+
+
+def test_an_employer_is_not_the_named_actor_of_the_phrase(coder: ActorCoder) -> None:
+    assert coder.kind("a professor at Harvard University") is None
+    assert coder.canonical("a professor at Harvard University") is None
+    assert coder.kind("Harvard University") == "organization"

@@ -26,8 +26,11 @@ How :meth:`ActorCoder.code` combines the signals in a noun phrase (the owner rul
    "against", "with", "on" / "in", "inside", "near"...). If names occur before it, only that part
    counts: "UK Ambassador to the United Nations" is GBR's ambassador, "the Iranian mission to the
    UN" is Iran's mission, "Russian troops in Syria" are Russian. If no name occurs before it, a
-   location ("protesters in Tehran") supplies the country; a host ("ambassador to the UN") does not.
-   "of", "for" and "from" do not split: "spokesman for the Russian foreign ministry" is Russian.
+   location ("protesters in Tehran") supplies the country; a host ("ambassador to the UN") does not,
+   except a national organisation or outlet after "at", which employs the head ("a professor at
+   Harvard University" is USAEDU). "of", "for" and "from" do not split: "spokesman for the Russian
+   foreign ministry" is Russian. With no name counted, a "-based" name gives the country ("a
+   Washington-based analyst").
 3. The first name in the counted part decides the country (English premodifiers put the owner
    first: "Al Jazeera's Gaza correspondent" is Qatari media). International and regional codes are
    returned as they are, without a sector.
@@ -103,6 +106,7 @@ _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
 _PLACE_KINDS = frozenset({"place", "capital"})
+_EMPLOYERS = frozenset({"organization", "outlet"})  # "an analyst at <one of these>" works for it
 # initials a text defines in brackets ("(CEI)"), and the small words inside a name they stand for
 _ABBR = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "&"})
@@ -652,11 +656,29 @@ class ActorCoder:
         hi = split
         if not relevant and prep in _LOCATION_PREPS:
             relevant, hi = strong, len(words)
+        employer = not relevant and prep == "at"
+        if employer:
+            # "a professor at Harvard University": where a person works is whose voice they are;
+            # a host is not ("ambassador at the UN"). The phrase still names the person, not the
+            # employer: no named actor for kind() and canonical()
+            relevant = [
+                h
+                for h in strong
+                if h.first > split and h.entry.kind in _EMPLOYERS and h.entry.code[:3] in self._countries
+            ][:1]
         sectors = self._scan_sectors(words, covered, 0, hi)
         if not relevant:
-            if not sectors:
-                return _Resolved(None, None)
-            return _Resolved(max(sectors, key=lambda s: (s[2], s[0]))[1], None)
+            # "a Washington-based analyst": with no owner named, where the head is based is its
+            # country (a patron, "Iranian-backed", never is)
+            based = [
+                h.entry.code[:3]
+                for h in hits
+                if h.weak and h.entry.code[:3] in self._countries and words[h.last + 1].lower() == "based"
+            ]
+            best = max(sectors, key=lambda s: (s[2], s[0]))[1] if sectors else ""
+            if based:
+                return _Resolved(based[0] + best, None)
+            return _Resolved(best or None, None)
         decider = relevant[0].entry
         country = decider.code[:3]
         if country not in self._countries:  # international, regional: the code as it stands
@@ -669,9 +691,10 @@ class ActorCoder:
             sector = h.entry.code[3:6]
             if sector and h.entry.kind in _IMPLICIT_WEIGHT:
                 sectors.append((h.last - 1, sector, _IMPLICIT_WEIGHT[h.entry.kind]))
+        named = None if employer else head
         if not sectors:
-            return _Resolved(country, head)
-        return _Resolved(country + max(sectors, key=lambda s: (s[2], s[0]))[1], head)
+            return _Resolved(country, named)
+        return _Resolved(country + max(sectors, key=lambda s: (s[2], s[0]))[1], named)
 
     # ---- public queries ----------------------------------------------------------------------
     def code(self, phrase: str) -> str | None:
