@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from claimgraph.aggregate import Cluster, Report, build_clusters, object_head, parse_when
+from claimgraph.aggregate import Cluster, Report, block_of, build_clusters, object_head, parse_when
 
 
 def report(
@@ -329,3 +329,13 @@ def test_praise_that_is_not_thanks_and_thanks_for_another_kind_of_act_stay_apart
     assert [m.claim_id for m in by_claim[3].members] == [3]
     # a cluster of thanks alone says what it was thanks for, in the thanked one's direction
     assert by_claim[3].actor1 == "TUR" and "thanked for visit" in by_claim[3].label
+
+
+def test_thanks_are_stored_in_the_block_of_the_act_so_an_ingest_rebuilds_them_together() -> None:
+    support = replace(
+        report(1, "X", "Kyiv", "2022-02-03", a1="TUR", a2="UKR", cameo="050", obj=None),
+        action_text="support",
+    )
+    thanks = _thanks(2, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None)
+    praise = _thanks(3, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None, action="praised")
+    assert block_of(thanks) == block_of(support) != block_of(praise)
