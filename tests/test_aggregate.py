@@ -257,30 +257,29 @@ def test_a_denial_of_any_support_contests_support_of_another_kind() -> None:
 
 
 # ---- thanks are a report of the act thanked for --------------------------------------------------
-def _thanks(
+def said(
     claim_id: int,
     article: str,
     published: str,
-    *,
     a1: str,
     a2: str | None,
-    obj: str | None,
-    action: str = "thanked",
-    cameo: str = "051",
+    cameo: str,
+    action: str,
+    evidence: str,
+    obj: str | None = None,
 ) -> Report:
+    """A record with its trigger and evidence words (what thanks are recognised and compared by)."""
     r = report(claim_id, article, "Kyiv", published, a1=a1, a2=a2, cameo=cameo, obj=obj)
-    return replace(r, action_text=action, evidence_text=f"the president {action} them")
+    return replace(r, action_text=action, evidence_text=evidence)
+
+
+SUPPORT = said(1, "X", "2022-02-03", "TUR", "UKR", "050", "support", "Turkey continues to support Ukraine")
 
 
 def test_thanks_join_the_reverse_act_they_thank_for() -> None:
     # B supports A (05); later in the same article A thanks B: one event, told from both sides
-    support = replace(
-        report(1, "X", "Kyiv", "2022-02-03", a1="TUR", a2="UKR", cameo="050", obj="territorial integrity"),
-        action_text="support",
-        evidence_text="Turkey continues to support the territorial integrity of Ukraine",
-    )
-    thanks = _thanks(2, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None)
-    clusters = build_clusters([thanks, support])
+    thanks = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "Zelensky thanked Erdogan")
+    clusters = build_clusters([thanks, SUPPORT])
     assert len(clusters) == 1
     c = clusters[0]
     # the act opens the cluster and names it, whichever report was stored first
@@ -288,40 +287,25 @@ def test_thanks_join_the_reverse_act_they_thank_for() -> None:
 
 
 def test_thanks_for_assistance_join_the_aid_and_the_owner_of_the_object_is_thanked() -> None:
-    aid = replace(
-        report(
-            1, "W", "White House", "2022-05-06", a1="USA", a2="UKR", cameo="072", obj="security assistance"
-        ),
-        action_text="provided",
-        evidence_text="The United States has provided security assistance to Ukraine",
-    )
+    aid = said(
+        1, "W", "2022-05-06", "USA", "UKR", "072", "provided",
+        "The United States has provided security assistance to Ukraine", obj="security assistance",
+    )  # fmt: skip
     # "We appreciate the assistance of the United States to Ukraine": the target is the speaker's
     # own country, the one thanked is the owner of the object
-    thanks = replace(
-        _thanks(
-            2,
-            "K",
-            "2022-04-25",
-            a1="UKRGOV",
-            a2="UKR",
-            obj="the assistance of the United States",
-            action="appreciate",
-        ),
-        evidence_text="We appreciate the assistance of the United States to Ukraine",
-    )
+    thanks = said(
+        2, "K", "2022-04-25", "UKRGOV", "UKR", "051", "appreciate",
+        "We appreciate the assistance of the United States to Ukraine",
+        obj="the assistance of the United States",
+    )  # fmt: skip
     assert len(build_clusters([aid, thanks])) == 1
 
 
 def test_praise_that_is_not_thanks_and_thanks_for_another_kind_of_act_stay_apart() -> None:
-    support = replace(
-        report(1, "X", "Kyiv", "2022-02-03", a1="TUR", a2="UKR", cameo="050", obj=None),
-        action_text="support",
-        evidence_text="Turkey continues to support Ukraine",
-    )
-    praised = _thanks(2, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None, action="praised")
-    visit = _thanks(3, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj="his visit")
-    nobody = _thanks(4, "X", "2022-02-03", a1="UKRGOV", a2=None, obj=None)
-    clusters = build_clusters([support, praised, visit, nobody])
+    praised = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "praised", "he praised them")
+    visit = said(3, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "thanked", obj="his visit")
+    nobody = said(4, "X", "2022-02-03", "UKRGOV", None, "051", "thanked", "he thanked them")
+    clusters = build_clusters([SUPPORT, praised, visit, nobody])
     by_claim = {m.claim_id: c for c in clusters for m in c.members}
     # the support stands alone: praise is not thanks, a visit is another act, and a thanks with no
     # one thanked is praise like any other (it may join the praise: same speaker, same article)
@@ -332,10 +316,6 @@ def test_praise_that_is_not_thanks_and_thanks_for_another_kind_of_act_stay_apart
 
 
 def test_thanks_are_stored_in_the_block_of_the_act_so_an_ingest_rebuilds_them_together() -> None:
-    support = replace(
-        report(1, "X", "Kyiv", "2022-02-03", a1="TUR", a2="UKR", cameo="050", obj=None),
-        action_text="support",
-    )
-    thanks = _thanks(2, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None)
-    praise = _thanks(3, "X", "2022-02-03", a1="UKRGOV", a2="TURGOV", obj=None, action="praised")
-    assert block_of(thanks) == block_of(support) != block_of(praise)
+    thanks = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "he thanked them")
+    praise = said(3, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "praised", "he praised them")
+    assert block_of(thanks) == block_of(SUPPORT) != block_of(praise)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -104,16 +104,22 @@ def family_of(cameo: str) -> Family:
 _MATERIAL_CONFLICT = frozenset(["14", "15", "16", "17", "18", "19", "20"])
 
 
-@cache
-def _state_words() -> dict[str, str]:
+def _family_table(name: str, key: Callable[[str], str]) -> dict[str, str]:
+    """A table of words and the family (a prefix listed in families.tsv) each leads to, keyed by
+    ``key`` of the word; a prefix not listed is reported with its file and line."""
     out: dict[str, str] = {}
     fams = _families()
-    for row in read_table("clusters/states.tsv", min_cols=2, max_cols=2):
+    for row in read_table(name, min_cols=2, max_cols=2):
         word, prefix = row.cells
         if prefix not in fams:
             raise row.error(f"{prefix!r} is not a prefix listed in clusters/families.tsv")
-        out[stem(word)] = prefix
+        out[key(word)] = prefix
     return out
+
+
+@cache
+def _state_words() -> dict[str, str]:
+    return _family_table("clusters/states.tsv", stem)
 
 
 def family_for(cameo: str, action_text: str | None) -> Family:
@@ -136,14 +142,7 @@ def _thank_stems() -> frozenset[str]:
 
 @cache
 def _thanked_for() -> dict[str, str]:
-    out: dict[str, str] = {}
-    fams = _families()
-    for row in read_table("clusters/thanked_for.tsv", min_cols=2, max_cols=2):
-        head, prefix = row.cells
-        if prefix not in fams:
-            raise row.error(f"{prefix!r} is not a prefix listed in clusters/families.tsv")
-        out[head.casefold()] = prefix
-    return out
+    return _family_table("clusters/thanked_for.tsv", str.casefold)
 
 
 THANKED_DEFAULT = "05"
