@@ -319,3 +319,14 @@ def test_thanks_are_stored_in_the_block_of_the_act_so_an_ingest_rebuilds_them_to
     thanks = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "he thanked them")
     praise = said(3, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "praised", "he praised them")
     assert block_of(thanks) == block_of(SUPPORT) != block_of(praise)
+
+
+def test_a_thanks_that_does_not_say_what_for_stays_in_its_own_article() -> None:
+    """ "Xi thanked Putin" (4 February) is not Putin's congratulations three weeks later, however
+    alike the names: a thanks with no telling object joins only its own article's report."""
+    congratulated = said(1, "B", "2022-02-25", "RUSGOV", "CHNGOV", "051", "congratulated",
+                         "Vladimir Putin congratulated Xi Jinping")  # fmt: skip
+    thanked = said(
+        2, "A", "2022-02-04", "CHNGOV", "RUSGOV", "051", "thanked", "Xi Jinping thanked Vladimir Putin"
+    )
+    assert len(build_clusters([congratulated, thanked])) == 2

@@ -333,6 +333,9 @@ class _Item:
     # 0: a report of the act itself; 1: thanks for it (reported from the other side); 2: a denial
     # or doubt. Each stage joins the clusters the earlier ones built, so the act opens its cluster
     stage: int = 0
+    # a thanks that does not say what for ("X thanked Y"): it can only be the act its own article
+    # reports, so it joins no cluster without a report of that article
+    tied: bool = False
 
     def order(self) -> tuple[int, int, str, int]:
         """Clustering order: the event's day, then publication, then the report's words (so a
@@ -373,10 +376,12 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         a2 = _object_owner(r.object)  # "we appreciate the assistance of the United States"
     if a2 is None or a2 == a1:
         thanked = None
+    tied = False
     if thanked is not None:
         fam, kind_only = thanked
         a1, a2 = a2 or "", a1
         head = None if kind_only else head
+        tied = not kind_only  # not said what for: its own article's act (_Item.tied)
     else:
         fam = family_for(r.cameo, r.action_text)
     if window_days is not None and fam.window is not None and not fam.punctual:
@@ -404,7 +409,7 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         r.claim_id,
     )
     stage = 2 if sig.denial else int(thanked is not None)
-    return _Item(r, when, sig, f"{fam.name}|{country}", rank, stage)
+    return _Item(r, when, sig, f"{fam.name}|{country}", rank, stage, tied)
 
 
 @dataclass(slots=True)
@@ -441,6 +446,8 @@ def _score(b: _Building, it: _Item) -> float | None:
     """How well ``it`` fits ``b`` (higher is better), or None when it cannot be the same event."""
     s, o = it.sig, b.opener.sig
     fam = s.family
+    if it.tied and it.report.article_id not in b.articles:
+        return None
     if not participants_agree(fam, s.actor1, s.actor2, o.actor1, b.actor2 or o.actor2):
         return None
     shared = bool(s.names & b.names)
