@@ -444,3 +444,20 @@ def test_an_employer_is_not_the_named_actor_of_the_phrase(coder: ActorCoder) -> 
     assert coder.kind("a professor at Harvard University") is None
     assert coder.canonical("a professor at Harvard University") is None
     assert coder.kind("Harvard University") == "organization"
+
+
+# ---- "foreign leaders" are nobody's the phrase names, and not the home country's ------------------
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("many foreign leaders", None),
+        ("foreign troops", None),
+        ("international journalists", None),
+        ("the foreign minister", "GOV"),  # a portfolio: the home country's
+        ("the foreign ministry", "GOV"),
+        ("the foreign intelligence service", "SPY"),
+        ("Russian foreign intelligence", "RUSSPY"),
+    ],
+)
+def test_foreign_before_a_sector_word(coder: ActorCoder, phrase: str, code: str | None) -> None:
+    assert coder.code(phrase) == code

@@ -227,6 +227,7 @@ class ActorCoder:
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
         self._named_types = self._load_named_types()
+        self._foreign = frozenset(r.cells[0].lower() for r in self._read("foreign_words.tsv", 1, 1))
         self._things = frozenset(
             form
             for row in self._read("thing_nouns.tsv", 1, 1)
@@ -554,7 +555,8 @@ class ActorCoder:
             m = None if i in covered else self._match_at(self._sector_index, lower, i)
             if m is not None and not covered.intersection(range(i, i + m[0])):
                 k, (sector, weight) = m
-                found.append((i + k - 1, sector, weight))
+                if not (i > lo and lower[i - 1] in self._foreign):  # "foreign leaders": not home's
+                    found.append((i + k - 1, sector, weight))
                 i += k
             else:
                 i += 1
