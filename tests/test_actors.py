@@ -394,3 +394,70 @@ def test_bad_user_row_names_file_and_line(tmp_path: Path) -> None:
     (d / "outlets.tsv").write_text("Example Daily\tZZZMED\n")
     with pytest.raises(LexiconError, match=r"outlets\.tsv:1: unknown country code 'ZZZ'"):
         ActorCoder(extra_dirs=[tmp_path])
+
+
+# ---- a sector word that only says what kind a thing is, is no actor (thing_nouns.tsv) ----------
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("the special military operation", None),
+        ("military and economic assistance", None),
+        ("military technology", None),
+        ("rebel attacks", "REB"),  # an act: the sector word is who acts
+        ("the Korean delegation", "KORGOV"),
+        ("Russia's military assistance", "RUS"),
+        ("the military", "MIL"),
+        ("military officials", "MIL"),
+        ("government forces", "MIL"),
+        ("the military's operation", "MIL"),
+    ],
+)
+def test_sector_word_modifying_a_thing(coder: ActorCoder, phrase: str, code: str | None) -> None:
+    assert coder.code(phrase) == code
+
+
+def test_a_regions_people_in_the_plural(coder: ActorCoder) -> None:
+    assert coder.code("Many Southeast Asians") == "SEA"
+    assert coder.code("Central Asians") == "CAS"
+    assert coder.code("Asians") == "ASA"
+
+
+# ---- where a person works, where a head is based ------------------------------------------------
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("a professor at Harvard University", "USAEDU"),
+        ("an analyst at the Brookings Institution", "USANGO"),
+        ("a correspondent at the BBC", "GBRMED"),
+        ("ambassador at the UN", "GOV"),  # a host, not an employer: whose ambassador is not said
+        ("a Washington-based analyst", "USA"),
+        ("a London-based rights group", "GBR"),
+        ("Iranian-backed militias", "REB"),  # a patron is not the owner
+        ("a Turkey-based Western diplomat", "WST"),  # an owner named beats where he is based
+    ],
+)
+def test_employer_after_at_and_base_without_owner(coder: ActorCoder, phrase: str, code: str) -> None:
+    assert coder.code(phrase) == code
+
+
+def test_an_employer_is_not_the_named_actor_of_the_phrase(coder: ActorCoder) -> None:
+    assert coder.kind("a professor at Harvard University") is None
+    assert coder.canonical("a professor at Harvard University") is None
+    assert coder.kind("Harvard University") == "organization"
+
+
+# ---- "foreign leaders" are nobody's the phrase names, and not the home country's ------------------
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("many foreign leaders", None),
+        ("foreign troops", None),
+        ("international journalists", None),
+        ("the foreign minister", "GOV"),  # a portfolio: the home country's
+        ("the foreign ministry", "GOV"),
+        ("the foreign intelligence service", "SPY"),
+        ("Russian foreign intelligence", "RUSSPY"),
+    ],
+)
+def test_foreign_before_a_sector_word(coder: ActorCoder, phrase: str, code: str | None) -> None:
+    assert coder.code(phrase) == code

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
-from claimgraph.aggregate import Cluster, Report, build_clusters, object_head, parse_when
+from claimgraph.aggregate import Cluster, Report, block_of, build_clusters, object_head, parse_when
 
 
 def report(
@@ -253,3 +254,79 @@ def test_a_denial_of_any_support_contests_support_of_another_kind() -> None:
         obj="support",
     )
     assert len(build_clusters([said, other])) == 2
+
+
+# ---- thanks are a report of the act thanked for --------------------------------------------------
+def said(
+    claim_id: int,
+    article: str,
+    published: str,
+    a1: str,
+    a2: str | None,
+    cameo: str,
+    action: str,
+    evidence: str,
+    obj: str | None = None,
+) -> Report:
+    """A record with its trigger and evidence words (what thanks are recognised and compared by)."""
+    r = report(claim_id, article, "Kyiv", published, a1=a1, a2=a2, cameo=cameo, obj=obj)
+    return replace(r, action_text=action, evidence_text=evidence)
+
+
+SUPPORT = said(1, "X", "2022-02-03", "TUR", "UKR", "050", "support", "Turkey continues to support Ukraine")
+
+
+def test_thanks_join_the_reverse_act_they_thank_for() -> None:
+    # B supports A (05); later in the same article A thanks B: one event, told from both sides
+    thanks = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "Zelensky thanked Erdogan")
+    clusters = build_clusters([thanks, SUPPORT])
+    assert len(clusters) == 1
+    c = clusters[0]
+    # the act opens the cluster and names it, whichever report was stored first
+    assert (c.actor1, c.actor2, c.root, c.origin) == ("TUR", "UKR", "05", 1)
+
+
+def test_thanks_for_assistance_join_the_aid_and_the_owner_of_the_object_is_thanked() -> None:
+    aid = said(
+        1, "W", "2022-05-06", "USA", "UKR", "072", "provided",
+        "The United States has provided security assistance to Ukraine", obj="security assistance",
+    )  # fmt: skip
+    # "We appreciate the assistance of the United States to Ukraine": the target is the speaker's
+    # own country, the one thanked is the owner of the object
+    thanks = said(
+        2, "K", "2022-04-25", "UKRGOV", "UKR", "051", "appreciate",
+        "We appreciate the assistance of the United States to Ukraine",
+        obj="the assistance of the United States",
+    )  # fmt: skip
+    assert len(build_clusters([aid, thanks])) == 1
+
+
+def test_praise_that_is_not_thanks_and_thanks_for_another_kind_of_act_stay_apart() -> None:
+    praised = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "praised", "he praised them")
+    visit = said(3, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "thanked", obj="his visit")
+    nobody = said(4, "X", "2022-02-03", "UKRGOV", None, "051", "thanked", "he thanked them")
+    clusters = build_clusters([SUPPORT, praised, visit, nobody])
+    by_claim = {m.claim_id: c for c in clusters for m in c.members}
+    # the support stands alone: praise is not thanks, a visit is another act, and a thanks with no
+    # one thanked is praise like any other (it may join the praise: same speaker, same article)
+    assert [m.claim_id for m in by_claim[1].members] == [1]
+    assert [m.claim_id for m in by_claim[3].members] == [3]
+    # a cluster of thanks alone says what it was thanks for, in the thanked one's direction
+    assert by_claim[3].actor1 == "TUR" and "thanked for visit" in by_claim[3].label
+
+
+def test_thanks_are_stored_in_the_block_of_the_act_so_an_ingest_rebuilds_them_together() -> None:
+    thanks = said(2, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "thanked", "he thanked them")
+    praise = said(3, "X", "2022-02-03", "UKRGOV", "TURGOV", "051", "praised", "he praised them")
+    assert block_of(thanks) == block_of(SUPPORT) != block_of(praise)
+
+
+def test_a_thanks_that_does_not_say_what_for_stays_in_its_own_article() -> None:
+    """ "Xi thanked Putin" (4 February) is not Putin's congratulations three weeks later, however
+    alike the names: a thanks with no telling object joins only its own article's report."""
+    congratulated = said(1, "B", "2022-02-25", "RUSGOV", "CHNGOV", "051", "congratulated",
+                         "Vladimir Putin congratulated Xi Jinping")  # fmt: skip
+    thanked = said(
+        2, "A", "2022-02-04", "CHNGOV", "RUSGOV", "051", "thanked", "Xi Jinping thanked Vladimir Putin"
+    )
+    assert len(build_clusters([congratulated, thanked])) == 2

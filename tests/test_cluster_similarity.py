@@ -221,3 +221,22 @@ def test_an_undated_report_joins_the_dated_report_of_its_own_article() -> None:
         rep("Ghana shot down a jet", "2023-05-04", "GHA", "195", None, article="b"),
     ]
     assert groups(rs) == [[0, 1], [2]]
+
+
+def test_the_war_on_a_country_is_not_the_occupation_of_a_territory() -> None:
+    """ "Invaded" (a verb) and "invasion" name the war; "the Russian occupation" of a town during it
+    and "the annexation of Crimea" are the holding of a territory: another lasting state."""
+
+    def war(evidence: str, published: str, cameo: str, action: str) -> Report:
+        return rep(evidence, published, "RUS", cameo, "UKR", action=action, actors=("Russia", "Ukraine"))
+
+    rs = [
+        war("Russia invaded Ukraine", "2022-02-24", "192", "invaded"),
+        war("Russia's full scale invasion of Ukraine", "2022-08-24", "192", "invasion"),
+        war("the aggression of Russia", "2022-03-01", "190", "aggression"),
+        war("the Russian occupation", "2022-04-03", "192", "occupation"),
+        war("the occupation by Russian troops", "2022-04-04", "192", "occupation"),
+    ]
+    assert groups(rs) == [[0, 1, 2], [3, 4]]
+    assert family_for("192", "invaded").name == family_for("190", "invasion").name == "war"
+    assert family_for("192", "annexation").name == family_for("171", "seized").name == "occupy"

@@ -26,8 +26,11 @@ How :meth:`ActorCoder.code` combines the signals in a noun phrase (the owner rul
    "against", "with", "on" / "in", "inside", "near"...). If names occur before it, only that part
    counts: "UK Ambassador to the United Nations" is GBR's ambassador, "the Iranian mission to the
    UN" is Iran's mission, "Russian troops in Syria" are Russian. If no name occurs before it, a
-   location ("protesters in Tehran") supplies the country; a host ("ambassador to the UN") does not.
-   "of", "for" and "from" do not split: "spokesman for the Russian foreign ministry" is Russian.
+   location ("protesters in Tehran") supplies the country; a host ("ambassador to the UN") does not,
+   except a national organisation or outlet after "at", which employs the head ("a professor at
+   Harvard University" is USAEDU). "of", "for" and "from" do not split: "spokesman for the Russian
+   foreign ministry" is Russian. With no name counted, a "-based" name gives the country ("a
+   Washington-based analyst").
 3. The first name in the counted part decides the country (English premodifiers put the owner
    first: "Al Jazeera's Gaza correspondent" is Qatari media). International and regional codes are
    returned as they are, without a sector.
@@ -85,6 +88,9 @@ _OUTLET_FILLER = _wordset(
     "the a an ' s report reports reporting broadcast article story website site channel newspaper "
     "daily agency news television tv radio interview investigation , ."
 )
+# words a sector word's modifier walk stops at (thing_nouns.tsv): what follows them is no longer
+# the noun the sector word modifies ("military of ...", "the military's ...")
+_STOP_WALK = _wordset("of for from by to at in on with but than as that which who")
 _INTERNATIONAL_CLASSES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 _NAME_FILES = (
     # file, kind (None: decided per row, see _kind_for)
@@ -100,6 +106,7 @@ _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
 _PLACE_KINDS = frozenset({"place", "capital"})
+_EMPLOYERS = frozenset({"organization", "outlet"})  # "an analyst at <one of these>" works for it
 # initials a text defines in brackets ("(CEI)"), and the small words inside a name they stand for
 _ABBR = re.compile(r"[A-Z][A-Z0-9]*[A-Z][A-Z0-9]*")
 _NAME_JOINS = frozenset({"of", "and", "for", "the", "&"})
@@ -220,6 +227,13 @@ class ActorCoder:
         self._load_sectors()
         self._sector_index = self._compile(self._sectors)
         self._named_types = self._load_named_types()
+        self._foreign = frozenset(r.cells[0].lower() for r in self._read("foreign_words.tsv", 1, 1))
+        self._things = frozenset(
+            form
+            for row in self._read("thing_nouns.tsv", 1, 1)
+            for form in (row.cells[0].lower(), _plural(row.cells[0].lower()))
+            if form
+        )
         self._titles = frozenset(w for toks in self._sectors for w in toks if len(toks) == 1) | frozenset(
             r.cells[0].lower().rstrip(".") for r in self._read("honorifics.tsv", 1, 1)
         )
@@ -541,16 +555,30 @@ class ActorCoder:
             m = None if i in covered else self._match_at(self._sector_index, lower, i)
             if m is not None and not covered.intersection(range(i, i + m[0])):
                 k, (sector, weight) = m
-                found.append((i + k - 1, sector, weight))
+                if not (i > lo and lower[i - 1] in self._foreign):  # "foreign leaders": not home's
+                    found.append((i + k - 1, sector, weight))
                 i += k
             else:
                 i += 1
+        found = [f for f in found if not self._modifies_thing(lower, f[0], hi)]
         for i in range(max(lo, 1), hi):
             typ = self._named_types.get(words[i].lower())
             # after a name of its own: "the Russian party" is the Russian side of talks
             if typ is not None and i not in covered and i - 1 not in covered and _is_name_word(words[i - 1]):
                 found.append((i, *typ))
         return found
+
+    def _modifies_thing(self, lower: list[str], j: int, hi: int) -> bool:
+        """Whether the sector word ending at token j only modifies a thing noun (thing_nouns.tsv)
+        a few words on: "the special military operation", "military and economic assistance" name
+        no actor; "military officials" (a sector word follows) and "the military" do."""
+        for q in range(j + 1, min(hi, j + 4)):
+            w = lower[q]
+            if w in self._things:
+                return True
+            if not w.isalpha() or w in _STOP_WALK or self._match_at(self._sector_index, lower, q):
+                return False
+        return False
 
     def find(self, text: str) -> list[ActorMatch]:
         """All non-overlapping actor mentions in a text, left to right, longest name first.
@@ -630,11 +658,29 @@ class ActorCoder:
         hi = split
         if not relevant and prep in _LOCATION_PREPS:
             relevant, hi = strong, len(words)
+        employer = not relevant and prep == "at"
+        if employer:
+            # "a professor at Harvard University": where a person works is whose voice they are;
+            # a host is not ("ambassador at the UN"). The phrase still names the person, not the
+            # employer: no named actor for kind() and canonical()
+            relevant = [
+                h
+                for h in strong
+                if h.first > split and h.entry.kind in _EMPLOYERS and h.entry.code[:3] in self._countries
+            ][:1]
         sectors = self._scan_sectors(words, covered, 0, hi)
         if not relevant:
-            if not sectors:
-                return _Resolved(None, None)
-            return _Resolved(max(sectors, key=lambda s: (s[2], s[0]))[1], None)
+            # "a Washington-based analyst": with no owner named, where the head is based is its
+            # country (a patron, "Iranian-backed", never is)
+            based = [
+                h.entry.code[:3]
+                for h in hits
+                if h.weak and h.entry.code[:3] in self._countries and words[h.last + 1].lower() == "based"
+            ]
+            best = max(sectors, key=lambda s: (s[2], s[0]))[1] if sectors else ""
+            if based:
+                return _Resolved(based[0] + best, None)
+            return _Resolved(best or None, None)
         decider = relevant[0].entry
         country = decider.code[:3]
         if country not in self._countries:  # international, regional: the code as it stands
@@ -647,9 +693,10 @@ class ActorCoder:
             sector = h.entry.code[3:6]
             if sector and h.entry.kind in _IMPLICIT_WEIGHT:
                 sectors.append((h.last - 1, sector, _IMPLICIT_WEIGHT[h.entry.kind]))
+        named = None if employer else head
         if not sectors:
-            return _Resolved(country, head)
-        return _Resolved(country + max(sectors, key=lambda s: (s[2], s[0]))[1], head)
+            return _Resolved(country, named)
+        return _Resolved(country + max(sectors, key=lambda s: (s[2], s[0]))[1], named)
 
     # ---- public queries ----------------------------------------------------------------------
     def code(self, phrase: str) -> str | None:

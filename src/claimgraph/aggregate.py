@@ -13,9 +13,11 @@ null``, never does). Whether two records report the same event is decided by sim
 (``claimgraph.sameevent``), not by an exact key:
 
 1. **Block.** Records are grouped cheaply by event *family* (CAMEO codes that describe one kind of
-   event, ``data/clusters/families.tsv``: seize / occupy / annex / invade are one family; a
-   material-conflict record triggered by a noun naming a lasting state, "aggression", "invasion",
-   "blockade" (``data/clusters/states.tsv``), is in that state's family whatever its code) and
+   event, ``data/clusters/families.tsv``: seize / occupy / annex are one family; a
+   material-conflict record triggered by a word naming a lasting state, "aggression", "invasion",
+   "blockade" (``data/clusters/states.tsv``), is in that state's family whatever its code: the war
+   waged on a country apart from the occupation of a territory; a thanks record, "X thanked Y", is
+   in the family of the act thanked for, Y→X, ``data/clusters/thanked_for.tsv``) and
    country: actor1's, or for a symmetric family (calls, meetings, talks, visits) the lower of the
    two countries, so X→Y and Y→X meet. Clusters never cross blocks, so blocks are built apart and
    an ingest rebuilds only the blocks its new records fall in (``Store.recluster``).
@@ -95,6 +97,7 @@ from .sameevent import (
     names,
     participants_agree,
     reach,
+    thanked_family,
     window_for,
 )
 
@@ -327,6 +330,12 @@ class _Item:
     sig: Signature
     block: str
     rank: tuple[int, int, str, int]
+    # 0: a report of the act itself; 1: thanks for it (reported from the other side); 2: a denial
+    # or doubt. Each stage joins the clusters the earlier ones built, so the act opens its cluster
+    stage: int = 0
+    # a thanks that does not say what for ("X thanked Y"): it can only be the act its own article
+    # reports, so it joins no cluster without a report of that article
+    tied: bool = False
 
     def order(self) -> tuple[int, int, str, int]:
         """Clustering order: the event's day, then publication, then the report's words (so a
@@ -345,14 +354,38 @@ cluster: "the plane shot down last Tuesday ... when it shot down the plane" is o
 Thursday (two calls the article tells apart are both dated)."""
 
 
+def _object_owner(obj: str | None) -> str | None:
+    """The country whose act an object names ("the assistance of the United States" → USA), or None."""
+    if not obj or " of " not in obj:
+        return None
+    from .actors import default_coder  # deferred: the name tables load only for such a record
+
+    return default_coder().country_of(obj.split(" of ", 1)[1])
+
+
 def _item(r: Report, window_days: int | None) -> _Item | None:
     if not r.actor1 or not r.cameo:
         return None  # an uncoded claim (event: null) never forms a cluster
-    fam = family_for(r.cameo, r.action_text)
-    if window_days is not None and fam.window is not None and not fam.punctual:
-        fam = replace(fam, window=window_days)
     a1 = _country(r.actor1) or ""
     a2 = _country(r.actor2)
+    head = report_head(r)
+    # "X thanked Y (for his support)": the report, from X's side, of Y's act for X (a thanks with
+    # no one else thanked is praise like any other)
+    thanked = thanked_family(r.cameo, r.action_text, head)
+    if thanked is not None and (a2 is None or a2 == a1):
+        a2 = _object_owner(r.object)  # "we appreciate the assistance of the United States"
+    if a2 is None or a2 == a1:
+        thanked = None
+    tied = False
+    if thanked is not None:
+        fam, kind_only = thanked
+        a1, a2 = a2 or "", a1
+        head = None if kind_only else head
+        tied = not kind_only  # not said what for: its own article's act (_Item.tied)
+    else:
+        fam = family_for(r.cameo, r.action_text)
+    if window_days is not None and fam.window is not None and not fam.punctual:
+        fam = replace(fam, window=window_days)
     if a2 == a1 and not fam.symmetric:
         a2 = None  # "RUS→RUS 19" is "RUS 19": the target adds nothing
     when = parse_when(r.published)
@@ -365,7 +398,7 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         when=event,
         words=content_words(r.evidence_text, r.object, r.action_text),
         names=names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)),
-        head=report_head(r),
+        head=head,
         denial=r.stance != "asserts",
     )
     country = min(sig.countries) if fam.symmetric and a2 else a1
@@ -375,7 +408,8 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         fingerprint(r.evidence_text, r.source_name, r.stance, r.cameo),
         r.claim_id,
     )
-    return _Item(r, when, sig, f"{fam.name}|{country}", rank)
+    stage = 2 if sig.denial else int(thanked is not None)
+    return _Item(r, when, sig, f"{fam.name}|{country}", rank, stage, tied)
 
 
 @dataclass(slots=True)
@@ -412,6 +446,8 @@ def _score(b: _Building, it: _Item) -> float | None:
     """How well ``it`` fits ``b`` (higher is better), or None when it cannot be the same event."""
     s, o = it.sig, b.opener.sig
     fam = s.family
+    if it.tied and it.report.article_id not in b.articles:
+        return None
     if not participants_agree(fam, s.actor1, s.actor2, o.actor1, b.actor2 or o.actor2):
         return None
     shared = bool(s.names & b.names)
@@ -507,13 +543,14 @@ _UNDATED_REACH = 200
 def _cluster_block(country: str, items: Sequence[_Item]) -> list[_Building]:
     """Greedy assignment in event order: each report joins the best-fitting cluster or opens one.
 
-    Assertions go first, so a denial attaches to the event it denies rather than opening it.
+    Assertions go first, so a denial attaches to the event it denies rather than opening it;
+    among assertions the reports of the act go before thanks for it (``_Item.stage``).
     """
     built: list[_Building] = []
     index = _Index(country)
-    for denial_pass in (False, True):
+    for stage in (0, 1, 2):
         for it in items:
-            if it.sig.denial != denial_pass:
+            if it.stage != stage:
                 continue
             best: tuple[float, int] | None = None
             for i in index.candidates(it):
@@ -652,7 +689,9 @@ def _finish(b: _Building, block: str) -> Cluster:
     reports = [i.report for i in items]
     op = b.opener
     a1, a2 = op.sig.actor1, b.actor2
-    root = _most_common(r.root or (r.cameo or "")[:2] for r in reports) or (op.report.cameo or "")[:2]
+    # thanks for the act name it by the thanks' code only when no report of the act itself is here
+    acts = [i.report for i in items if i.stage != 1] or reports
+    root = _most_common(r.root or (r.cameo or "")[:2] for r in acts) or (op.report.cameo or "")[:2]
     dates = [i.when for i in items if i.when is not None]
     first: date | None = min(dates).date() if dates else None
     last: date | None = max(dates).date() if dates else None
@@ -666,8 +705,10 @@ def _finish(b: _Building, block: str) -> Cluster:
     for r in dissent:
         if disputes(_source_id(r), object_head(r.object), r.cameo, sources["asserts"], b.head, codes):
             sources.setdefault(r.stance, set()).add(_source_id(r))
-    cameo = _most_common(r.cameo for r in reports) or root
-    action = _most_common(r.action_name for r in reports) or f"{CAMEO_ROOTS.get(root, 'CAMEO')} ({cameo})"
+    cameo = _most_common(r.cameo for r in acts) or root
+    action = _most_common(r.action_name for r in acts) or f"{CAMEO_ROOTS.get(root, 'CAMEO')} ({cameo})"
+    if op.stage == 1:  # only thanks: the act thanked for, in the thanked one's direction
+        action = f"thanked for {op.sig.family.name.replace('-', ' ')}"
     label = f"{actor_label(a1, (r.actor1_text for r in reports))} → {action}"
     if a2:
         label += f" → {actor_label(a2, (r.actor2_text for r in reports))}"

@@ -5,9 +5,10 @@ An exact key (actor1, actor2, CAMEO root) splits one event worded four ways ("se
 record is reduced to a :class:`Signature` and two signatures are compared on:
 
 - **family** — CAMEO codes that describe one kind of event (``data/clusters/families.tsv``):
-  occupy / annex / invade are one family, provide aid and stop aid are two; a noun naming a lasting
-  state ("aggression", "invasion": ``data/clusters/states.tsv``) puts a conflict record in the
-  state's family whatever its code;
+  seize / occupy / annex are one family, provide aid and stop aid are two; a noun naming a lasting
+  state ("aggression", "invasion", "occupation": ``data/clusters/states.tsv``) puts a conflict
+  record in the state's family whatever its code (a war waged on a country is one family, the
+  occupation of a territory another);
 - **participants** — actor countries, in either direction for symmetric families (a call read out
   by both sides); a missing target is compatible with any target;
 - **time** — the event's own date when the text gives one ("on Monday", "in 2014"), else the
@@ -17,6 +18,9 @@ record is reduced to a :class:`Signature` and two signatures are compared on:
   ("Kharkiv" vs "Odesa") are different events in families where they matter;
 - **words** — cosine similarity of the content words of evidence, object and action, which decides
   between compatible candidates and, where participants or time are loose, whether to join at all.
+
+A thanks record ("X thanked Y for his support") is compared as the act it thanks for, Y→X
+(:func:`thanked_family`): it reports that act from the receiving side.
 """
 
 from __future__ import annotations
@@ -24,17 +28,19 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 4
+RULES_VERSION = 6
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
 denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
-report of the event); with the data tables it makes :func:`rules_fingerprint`."""
+report of the event; 5: thanks are a report of the act thanked for, thank_words.txt and
+thanked_for.tsv; 6: a war waged on a country is a state apart from the occupation of a territory,
+a family only state words lead to); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -98,16 +104,22 @@ def family_of(cameo: str) -> Family:
 _MATERIAL_CONFLICT = frozenset(["14", "15", "16", "17", "18", "19", "20"])
 
 
-@cache
-def _state_words() -> dict[str, str]:
+def _family_table(name: str, key: Callable[[str], str]) -> dict[str, str]:
+    """A table of words and the family (a prefix listed in families.tsv) each leads to, keyed by
+    ``key`` of the word; a prefix not listed is reported with its file and line."""
     out: dict[str, str] = {}
     fams = _families()
-    for row in read_table("clusters/states.tsv", min_cols=2, max_cols=2):
+    for row in read_table(name, min_cols=2, max_cols=2):
         word, prefix = row.cells
         if prefix not in fams:
             raise row.error(f"{prefix!r} is not a prefix listed in clusters/families.tsv")
-        out[stem(word)] = prefix
+        out[key(word)] = prefix
     return out
+
+
+@cache
+def _state_words() -> dict[str, str]:
+    return _family_table("clusters/states.tsv", stem)
 
 
 def family_for(cameo: str, action_text: str | None) -> Family:
@@ -121,6 +133,35 @@ def family_for(cameo: str, action_text: str | None) -> Family:
             if prefix is not None:
                 return family_of(prefix)
     return family_of(cameo)
+
+
+@cache
+def _thank_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in read_words("clusters/thank_words.txt"))
+
+
+@cache
+def _thanked_for() -> dict[str, str]:
+    return _family_table("clusters/thanked_for.tsv", str.casefold)
+
+
+THANKED_DEFAULT = "05"
+"""The family of the act a thanks record with no telling object was thanks for: diplomatic support."""
+
+
+def thanked_family(cameo: str, action_text: str | None, head: str | None) -> tuple[Family, bool] | None:
+    """For a thanks record ("X thanked Y", "X appreciates the assistance of Y": CAMEO root 05 and a
+    thanks word, ``clusters/thank_words.txt``), the family of the act Y did for X that it reports,
+    and whether its object head only names that kind of act (``clusters/thanked_for.tsv``:
+    "assistance", "visit"), so it agrees with any object of the act's own reports; None for any
+    other record."""
+    if cameo[:2] != "05" or not action_text:
+        return None
+    thanks = _thank_stems()
+    if not any(stem(w) in thanks for w in _WORD.findall(action_text)):
+        return None
+    prefix = _thanked_for().get(head or "")
+    return family_of(prefix or THANKED_DEFAULT), prefix is not None
 
 
 @cache
@@ -289,6 +330,8 @@ def rules_fingerprint() -> str:
         repr(sorted(_state_words().items())),
         " ".join(sorted(_stopwords())),
         " ".join(sorted(_general_objects())),
+        " ".join(sorted(_thank_stems())),
+        repr(sorted(_thanked_for().items())),
     )
 
 
@@ -312,5 +355,6 @@ __all__ = [
     "reach",
     "rules_fingerprint",
     "stem",
+    "thanked_family",
     "window_for",
 ]
