@@ -44,7 +44,7 @@ from .roles import (
     stay_actors,
     stay_verb,
 )
-from .slots import is_passive, lemma_guesses, object_text, slot_tokens
+from .slots import acting_subject, in_prep, is_passive, lemma_guesses, object_text, slot_tokens
 from .time import event_date, event_place
 
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
@@ -158,7 +158,7 @@ class EventCoder:
             if len(out) >= 2:
                 found = tuple(out[:2])
                 break
-            if out and _acting_subject(sent, acts):
+            if out and acting_subject(sent, acts):
                 break  # "Biden held a call with transatlantic leaders": the opening event has one party
         self._participants = found
         return found
@@ -387,6 +387,9 @@ class EventCoder:
             via, head = f"prep:{head.lower_}", head.head
         if head.i == tok.i:
             return None
+        intent_noun = head.lemma_.lower() in word_set("events/intent_nouns.tsv")
+        if via == "acl" and head.dep_ == "dobj" and intent_noun:
+            head = head.head  # "expressed readiness to continue": the frame is the verb's
         for p in self._frames(head):
             if p.mode is None:
                 continue
@@ -510,16 +513,26 @@ class EventCoder:
         if not frames:
             return None
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        a1 = actors(subj, ctx)
-        if len(a1) < 2:
-            return None
+        a1 = sorted(actors(subj, ctx), key=lambda a: a.start)  # as the article named them
+        if len(a1) < 2 and not (a1 and frames[0].words):
+            return None  # one actor: only a stated readiness ("reaffirmed its readiness to ...")
         comp = next((c for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp")), None)
+        if comp is not None and comp.lemma_.lower() in frames[0].words:
+            # "expressed interest in [developing ties]": the noun is the frame's; the act is the
+            # one its complement names, and there must be one ("interest in the weather" is none)
+            comp = next((t for t in comp.subtree if t.pos_ == "VERB" or self.knows(t)), None)
         if comp is None:
             return None
         cls = self._classes(list(comp.subtree))
         code = self.lex.refine("030", "intent_coop", cls)
         obj = next((c for c in comp.children if c.dep_ == "dobj"), comp)
         p = frames[0]
+        if len(a1) == 1:
+            # with the partner the clause or the readout names ("supplies of gas to Italy")
+            a2, how = add_target(code or "030", tok, obj, a1, p, ctx)
+            if not a2:
+                return None
+            return _Cand(p, tok, a1, a2, obj, cls, [tok], code, False, p.rule + " (intent)" + how)
         return _Cand(p, tok, a1, [], obj, cls, [tok], code, True, p.rule + " (joint intent)")
 
     # ------------------------------------------------------------------ output
@@ -534,6 +547,7 @@ class EventCoder:
             # a PP or clause that holds another verb ("in exchange for Tehran supplying") is not ours
             if (
                 ch not in c.chain
+                and not (c.pred.mode and ch.lemma_.lower() in c.pred.words)  # "readiness to ..."
                 and c.tok not in sub
                 and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in sub)
             ):
@@ -628,7 +642,7 @@ class EventCoder:
                 # "carried out [attacks on X]": the verb's words hold its event; a speech act's noun
                 # only names the act ("expressed appreciation for [Iraqi condolences]": a second one)
                 speech = "speech" in c.pred.options
-                inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and _in_prep(t, k)))
+                inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and in_prep(t, k)))
         wrapped: list[_Cand] = []
         for c in cands:
             if (
@@ -768,26 +782,8 @@ def default_event_coder() -> EventCoder:
     return EventCoder()
 
 
-def _acting_subject(sent: Span, acts: dict[int, Act]) -> bool:
-    """Whether the subject of the sentence's main verb is a coded actor (the sentence reports an
-    event by a party it names)."""
-    root = sent.root
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(t.i in acts for t in c.subtree) for c in root.children
-    )
-
-
 def _own_actors(c: _Cand) -> bool:
     """Whether a nominal event's actor1 is named in its own phrase ("U.S. support", "support from
     Canada"), not found in the context (the article's parties, an earlier mention)."""
     lo, hi = c.tok.left_edge.i, c.tok.right_edge.i
     return bool(c.a1) and all(lo <= a.i <= hi for a in c.a1)
-
-
-def _in_prep(t: Token, head: Token) -> bool:
-    """Whether ``t`` lies in a prepositional phrase of ``head`` (below it, not ``head`` itself)."""
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.head.i == head.i:
-            return True
-        t = t.head
-    return False

@@ -618,6 +618,10 @@ def add_target(
     home = domestic_target(obj, tok, a1, ctx)
     if home:
         return home, " +domestic"
+    if code[:2] in _words("place_target_roots"):
+        where = place_target(tok, a1, ctx)
+        if where:
+            return where, " +place"
     parties = {a.code[:3]: a for a in ctx.participants}
     own = {a.code[:3] for a in a1}
     partnered = code[:2] in _words("partner_roots") or "partner" in pred.options
@@ -635,6 +639,46 @@ def add_target(
         # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
         return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
     return [], ""
+
+
+_PLACE_PREPS = ("of", "on", "in", "against", "at", "near", "into", "along", "around")
+_PREMODIFIERS = ("compound", "amod", "poss", "nmod", "det", "nummod", "case")
+
+
+def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """The country of the place a force is used on or shown at ("shelled Kharkiv", "the annexation
+    of Ukraine's Crimea", "strikes on the Donbas region"): the direct object or passive subject, or
+    the object of a place preposition on the predicate, where that phrase (head and premodifiers,
+    not its own PPs) names a place or owner of another country than actor1's."""
+    own = {a.code[:3] for a in a1}
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    places = ctx.places or {}
+    for h in heads:
+        for t in _premodified(h):
+            # a place anywhere in the phrase; an actor only as the owner ("Ukraine's Crimea"): the
+            # head itself would have filled the frame's own slot
+            a = places.get(t.i) or (ctx.acts.get(t.i) if t.dep_ == "poss" else None)
+            if a is not None and a.code[:3].isalpha() and a.code[:3] not in own:
+                return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+    return []
+
+
+def _premodified(head: Token) -> list[Token]:
+    """A noun phrase's head and its premodifiers, head first ("Ukraine's Donbas region")."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ in _PREMODIFIERS]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in _PREMODIFIERS)
+    return out
 
 
 def _meeting(code: str) -> bool:
