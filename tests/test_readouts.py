@@ -405,3 +405,44 @@ def test_force_used_on_a_place_is_used_against_its_country(sentence: str, want: 
 def test_force_used_on_the_actors_own_place_has_no_target() -> None:
     got = triples("Ukrainian troops shelled positions near Kharkiv.", author=True)
     assert not any(a2 == "UKR" and a1 == "UKR" for a1, _, a2 in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They signed a package of bilateral documents.",
+        "They committed to continued close consultation.",
+        "They reaffirmed a mutual readiness to cooperate closely at the United Nations.",
+    ],
+)
+def test_they_after_the_leaders_is_the_readouts_two_parties(sentence: str) -> None:
+    lead = f"{LEAD} The leaders expressed satisfaction with the talks."
+    got = triples(f"{lead} {sentence}", author=True)
+    assert any({a1, a2} == {"CHL", "BOL"} for a1, _, a2 in got), got
+
+
+def test_informing_a_partner_is_sharing_information() -> None:
+    got = triples(
+        f"{LEAD} Boric informed his counterpart about the results of the Pacific summit.", author=True
+    )
+    assert ("CHL", "06", "BOL") in got, got
+
+
+def test_conveyed_congratulations_are_praise() -> None:
+    got = triples(
+        f"{LEAD} Boric conveyed his congratulations to the Bolivian people on their national day.",
+        author=True,
+    )
+    assert ("CHL", "05", "BOL") in got, got
+
+
+def test_an_impersonal_appeal_is_the_publishing_sides() -> None:
+    lead = "President Vladimir Putin had a telephone conversation with President Emmanuel Macron of France."
+    got = triples(f"{lead} The need for Kiev to stop shelling the Donbass was stressed.", author=True)
+    assert ("RUS", "02", "UKR") in got, got
+    assert not any(a1 == "FRA" and root == "02" for a1, root, _ in got), got
+
+
+def test_the_need_for_someone_to_act_names_the_appeals_target() -> None:
+    got = triples(f"{LEAD} Boric stressed the need for Bolivia to reopen the border crossings.", author=True)
+    assert ("CHL", "02", "BOL") in got, got

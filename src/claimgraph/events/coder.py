@@ -36,6 +36,7 @@ from .roles import (
     earlier_mentions,
     exchange_partner,
     guests,
+    home_side,
     hyphen_pair,
     joint_they,
     light_verb_subject,
@@ -262,14 +263,15 @@ class EventCoder:
             and passive
             and ctx.participants
             and not any(c.dep_ == "agent" for c in tok.children)
-            and (pred.code or "")[:2] in word_set("events/partner_roots.tsv")
+            and (home := home_side(pred)) is not None
         ):
             # an impersonal passive in a readout ("It has been agreed to continue contacts",
-            # "Bilateral projects were discussed"): the article's two parties did it
-            a1 = participants(tok, ctx)
+            # "Bilateral projects were discussed"): the article's two parties did it; an appeal
+            # ("The need for Kiev to act was stressed"): the publishing side, named first
+            a1 = participants(tok, ctx)[: 1 if home else 2]
         elif not a1 and pred.nominal:
             a1, stay = stay_actors(tok, ctx)
-            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
+            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, pred.code, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -292,13 +294,16 @@ class EventCoder:
             a2 = guests(tok, a1, passive, ctx)
             if not a2:
                 return None  # "received the aircraft": goods, not a visitor
-        if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
+        # the object phrase, else the frame's own noun ("stressed the need for Kiev to act")
+        held = obj if obj is not None else next((c for c in tok.children if c.i in consumed), None)
+        held = held if obj is not None or (pred.code or "")[:2] == "02" else None  # not "commitment to"
+        if not a2 and any(s.dep == "obj*" for s in pred.actor2) and held is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
             # of assistance to Ukraine from Canada", said by Ukraine: Canada)
             own = {a.code[:3] for a in a1}
-            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx) if a.code[:3] not in own][
-                :1
-            ]
+            a2 = [
+                a for t in held.subtree if t.i != held.i for a in actor_at(t, ctx) if a.code[:3] not in own
+            ][:1]
         if not a2:
             a2 = exchange_partner(tok, ctx)
         hp = hyphen_pair(tok, ctx) if pred.nominal else None
@@ -437,7 +442,7 @@ class EventCoder:
             return []
         return [Act(a.text, a.code, a.start, a.end, -1 - k) for k, a in enumerate(parties)]
 
-    def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
+    def _wrapper_subject(self, noun: Token, code: str | None, ctx: Ctx) -> list[Act]:
         """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in
         a wrapper's complement is done by the wrapper's subject (not for appeals and demands,
         whose subject asks someone else to act: "called for talks")."""
@@ -446,7 +451,8 @@ class EventCoder:
             return []
         verb = w[0]
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or controller(verb)
-        return actors(subj, ctx)
+        # "They committed to continued close consultation" in a readout: its two parties
+        return joint_they(verb, code, actors(subj, ctx), ctx)
 
     def _future(self, c: _Cand) -> None:
         """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)
@@ -513,7 +519,9 @@ class EventCoder:
         if not frames:
             return None
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        a1 = sorted(actors(subj, ctx), key=lambda a: a.start)  # as the article named them
+        # "They reaffirmed a mutual readiness" in a readout, "they" resolved to no one: its parties
+        a1 = actors(subj, ctx) or joint_they(tok, "030", [], ctx)
+        a1 = sorted(a1, key=lambda a: a.start)  # as the article named them
         if len(a1) < 2 and not (a1 and frames[0].words):
             return None  # one actor: only a stated readiness ("reaffirmed its readiness to ...")
         comp = next((c for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp")), None)
@@ -547,7 +555,7 @@ class EventCoder:
             # a PP or clause that holds another verb ("in exchange for Tehran supplying") is not ours
             if (
                 ch not in c.chain
-                and not (c.pred.mode and ch.lemma_.lower() in c.pred.words)  # "readiness to ..."
+                and ch.lemma_.lower() not in c.pred.words  # "readiness to ...", "the need for X to ..."
                 and c.tok not in sub
                 and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in sub)
             ):

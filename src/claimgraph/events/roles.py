@@ -507,14 +507,29 @@ def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
 def joint_they(tok: Token, code: str | None, a1: list[Act], ctx: Ctx) -> list[Act]:
     """ "They discussed the role of Iraq" in a readout of Sullivan's call with Hussein: a bare "they"
     subject of a consultation or cooperation predicate (``partner_roots.tsv``) is the article's two
-    parties where the pronoun alone found a single actor (one country is no antecedent of "they"
-    that consults; "the Afghan civilians" of the sentence before is not who discussed)."""
-    if len(a1) != 1 or len(ctx.participants) != 2 or (code or "")[:2] not in _words("partner_roots"):
+    parties where the pronoun alone found a single actor or none (one country is no antecedent of
+    "they" that consults; "the Afghan civilians" of the sentence before is not who discussed; "The
+    leaders met ... They signed a package of documents": the leaders are the parties)."""
+    if len(a1) > 1 or len(ctx.participants) != 2 or (code or "")[:2] not in _words("partner_roots"):
         return a1
+    if not a1 and ctx.speaker is not None:
+        return a1  # "they are not willing to talk," said one party: the other one, unresolved
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or controller(tok)
     if subj is None or subj.lower_ != "they":  # also "They noted X and discussed Y"
         return a1
     return participants(tok, ctx)
+
+
+def home_side(pred: Predicate) -> bool | None:
+    """Who did an impersonal passive in a readout: both parties (consultation, cooperation:
+    ``partner_roots.tsv``) → False; the publishing side alone (a lexicon speech act of a root in
+    ``home_side_roots.tsv``, "The need for Kiev to act was stressed") → True; else None."""
+    root = (pred.code or "")[:2]
+    if root in _words("partner_roots"):
+        return False
+    if root in _words("home_side_roots") and "speech" in pred.options:
+        return True
+    return None
 
 
 def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
