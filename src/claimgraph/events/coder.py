@@ -45,7 +45,7 @@ from .roles import (
     stay_actors,
     stay_verb,
 )
-from .slots import acting_subject, in_prep, is_passive, lemma_guesses, object_text, slot_tokens
+from .slots import acting_subject, in_prep, in_relcl, is_passive, lemma_guesses, object_text, slot_tokens
 from .time import event_date, event_place
 
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
@@ -552,10 +552,11 @@ class EventCoder:
             if ch.dep_ in _CLAUSE_STOP and not (ch.dep_ == "ccomp" and ch in c.chain):
                 continue
             sub = list(ch.subtree)
+            if ch.lemma_.lower() in c.pred.words:  # "readiness to ...", "the need for X to ..."
+                sub = [t for t in sub if not in_relcl(t, ch)]  # not "talks with Marin, who is ..."
             # a PP or clause that holds another verb ("in exchange for Tehran supplying") is not ours
-            if (
+            elif (
                 ch not in c.chain
-                and ch.lemma_.lower() not in c.pred.words  # "readiness to ...", "the need for X to ..."
                 and c.tok not in sub
                 and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in sub)
             ):

@@ -153,3 +153,12 @@ def in_prep(t: Token, head: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+def in_relcl(t: Token, head: Token) -> bool:
+    """Whether ``t`` lies in a relative clause below ``head`` ("talks with Marin, *who is here*")."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
