@@ -515,3 +515,11 @@ def test_participle_passive_is_done_by_its_agent(nlp) -> None:  # type: ignore[n
     text = "Critics discussed the military operation carried out by Egypt in Libya."
     got = triples(last_sentence(nlp, text))
     assert all(a == "EGY" and b != "EGY" for a, _, b in got)
+
+
+def test_a_frames_own_noun_keeps_its_clause_but_not_a_relative_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile held talks with the president of Bolivia, who arrived in Santiago on Monday."
+    ms = code(nlp, text)
+    assert ms, ms
+    ev = text[ms[0].start : ms[0].end]
+    assert "talks with the president of Bolivia" in ev and "arrived" not in ev, ev

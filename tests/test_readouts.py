@@ -365,3 +365,84 @@ def test_a_wire_photo_caption_is_not_the_storys_event() -> None:
     )
     got = triples(text, author=True)
     assert not any(r == "04" for _, r, _ in got) and any(r == "05" for _, r, _ in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Both sides expressed interest in further developing bilateral ties.",
+        "The presidents expressed readiness to continue contacts at all levels.",
+        "The two leaders reaffirmed their readiness to hold regular consultations.",
+    ],
+)
+def test_a_stated_readiness_of_both_parties_is_intent_to_cooperate(sentence: str) -> None:
+    got = triples(f"{LEAD} {sentence}", author=True)
+    assert any(root == "03" and {a1, a2} == {"CHL", "BOL"} for a1, root, a2 in got), got
+
+
+def test_interest_in_no_act_is_no_intent() -> None:
+    got = triples(f"{LEAD} Both sides expressed interest in the weather.", author=True)
+    assert not any(root == "03" for _, root, _ in got), got
+
+
+def test_one_partys_readiness_is_aimed_at_the_other() -> None:
+    got = triples(f"{LEAD} Boric reaffirmed Chile's readiness to expand lithium exports.", author=True)
+    assert ("CHL", "03", "BOL") in got, got
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Russian artillery shelled Kharkiv on Tuesday night.", ("RUS", "19", "UKR")),
+        ("The invasion of Ukraine's Donbas region by Russia was condemned.", ("RUS", "19", "UKR")),
+        ("Kharkiv was hit by Russian missiles overnight.", ("RUS", "19", "UKR")),
+    ],
+)
+def test_force_used_on_a_place_is_used_against_its_country(sentence: str, want: tuple[str, str, str]) -> None:
+    assert want in triples(sentence, author=True)
+
+
+def test_force_used_on_the_actors_own_place_has_no_target() -> None:
+    got = triples("Ukrainian troops shelled positions near Kharkiv.", author=True)
+    assert not any(a2 == "UKR" and a1 == "UKR" for a1, _, a2 in got), got
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They signed a package of bilateral documents.",
+        "They committed to continued close consultation.",
+        "They reaffirmed a mutual readiness to cooperate closely at the United Nations.",
+    ],
+)
+def test_they_after_the_leaders_is_the_readouts_two_parties(sentence: str) -> None:
+    lead = f"{LEAD} The leaders expressed satisfaction with the talks."
+    got = triples(f"{lead} {sentence}", author=True)
+    assert any({a1, a2} == {"CHL", "BOL"} for a1, _, a2 in got), got
+
+
+def test_informing_a_partner_is_sharing_information() -> None:
+    got = triples(
+        f"{LEAD} Boric informed his counterpart about the results of the Pacific summit.", author=True
+    )
+    assert ("CHL", "06", "BOL") in got, got
+
+
+def test_conveyed_congratulations_are_praise() -> None:
+    got = triples(
+        f"{LEAD} Boric conveyed his congratulations to the Bolivian people on their national day.",
+        author=True,
+    )
+    assert ("CHL", "05", "BOL") in got, got
+
+
+def test_an_impersonal_appeal_is_the_publishing_sides() -> None:
+    lead = "President Vladimir Putin had a telephone conversation with President Emmanuel Macron of France."
+    got = triples(f"{lead} The need for Kiev to stop shelling the Donbass was stressed.", author=True)
+    assert ("RUS", "02", "UKR") in got, got
+    assert not any(a1 == "FRA" and root == "02" for a1, root, _ in got), got
+
+
+def test_the_need_for_someone_to_act_names_the_appeals_target() -> None:
+    got = triples(f"{LEAD} Boric stressed the need for Bolivia to reopen the border crossings.", author=True)
+    assert ("CHL", "02", "BOL") in got, got

@@ -36,6 +36,7 @@ from .roles import (
     earlier_mentions,
     exchange_partner,
     guests,
+    home_side,
     hyphen_pair,
     joint_they,
     light_verb_subject,
@@ -44,7 +45,7 @@ from .roles import (
     stay_actors,
     stay_verb,
 )
-from .slots import is_passive, lemma_guesses, object_text, slot_tokens
+from .slots import acting_subject, in_prep, in_relcl, is_passive, lemma_guesses, object_text, slot_tokens
 from .time import event_date, event_place
 
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
@@ -158,7 +159,7 @@ class EventCoder:
             if len(out) >= 2:
                 found = tuple(out[:2])
                 break
-            if out and _acting_subject(sent, acts):
+            if out and acting_subject(sent, acts):
                 break  # "Biden held a call with transatlantic leaders": the opening event has one party
         self._participants = found
         return found
@@ -262,14 +263,15 @@ class EventCoder:
             and passive
             and ctx.participants
             and not any(c.dep_ == "agent" for c in tok.children)
-            and (pred.code or "")[:2] in word_set("events/partner_roots.tsv")
+            and (home := home_side(pred)) is not None
         ):
             # an impersonal passive in a readout ("It has been agreed to continue contacts",
-            # "Bilateral projects were discussed"): the article's two parties did it
-            a1 = participants(tok, ctx)
+            # "Bilateral projects were discussed"): the article's two parties did it; an appeal
+            # ("The need for Kiev to act was stressed"): the publishing side, named first
+            a1 = participants(tok, ctx)[: 1 if home else 2]
         elif not a1 and pred.nominal:
             a1, stay = stay_actors(tok, ctx)
-            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, ctx)
+            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, pred.code, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -292,13 +294,16 @@ class EventCoder:
             a2 = guests(tok, a1, passive, ctx)
             if not a2:
                 return None  # "received the aircraft": goods, not a visitor
-        if not a2 and any(s.dep == "obj*" for s in pred.actor2) and obj is not None:
+        # the object phrase, else the frame's own noun ("stressed the need for Kiev to act")
+        held = obj if obj is not None else next((c for c in tok.children if c.i in consumed), None)
+        held = held if obj is not None or (pred.code or "")[:2] == "02" else None  # not "commitment to"
+        if not a2 and any(s.dep == "obj*" for s in pred.actor2) and held is not None:
             # the first actor in the object phrase of another country than actor1's ("the importance
             # of assistance to Ukraine from Canada", said by Ukraine: Canada)
             own = {a.code[:3] for a in a1}
-            a2 = [a for t in obj.subtree if t.i != obj.i for a in actor_at(t, ctx) if a.code[:3] not in own][
-                :1
-            ]
+            a2 = [
+                a for t in held.subtree if t.i != held.i for a in actor_at(t, ctx) if a.code[:3] not in own
+            ][:1]
         if not a2:
             a2 = exchange_partner(tok, ctx)
         hp = hyphen_pair(tok, ctx) if pred.nominal else None
@@ -387,6 +392,9 @@ class EventCoder:
             via, head = f"prep:{head.lower_}", head.head
         if head.i == tok.i:
             return None
+        intent_noun = head.lemma_.lower() in word_set("events/intent_nouns.tsv")
+        if via == "acl" and head.dep_ == "dobj" and intent_noun:
+            head = head.head  # "expressed readiness to continue": the frame is the verb's
         for p in self._frames(head):
             if p.mode is None:
                 continue
@@ -434,7 +442,7 @@ class EventCoder:
             return []
         return [Act(a.text, a.code, a.start, a.end, -1 - k) for k, a in enumerate(parties)]
 
-    def _wrapper_subject(self, noun: Token, ctx: Ctx) -> list[Act]:
+    def _wrapper_subject(self, noun: Token, code: str | None, ctx: Ctx) -> list[Act]:
         """ "X committed to a security partnership", "Y is considering sanctions": a nominal event in
         a wrapper's complement is done by the wrapper's subject (not for appeals and demands,
         whose subject asks someone else to act: "called for talks")."""
@@ -443,7 +451,8 @@ class EventCoder:
             return []
         verb = w[0]
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or controller(verb)
-        return actors(subj, ctx)
+        # "They committed to continued close consultation" in a readout: its two parties
+        return joint_they(verb, code, actors(subj, ctx), ctx)
 
     def _future(self, c: _Cand) -> None:
         """CAMEO codes a stated future act as intent ("Finland will give Tanzania a grant" → 0331)
@@ -510,16 +519,28 @@ class EventCoder:
         if not frames:
             return None
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        a1 = actors(subj, ctx)
-        if len(a1) < 2:
-            return None
+        # "They reaffirmed a mutual readiness" in a readout, "they" resolved to no one: its parties
+        a1 = actors(subj, ctx) or joint_they(tok, "030", [], ctx)
+        a1 = sorted(a1, key=lambda a: a.start)  # as the article named them
+        if len(a1) < 2 and not (a1 and frames[0].words):
+            return None  # one actor: only a stated readiness ("reaffirmed its readiness to ...")
         comp = next((c for c in tok.children if c.dep_ in ("xcomp", "dobj", "ccomp")), None)
+        if comp is not None and comp.lemma_.lower() in frames[0].words:
+            # "expressed interest in [developing ties]": the noun is the frame's; the act is the
+            # one its complement names, and there must be one ("interest in the weather" is none)
+            comp = next((t for t in comp.subtree if t.pos_ == "VERB" or self.knows(t)), None)
         if comp is None:
             return None
         cls = self._classes(list(comp.subtree))
         code = self.lex.refine("030", "intent_coop", cls)
         obj = next((c for c in comp.children if c.dep_ == "dobj"), comp)
         p = frames[0]
+        if len(a1) == 1:
+            # with the partner the clause or the readout names ("supplies of gas to Italy")
+            a2, how = add_target(code or "030", tok, obj, a1, p, ctx)
+            if not a2:
+                return None
+            return _Cand(p, tok, a1, a2, obj, cls, [tok], code, False, p.rule + " (intent)" + how)
         return _Cand(p, tok, a1, [], obj, cls, [tok], code, True, p.rule + " (joint intent)")
 
     # ------------------------------------------------------------------ output
@@ -531,8 +552,10 @@ class EventCoder:
             if ch.dep_ in _CLAUSE_STOP and not (ch.dep_ == "ccomp" and ch in c.chain):
                 continue
             sub = list(ch.subtree)
+            if ch.lemma_.lower() in c.pred.words:  # "readiness to ...", "the need for X to ..."
+                sub = [t for t in sub if not in_relcl(t, ch)]  # not "talks with Marin, who is ..."
             # a PP or clause that holds another verb ("in exchange for Tehran supplying") is not ours
-            if (
+            elif (
                 ch not in c.chain
                 and c.tok not in sub
                 and any(t.pos_ == "VERB" and t.dep_ != "amod" for t in sub)
@@ -628,7 +651,7 @@ class EventCoder:
                 # "carried out [attacks on X]": the verb's words hold its event; a speech act's noun
                 # only names the act ("expressed appreciation for [Iraqi condolences]": a second one)
                 speech = "speech" in c.pred.options
-                inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and _in_prep(t, k)))
+                inner_objs.update(t.i for k in consumed for t in k.subtree if not (speech and in_prep(t, k)))
         wrapped: list[_Cand] = []
         for c in cands:
             if (
@@ -768,26 +791,8 @@ def default_event_coder() -> EventCoder:
     return EventCoder()
 
 
-def _acting_subject(sent: Span, acts: dict[int, Act]) -> bool:
-    """Whether the subject of the sentence's main verb is a coded actor (the sentence reports an
-    event by a party it names)."""
-    root = sent.root
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and any(t.i in acts for t in c.subtree) for c in root.children
-    )
-
-
 def _own_actors(c: _Cand) -> bool:
     """Whether a nominal event's actor1 is named in its own phrase ("U.S. support", "support from
     Canada"), not found in the context (the article's parties, an earlier mention)."""
     lo, hi = c.tok.left_edge.i, c.tok.right_edge.i
     return bool(c.a1) and all(lo <= a.i <= hi for a in c.a1)
-
-
-def _in_prep(t: Token, head: Token) -> bool:
-    """Whether ``t`` lies in a prepositional phrase of ``head`` (below it, not ``head`` itself)."""
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "prep" and t.head.i == head.i:
-            return True
-        t = t.head
-    return False

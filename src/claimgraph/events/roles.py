@@ -507,14 +507,29 @@ def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
 def joint_they(tok: Token, code: str | None, a1: list[Act], ctx: Ctx) -> list[Act]:
     """ "They discussed the role of Iraq" in a readout of Sullivan's call with Hussein: a bare "they"
     subject of a consultation or cooperation predicate (``partner_roots.tsv``) is the article's two
-    parties where the pronoun alone found a single actor (one country is no antecedent of "they"
-    that consults; "the Afghan civilians" of the sentence before is not who discussed)."""
-    if len(a1) != 1 or len(ctx.participants) != 2 or (code or "")[:2] not in _words("partner_roots"):
+    parties where the pronoun alone found a single actor or none (one country is no antecedent of
+    "they" that consults; "the Afghan civilians" of the sentence before is not who discussed; "The
+    leaders met ... They signed a package of documents": the leaders are the parties)."""
+    if len(a1) > 1 or len(ctx.participants) != 2 or (code or "")[:2] not in _words("partner_roots"):
         return a1
+    if not a1 and ctx.speaker is not None:
+        return a1  # "they are not willing to talk," said one party: the other one, unresolved
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or controller(tok)
     if subj is None or subj.lower_ != "they":  # also "They noted X and discussed Y"
         return a1
     return participants(tok, ctx)
+
+
+def home_side(pred: Predicate) -> bool | None:
+    """Who did an impersonal passive in a readout: both parties (consultation, cooperation:
+    ``partner_roots.tsv``) → False; the publishing side alone (a lexicon speech act of a root in
+    ``home_side_roots.tsv``, "The need for Kiev to act was stressed") → True; else None."""
+    root = (pred.code or "")[:2]
+    if root in _words("partner_roots"):
+        return False
+    if root in _words("home_side_roots") and "speech" in pred.options:
+        return True
+    return None
 
 
 def hyphen_pair(noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]] | None:
@@ -618,6 +633,10 @@ def add_target(
     home = domestic_target(obj, tok, a1, ctx)
     if home:
         return home, " +domestic"
+    if code[:2] in _words("place_target_roots"):
+        where = place_target(tok, a1, ctx)
+        if where:
+            return where, " +place"
     parties = {a.code[:3]: a for a in ctx.participants}
     own = {a.code[:3] for a in a1}
     partnered = code[:2] in _words("partner_roots") or "partner" in pred.options
@@ -635,6 +654,46 @@ def add_target(
         # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
         return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
     return [], ""
+
+
+_PLACE_PREPS = ("of", "on", "in", "against", "at", "near", "into", "along", "around")
+_PREMODIFIERS = ("compound", "amod", "poss", "nmod", "det", "nummod", "case")
+
+
+def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """The country of the place a force is used on or shown at ("shelled Kharkiv", "the annexation
+    of Ukraine's Crimea", "strikes on the Donbas region"): the direct object or passive subject, or
+    the object of a place preposition on the predicate, where that phrase (head and premodifiers,
+    not its own PPs) names a place or owner of another country than actor1's."""
+    own = {a.code[:3] for a in a1}
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads += [
+        g
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    places = ctx.places or {}
+    for h in heads:
+        for t in _premodified(h):
+            # a place anywhere in the phrase; an actor only as the owner ("Ukraine's Crimea"): the
+            # head itself would have filled the frame's own slot
+            a = places.get(t.i) or (ctx.acts.get(t.i) if t.dep_ == "poss" else None)
+            if a is not None and a.code[:3].isalpha() and a.code[:3] not in own:
+                return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+    return []
+
+
+def _premodified(head: Token) -> list[Token]:
+    """A noun phrase's head and its premodifiers, head first ("Ukraine's Donbas region")."""
+    out = [head]
+    stack = [c for c in head.children if c.dep_ in _PREMODIFIERS]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ in _PREMODIFIERS)
+    return out
 
 
 def _meeting(code: str) -> bool:

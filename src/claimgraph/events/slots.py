@@ -5,7 +5,9 @@ coder, which chooses frames and fills them with actors."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Mapping
+
+from spacy.tokens import Span, Token
 
 from ..attribute.stance import is_event_noun
 from ..lexicons import word_set
@@ -133,3 +135,30 @@ def object_text(tok: Token) -> str:
     if not toks:
         return tok.text
     return tok.doc[toks[0].i : toks[-1].i + 1].text
+
+
+def acting_subject(sent: Span, acts: Mapping[int, object]) -> bool:
+    """Whether the subject of the sentence's main verb is a coded actor (the sentence reports an
+    event by a party it names)."""
+    root = sent.root
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(t.i in acts for t in c.subtree) for c in root.children
+    )
+
+
+def in_prep(t: Token, head: Token) -> bool:
+    """Whether ``t`` lies in a prepositional phrase of ``head`` (below it, not ``head`` itself)."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "prep" and t.head.i == head.i:
+            return True
+        t = t.head
+    return False
+
+
+def in_relcl(t: Token, head: Token) -> bool:
+    """Whether ``t`` lies in a relative clause below ``head`` ("talks with Marin, *who is here*")."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
