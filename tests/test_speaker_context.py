@@ -8,6 +8,7 @@ from __future__ import annotations
 from claimgraph.actors import default_coder
 from claimgraph.attribute import default_lexicon
 from claimgraph.attribute.sources import SourceResolver
+from claimgraph.attribute.titles import role_code
 from claimgraph.model import Claim
 from claimgraph.pipeline import ExtractOptions, extract, load_nlp
 
@@ -29,6 +30,14 @@ def test_a_portfolio_in_a_for_phrase_is_not_the_speakers_country() -> None:
     )
     got = _by_name(_sources(text), "Brightwater")
     assert got and not any(actor and actor.startswith("MEA") for _, actor in got), got
+
+
+def test_the_employer_after_a_portfolio_places_the_speaker() -> None:
+    # "vice president for X at <organisation>": the organisation after "at" is whose office it is
+    coder = default_coder()
+    assert role_code(coder, "senior fellow for Asian studies at Harvard University") == "USAEDU"
+    assert role_code(coder, "Minister for Foreign Affairs of Ukraine") == "UKRGOV"
+    assert role_code(coder, "Special Envoy for Syria") == "GOV"
 
 
 def test_a_heading_is_no_part_of_the_next_lines_title() -> None:

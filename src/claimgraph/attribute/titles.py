@@ -54,8 +54,9 @@ def strip_det(span: Span) -> str:
 def role_code(coder: ActorCoder, role: str) -> str | None:
     """The code of an office title, without the portfolio a "for" phrase names: the "Foreign Office
     Minister for the Middle East" is British, the "Minister for Foreign Affairs of Ukraine"
-    Ukrainian, a "Special Envoy for Syria" nobody's until the text says whose."""
-    return coder.code(re.sub(r"\s+for\s+.*?(?=\s+of\s+|$)", "", role))
+    Ukrainian, a "Special Envoy for Syria" nobody's until the text says whose; the employer an
+    "at" phrase names stays ("vice president for new initiatives at the Wilson Center")."""
+    return coder.code(re.sub(r"\s+for\s+.*?(?=\s+(?:of|at)\s+|$)", "", role))
 
 
 def placed_by_title(coder: ActorCoder, role: str, before: str) -> bool:
