@@ -330,3 +330,31 @@ def test_a_thanks_that_does_not_say_what_for_stays_in_its_own_article() -> None:
         2, "A", "2022-02-04", "CHNGOV", "RUSGOV", "051", "thanked", "Xi Jinping thanked Vladimir Putin"
     )
     assert len(build_clusters([congratulated, thanked])) == 2
+
+
+def test_a_store_dates_what_was_said_at_a_call_like_the_call_when_reclustering(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The meetings of an article are read from all its records, whichever blocks a recluster loads."""
+    from claimgraph.store import Store
+    from test_store import make_article, make_claim
+
+    def readout(article_id: str, day: str) -> None:
+        said = "The leaders agreed to maintain contacts"
+        claims = [
+            make_claim(
+                article_id, actor1="RUSGOV", actor2="TURGOV", cameo="041", obj=None, evidence="a call"
+            ),
+            make_claim(article_id, actor1="RUS", actor2="TUR", cameo="030", obj=None, evidence=said),
+        ]
+        s.add_article(make_article(article_id, published=day), claims, extractor_version="v")
+
+    def intent_clusters() -> int:
+        return sum(1 for c in s.clusters() if c.root == "03")
+
+    with Store(f"sqlite:///{tmp_path}/s.db") as s:
+        readout("r1", "2022-03-06")
+        s.recluster()
+        readout("r2", "2022-03-17")
+        s.recluster()  # incremental: only the blocks of r2's records
+        assert intent_clusters() == 2
+        s.recluster(full=True)
+        assert intent_clusters() == 2

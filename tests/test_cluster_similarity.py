@@ -5,6 +5,7 @@ Each case is a small hand-written set of reports, as the store would hand them t
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import count
 from pathlib import Path
 
@@ -13,7 +14,7 @@ import pytest
 from claimgraph import sameevent
 from claimgraph.aggregate import Report, block_of, build_clusters
 from claimgraph.lexicons import LexiconError
-from claimgraph.sameevent import content_words, family_for
+from claimgraph.sameevent import content_words, family_for, meetings_by_article
 
 _ids = count(1)
 
@@ -240,3 +241,169 @@ def test_the_war_on_a_country_is_not_the_occupation_of_a_territory() -> None:
     assert groups(rs) == [[0, 1, 2], [3, 4]]
     assert family_for("192", "invaded").name == family_for("190", "invasion").name == "war"
     assert family_for("192", "annexation").name == family_for("171", "seized").name == "occupy"
+
+
+# --- precision review on unseen readouts (rules version 7) -------------------------------------
+
+
+def _call(day: str, article: str) -> list[Report]:
+    """A readout of a Russia–Turkey call: the call, and what the leaders agreed during it."""
+    return [
+        rep(
+            "Putin had a telephone conversation with Erdogan", day, "RUSGOV", "041", "TURGOV", article=article
+        ),
+        rep(
+            "The leaders agreed to maintain close contacts at various levels",
+            day,
+            "RUSGOV",
+            "030",
+            "TUR",
+            article=article,
+            action="agreed",
+        ),
+    ]
+
+
+def _with_meetings(rs: list[Report]) -> list[Report]:
+    met = meetings_by_article((r.article_id, r.actor1, r.actor2, r.cameo) for r in rs)
+    return [replace(r, meetings=met.get(r.article_id, ())) for r in rs]
+
+
+def test_what_two_leaders_agreed_at_each_of_two_calls_stays_with_its_call() -> None:
+    rs = _call("2022-03-06", "call-1") + _call("2022-03-17", "call-2")
+    assert groups(_with_meetings(rs)) == [[0], [1], [2], [3]]
+    # told in no readout of a call between them, the same words are one position repeated
+    assert groups(rs) == [[0], [1, 3], [2]]
+
+
+def test_a_position_aimed_at_no_one_keeps_its_window_across_calls() -> None:
+    rs = []
+    for day, partner, art in (("2022-02-28", "FRA", "c1"), ("2022-03-01", "VEN", "c2")):
+        rs.append(rep("Putin had a telephone conversation", day, "RUSGOV", "041", partner, article=art))
+        rep_ = rep(
+            "Russia demands recognition of Crimea as Russian",
+            day,
+            "RUS",
+            "100",
+            article=art,
+            obj="recognition",
+        )
+        rs.append(rep_)
+    assert [1, 3] in groups(_with_meetings(rs))
+
+
+def test_meetings_by_article_reads_country_pairs_of_meetings_only() -> None:
+    rows = [
+        ("a", "USAGOV", "UKRGOV", "041"),
+        ("a", "UKR", "USA", "042"),
+        ("a", "RUS", "UKR", "190"),
+        ("b", "USA", "USAGOV", "040"),
+        ("c", "USA", "IGOUNO", "040"),
+    ]
+    assert meetings_by_article(rows) == {"a": (("UKR", "USA"),), "c": (("IGOUNO", "USA"),)}
+
+
+def test_a_speakers_name_and_speech_words_do_not_make_two_statements_alike() -> None:
+    who = ("Volodymyr Zelenskyy", None)
+    rs = [
+        rep(
+            "Volodymyr Zelenskyy stressed the importance of this visit",
+            "2022-01-13",
+            "UKRGOV",
+            "020",
+            actors=who,
+        ),
+        rep(
+            "Volodymyr Zelenskyy noted the importance of energy security",
+            "2022-01-19",
+            "UKRGOV",
+            "020",
+            actors=who,
+        ),
+        rep(
+            "Volodymyr Zelenskyy stressed the need for sanctions on Russian oil",
+            "2022-05-09",
+            "UKRGOV",
+            "020",
+        ),
+        rep("Volodymyr Zelenskyy noted the need for sanctions on Russian oil", "2022-05-12", "UKRGOV", "020"),
+    ]
+    assert groups(rs) == [[0], [1], [2, 3]]
+
+
+def test_the_speaking_countrys_name_does_not_make_two_appeals_alike() -> None:
+    rs = [
+        rep("Ukraine calls on Canada and other partners", "2022-03-31", "UKR", "020", "CAN"),
+        rep("called on all Ukrainian citizens and friends of Ukraine", "2022-04-03", "UKRGOV", "020"),
+    ]
+    assert groups(rs) == [[0], [1]]
+    # a material act keeps its country: the annexation however worded
+    rs = [
+        rep("Russia's annexation of Ukraine's Crimea", "2015-01-20", "RUS", "192", action="annexation"),
+        rep("that Russia annexed in 2014", "2016-12-09", "RUS", "192", when="2014", action="annexed"),
+    ]
+    assert groups(rs) == [[0, 1]]
+
+
+def test_two_international_organisations_are_two_parties() -> None:
+    rs = [
+        rep("Biden met the Secretary-General of the United Nations", "2021-09-20", "USAGOV", "040", "IGOUNO"),
+        rep("Biden met the Secretary General of NATO", "2021-09-20", "USAGOV", "040", "IGONAT"),
+        rep("Biden and Guterres spoke of multilateralism", "2021-09-20", "USA", "040", "IGOUNO"),
+    ]
+    assert groups(rs) == [[0, 2], [1]]
+
+
+def test_an_undated_report_of_another_article_joins_only_by_a_name_both_give() -> None:
+    rs = [
+        rep("Biden met Prime Minister Al-Kadhimi of Iraq in Jeddah", "2022-07-16", "USAGOV", "040", "IRQGOV"),
+        rep("to discuss a range of economic and security issues", "", "USAGOV", "040", "IRQ"),
+    ]
+    assert groups(rs) == [[0], [1]]
+    rs = [
+        rep("government forces shelled the east of Aleppo", "2016-12-13", "SYR", "190", "SYRREB"),
+        rep("forces shelled rebel-held Aleppo", "", "SYR", "190", "SYRREB"),
+    ]
+    assert groups(rs) == [[0, 1]]
+    # an object that names no particular thing is no such name (a particular one is)
+    for obj, together in (("their efforts", False), ("the Patriot batteries", True)):
+        rs = [
+            rep("the United States will support them", "2014-09-10", "USA", "050", "IRQ", obj=obj),
+            rep("we will continue to support them", "", "USAMIL", "050", "IRQ", obj=obj),
+        ]
+        assert (groups(rs) == [[0, 1]]) is together
+
+
+def test_a_year_does_not_date_a_punctual_event() -> None:
+    rs = [
+        rep("American aircraft struck a convoy last year", "2016-07-09", "USA", "195", "IRQ", when="2015"),
+        rep("US forces raided a compound last year", "2016-07-12", "USA", "195", "IRQ", when="2015"),
+    ]
+    assert groups(rs) == [[0], [1]]
+    # dated to the day, the same actors settle it
+    rs = [replace(r, event_date="2015-03-02") for r in rs]
+    assert groups(rs) == [[0, 1]]
+
+
+def test_a_denial_months_away_from_talks_needs_their_words() -> None:
+    rs = [
+        rep("We can talk to intermediaries", "2022-06-14", "UKRGOV", "040", "RUS", action="talk"),
+        rep(
+            "did not discuss it in public",
+            "2022-03-01",
+            "UKRGOV",
+            "040",
+            "RUS",
+            stance="denies",
+            source="Kyiv",
+        ),
+    ]
+    assert groups(rs) == [[0], [1]]
+
+
+def test_a_ceasefire_and_a_retreat_are_two_acts() -> None:
+    rs = [
+        rep("the Russian Armed Forces had declared a ceasefire", "2022-03-07", "RUS", "0871"),
+        rep("the Russian troops withdraw from the Kyiv direction", "2022-03-08", "RUS", "0874"),
+    ]
+    assert groups(rs) == [[0], [1]]

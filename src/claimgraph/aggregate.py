@@ -33,6 +33,13 @@ null``, never does). Whether two records report the same event is decided by sim
    do (strikes on two towns), and the content words of evidence, object and action are similar
    enough — unless actors and date (or object) already settle it, or, for a lasting state, the
    same two countries naming the same place or none (an invasion is one state however worded).
+   A date settles it only when both reports are dated to the day ("last year" or "in April" does
+   not say which call); a report with no date at all joins another article's cluster only when
+   both name the same place or a particular thing. A verbal act between the two parties of a
+   meeting or call its own article reports ("the leaders agreed to stay in contact") was said at
+   that meeting and is dated like it (``sameevent.said_at``, ``Report.meetings``). Words that say
+   who speaks (a speaker's name; for a verbal act, the names of its own countries) are not words
+   two reports share. An IGO, NGO or MNC code is a party of its own (the UN is not NATO).
    Among fitting clusters the one with the most similar words wins (the same article and the
    same named place or object count for more); ties go to the latest.
 4. **Denials and doubts.** Records with stance ``denies`` or ``questions`` carry the event they
@@ -87,6 +94,7 @@ from .sameevent import (
     LASTING_DAYS,
     MIN_WORDS,
     Signature,
+    actor_words,
     content_words,
     cosine,
     day_interval,
@@ -94,10 +102,15 @@ from .sameevent import (
     fingerprint,
     gap,
     general_object,
+    is_verbal,
     names,
+    participant_words,
     participants_agree,
+    party,
     reach,
+    said_at,
     thanked_family,
+    vague_object,
     window_for,
 )
 
@@ -131,6 +144,9 @@ class Report:
     confident: bool = True
     # the store's key of the speaker (store/speakers.py): one source however articles named them
     source_key: str | None = None
+    # the country pairs (sorted) of the meetings and calls the report's article reports
+    # (``meetings_by_article``): a verbal act between them was said there (``sameevent.said_at``)
+    meetings: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -275,10 +291,6 @@ def report_head(r: Report) -> str | None:
     return head
 
 
-def _country(code: str | None) -> str | None:
-    return code[:3].upper() if code else None
-
-
 @lru_cache(maxsize=20_000)
 def parse_when(value: str | None) -> datetime | None:
     """A publication time as naive UTC (ISO dates and datetimes, RFC 2822), or None."""
@@ -313,7 +325,7 @@ def _country_name(c: str | None) -> str | None:
 
 def actor_label(code: str | None, texts: Iterable[str | None] = ()) -> str:
     """An actor in plain words: the country's name, else the commonest mention, else the code."""
-    name = _country_name(_country(code))
+    name = _country_name(party(code))
     if name is not None:
         return name
     common = Counter(t.strip() for t in texts if t and t.strip()).most_common(1)
@@ -366,8 +378,8 @@ def _object_owner(obj: str | None) -> str | None:
 def _item(r: Report, window_days: int | None) -> _Item | None:
     if not r.actor1 or not r.cameo:
         return None  # an uncoded claim (event: null) never forms a cluster
-    a1 = _country(r.actor1) or ""
-    a2 = _country(r.actor2)
+    a1 = party(r.actor1) or ""
+    a2 = party(r.actor2)
     head = report_head(r)
     # "X thanked Y (for his support)": the report, from X's side, of Y's act for X (a thanks with
     # no one else thanked is praise like any other)
@@ -386,18 +398,27 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         fam = family_for(r.cameo, r.action_text)
     if window_days is not None and fam.window is not None and not fam.punctual:
         fam = replace(fam, window=window_days)
+    if thanked is None and a2 and a2 != a1:
+        fam = said_at(fam, r.cameo, (min(a1, a2), max(a1, a2)), r.meetings)
     if a2 == a1 and not fam.symmetric:
         a2 = None  # "RUS→RUS 19" is "RUS 19": the target adds nothing
     when = parse_when(r.published)
     pub = when.date().toordinal() if when else None
     event = day_interval(r.event_date) or ((pub, pub) if pub is not None else None)
+    own = participant_words((a1, a2 or a1), r.evidence_text, r.object)
+    words = content_words(r.evidence_text, r.object, r.action_text) - actor_words(r.actor1_text)
+    if thanked is None and is_verbal(r.cameo):
+        # what was said, not who to: "Ukraine calls on Canada" and "called on the citizens of
+        # Ukraine" share only the country that speaks (a material act keeps it: "Russia's
+        # annexation of Crimea", "Russia annexed it in 2014")
+        words -= own
     sig = Signature(
         family=fam,
         actor1=a1,
         actor2=a2,
         when=event,
-        words=content_words(r.evidence_text, r.object, r.action_text),
-        names=names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)),
+        words=words - actor_words(r.actor2_text),
+        names=names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)) - own,
         head=head,
         denial=r.stance != "asserts",
     )
@@ -457,7 +478,19 @@ def _score(b: _Building, it: _Item) -> float | None:
     if fam.object_matters and s.head and b.head and not same_head:
         return None  # fertiliser exports are not grain exports
     w = window_for(fam, shared, same_head, s.denial)
-    if w is not None and gap(s.when, o.when) > w and not _told_together(b, it):
+    apart = gap(s.when, o.when)
+    if w is not None and apart > w and not _told_together(b, it):
+        return None
+    # a denial may come months after the act (DENIAL_DAYS), but then its day no longer says which
+    # act it denies: "did not discuss it" in March is not the talks of June
+    own = window_for(fam, shared, same_head, False)
+    late = s.denial and own is not None and apart > own
+    dated = s.when is not None and o.when is not None
+    named = shared or (same_head and s.head is not None and not vague_object(s.head))
+    if not dated and fam.window is not None and not named and it.report.article_id not in b.articles:
+        # with no day to compare, only a place or thing both name says another article's report
+        # is the same act ("full control of Aleppo", "drones"); "to discuss economic and security
+        # issues" is said at every meeting
         return None
     words = max(cosine(s.words, m.sig.words) for m in b.sample())
     score = (
@@ -472,8 +505,20 @@ def _score(b: _Building, it: _Item) -> float | None:
     # the other does not ("occupied Crimea" is not the 2022 invasion)
     known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
     state = fam.window is None and (shared or not (s.names or b.names))
-    settled = known and (fam.punctual or same_head or state)
+    # a day settles it only when both reports have one: an undated report (no date in the text,
+    # no publication date) is no evidence of the same day, nor is a month or a year ("killed
+    # last year", "his visit in April"): such reports must agree in words
+    settled = known and ((fam.punctual and _same_day(s, o) and not late) or same_head or state)
     return score if settled or score >= MIN_WORDS else None
+
+
+def _same_day(s: Signature, o: Signature) -> bool:
+    """Whether both reports are dated to the day (or to a span no longer than their family's
+    window): only then does the date say they are one punctual event."""
+    if s.when is None or o.when is None:
+        return False
+    span = max(s.family.window or 0, 1)
+    return s.when[1] - s.when[0] < span and o.when[1] - o.when[0] < span
 
 
 def _told_together(b: _Building, it: _Item) -> bool:

@@ -29,18 +29,22 @@ import hashlib
 import math
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 6
+RULES_VERSION = 7
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
 denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
 report of the event; 5: thanks are a report of the act thanked for, thank_words.txt and
 thanked_for.tsv; 6: a war waged on a country is a state apart from the occupation of a territory,
-a family only state words lead to); with the data tables it makes :func:`rules_fingerprint`."""
+a family only state words lead to; 7: a verbal act between the two parties of a meeting its
+article reports is dated like the meeting, :func:`said_at`; speakers' names and the speaking
+country's name are no shared words; organisations are parties of their own; a report without a
+day joins another article only by a name or a particular thing; ceasefire and retreat families;
+vague_objects.txt); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -102,6 +106,61 @@ def family_of(cameo: str) -> Family:
 
 
 _MATERIAL_CONFLICT = frozenset(["14", "15", "16", "17", "18", "19", "20"])
+_VERBAL = frozenset(["01", "02", "03", "04", "05", "10", "11", "12", "13"])
+"""CAMEO's verbal roots (cooperation 01-05, conflict 10-13): acts done by saying them."""
+_MEETING = ("040", "041", "042", "043", "044")
+"""Consult, discuss by telephone, visit, host, meet elsewhere: two parties meeting."""
+
+
+def is_verbal(cameo: str | None) -> bool:
+    """An act done by saying it (CAMEO's verbal cooperation and conflict roots)."""
+    return bool(cameo) and str(cameo)[:2] in _VERBAL
+
+
+def is_meeting(cameo: str | None) -> bool:
+    """A report of a meeting or call between two parties (CAMEO 040-044)."""
+    return bool(cameo) and str(cameo).startswith(_MEETING)
+
+
+_ORGANISATIONS = ("IGO", "NGO", "MNC")
+"""CAMEO's international, non-governmental and multinational actors: the organisation (the next
+three letters) is the party, as a country is: the UN (IGOUNO) is not NATO (IGONAT)."""
+
+
+def party(code: str | None) -> str | None:
+    """The party a code stands for in a cluster: its country, or the organisation for an IGO, NGO
+    or MNC code."""
+    if not code:
+        return None
+    c = code.upper()
+    return c[:6] if c.startswith(_ORGANISATIONS) and len(c) >= 6 else c[:3]
+
+
+def meetings_by_article(
+    rows: Iterable[tuple[str, str | None, str | None, str | None]],
+) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The meetings and calls each article reports, as sorted country pairs, from (article id,
+    actor1 code, actor2 code, CAMEO code) rows: what ``aggregate.Report.meetings`` holds. A record's
+    meetings come from its whole article, so the store attaches them however few of the article's
+    records a recluster loads."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for article_id, actor1, actor2, cameo in rows:
+        a, b = party(actor1), party(actor2)
+        if a and b and a != b and is_meeting(cameo):
+            out.setdefault(article_id, set()).add((min(a, b), max(a, b)))
+    return {k: tuple(sorted(v)) for k, v in out.items()}
+
+
+def said_at(fam: Family, cameo: str, pair: tuple[str, str], meetings: Iterable[tuple[str, str]]) -> Family:
+    """The family of a verbal act between the two parties of a meeting or call its own article
+    reports ("Putin and Macron agreed to stay in contact", "the Vice President reaffirmed her
+    support for Israel" in a readout): it was said at that meeting, so it is dated like the meeting
+    and joins only reports of the same day, as two calls between the same leaders are two events.
+    A verbal act aimed at no one or at a third party ("Russia's demands", "condemned the DPRK's
+    launches") is a position that may be repeated at many meetings and keeps its family's window."""
+    if not is_verbal(cameo) or fam.window is None or fam.punctual or pair not in set(meetings):
+        return fam
+    return replace(fam, window=family_of("04").window)
 
 
 def _family_table(name: str, key: Callable[[str], str]) -> dict[str, str]:
@@ -174,6 +233,17 @@ def _general_objects() -> frozenset[str]:
     return frozenset(read_words("clusters/general_objects.txt"))
 
 
+@cache
+def _vague_objects() -> frozenset[str]:
+    return frozenset(read_words("clusters/vague_objects.txt"))
+
+
+def vague_object(head: str) -> bool:
+    """An object noun that names no particular thing ("issues", "efforts", "concerns":
+    ``clusters/vague_objects.txt``): two reports sharing it have not named the same thing."""
+    return head in _vague_objects()
+
+
 def general_object(head: str) -> bool:
     """An object noun naming a whole kind ("support", "involvement": ``clusters/general_objects.txt``),
     which a denial of "any support" denies in every form."""
@@ -226,6 +296,48 @@ def names(text: str | None, *, leave_out: Iterable[str | None] = ()) -> frozense
             if s not in skip:
                 out.add(s)
     return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def _country_named(word: str) -> str | None:
+    """The country a capitalised word names as a country, its people or its capital ("Ukraine",
+    "Ukrainian", "Kyiv" -> UKR), or None (a town names a place, not a participant: "Mariupol")."""
+    from .actors import default_coder  # deferred: the name tables load once, when clusters are built
+
+    coder = default_coder()
+    return coder.country_of(word) if coder.kind(word) in ("country", "capital") else None
+
+
+def participant_words(countries: Iterable[str], *texts: str | None) -> frozenset[str]:
+    """Stems of the words in ``texts`` that name one of the report's own ``countries``: "Ukraine
+    calls on Canada" and "Ukraine's citizens" share "Ukraine" only because Ukraine is who acts, so
+    such words tell neither what was done nor where (a town still does: "Mariupol")."""
+    own = set(countries)
+    out: set[str] = set()
+    for t in texts:
+        for w in _WORD.findall((t or "").replace("-", " ")):
+            if w[0].isupper() and len(w) > 2 and _country_named(w) in own:
+                out.add(stem(w))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def actor_words(actor_text: str | None) -> frozenset[str]:
+    """Stems of the capitalised words of an actor that is a person: the coder knows them, or
+    their name is two capitalised words or more that name nothing else ("Olena Zelenska"). The
+    speaker of every readout of one office ("Volodymyr Zelenskyy noted", "Volodymyr Zelenskyy
+    stressed") has a two-word name that would make any two of them alike; who acts is compared by
+    code (:func:`participants_agree`). A country, an organisation or a place stays a word
+    ("Russia annexed it", "EU sanctions", "to protect Donbass")."""
+    if not actor_text:
+        return frozenset()
+    from .actors import default_coder  # deferred, as in _country_named
+
+    caps = [w for w in _WORD.findall(actor_text.replace("-", " ")) if w[0].isupper()]
+    kind = default_coder().kind(actor_text)
+    if kind != "person" and (kind is not None or len(caps) < 2):
+        return frozenset()
+    return frozenset(stem(w) for w in caps)
 
 
 @lru_cache(maxsize=20_000)
@@ -330,6 +442,7 @@ def rules_fingerprint() -> str:
         repr(sorted(_state_words().items())),
         " ".join(sorted(_stopwords())),
         " ".join(sorted(_general_objects())),
+        " ".join(sorted(_vague_objects())),
         " ".join(sorted(_thank_stems())),
         repr(sorted(_thanked_for().items())),
     )
@@ -342,6 +455,7 @@ __all__ = [
     "RULES_VERSION",
     "Family",
     "Signature",
+    "actor_words",
     "content_words",
     "cosine",
     "day_interval",
@@ -350,11 +464,18 @@ __all__ = [
     "fingerprint",
     "gap",
     "general_object",
+    "is_meeting",
+    "is_verbal",
+    "meetings_by_article",
     "names",
+    "participant_words",
     "participants_agree",
+    "party",
     "reach",
     "rules_fingerprint",
+    "said_at",
     "stem",
     "thanked_family",
+    "vague_object",
     "window_for",
 ]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Select, delete, func, insert, select
@@ -12,7 +13,7 @@ from sqlalchemy import Connection, Select, delete, func, insert, select
 from ..aggregate import Cluster, Report
 from ..contest import confident
 from ..model import Evidence
-from ..sameevent import rules_fingerprint
+from ..sameevent import meetings_by_article, rules_fingerprint
 from .queries import ClusterQuery, ClusterReport, ClusterSource, StoredCluster, clusters_select
 from .redirects import follow, point
 from .schema import (
@@ -101,10 +102,27 @@ def _to_report(row: Any) -> Report:
     )
 
 
-def reports(conn: Connection) -> Iterable[Report]:
+def _with_meetings(conn: Connection, found: list[Report]) -> list[Report]:
+    """The reports with the meetings and calls their articles report (``Report.meetings``), read
+    from the whole article: a recluster that loads one block's records dates a verbal act as a
+    full build does."""
+    ids = sorted({r.article_id for r in found})
+    rows: list[tuple[str, str | None, str | None, str | None]] = []
+    c = claims.c
+    for i in range(0, len(ids), 500):  # bounded IN lists
+        stmt = select(c.article_id, c.actor1_code, c.actor2_code, c.cameo).where(
+            c.article_id.in_(ids[i : i + 500]), c.has_event.is_(True), c.cameo.like("04%")
+        )
+        rows.extend((r.article_id, r.actor1_code, r.actor2_code, r.cameo) for r in conn.execute(stmt))
+    met = meetings_by_article(rows)
+    return [replace(r, meetings=met[r.article_id]) if r.article_id in met else r for r in found]
+
+
+def reports(conn: Connection) -> list[Report]:
     """Every stored record with a coded event, as the clustering input (uncoded claims never cluster)."""
-    for row in conn.execute(_report_select().order_by(claims.c.id)):
-        yield _to_report(row)
+    return _with_meetings(
+        conn, [_to_report(row) for row in conn.execute(_report_select().order_by(claims.c.id))]
+    )
 
 
 def unclustered(conn: Connection) -> list[Report]:
@@ -115,7 +133,7 @@ def unclustered(conn: Connection) -> list[Report]:
         .where(cluster_claims.c.claim_id.is_(None))
         .order_by(claims.c.id)
     )
-    return [_to_report(row) for row in conn.execute(stmt)]
+    return _with_meetings(conn, [_to_report(row) for row in conn.execute(stmt)])
 
 
 def to_rebuild(conn: Connection, whole: Collection[str], since: Mapping[str, str]) -> list[int]:
@@ -144,7 +162,7 @@ def member_reports(conn: Connection, cluster_ids: Sequence[int]) -> list[Report]
             .where(cluster_claims.c.cluster_id.in_(cluster_ids[i : i + 500]))
         )
         out.extend(_to_report(row) for row in conn.execute(stmt))
-    return out
+    return _with_meetings(conn, out)
 
 
 _RULES = "#rules:"
