@@ -33,6 +33,7 @@ from .spans import (
     _reported_clause_chars,
     _subject_span,
     _trim_chars,
+    contrast_end,
     party_span,
 )
 from .stance import content_stance, cue_stance
@@ -245,6 +246,9 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         comp = _clausal_child(tok)
         if comp is not None:
             content = _reported_clause_chars(comp)
+            contrast = contrast_end(tok, comp, lex.cues)
+            if contrast is not None and contrast > content[1]:
+                content = (content[0], contrast)
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
             if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
                 # "urged voters to stay home": who is urged is part of what is asked

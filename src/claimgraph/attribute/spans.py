@@ -7,6 +7,7 @@ Split from :mod:`.finder`, whose rules use these helpers, to keep each module re
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 
@@ -153,6 +154,30 @@ def _reported_clause_chars(tok: Token) -> tuple[int, int]:
         while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
             e -= 1
     return (s, e)
+
+
+def contrast_end(cue: Token, comp: Token, cues: Container[str]) -> int | None:
+    """The end of a "but" clause the parser hangs on the cue instead of its that-clause: "X said
+    that there was an attempt to agree, but such removal was not allowed" reports both clauses
+    (the contrast is the speaker's). Only after a that-clause, only a clause with a subject of its
+    own, and not one that is a saying itself ("..., but officials said ..." is a new attribution).
+    None when there is none."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return None
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i <= comp.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(g.dep_ == "cc" and g.lower_ == "but" for g in cue.children if comp.i < g.i < c.i):
+            continue
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        if c.lemma_.lower() in cues or any(t.lemma_.lower() in cues and t.dep_ in ("conj", "ccomp") for t in c.subtree):
+            continue
+        if any(t.is_sent_start for t in doc[comp.i + 1 : c.right_edge.i + 1]):
+            continue
+        return _clause_chars(c)[1]
+    return None
 
 
 def _clause_chars(tok: Token) -> tuple[int, int]:
