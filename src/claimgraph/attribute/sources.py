@@ -25,6 +25,7 @@ from ..nlp import doc_text
 from ..people import PeopleIndex, Term, fold_name, is_title_word, people_for, published_day
 from .lexicon import AttributionLexicon
 from .quotes import doc_quotes
+from .spans import _np_span as np_span
 from .titles import (
     CONNECTORS,
     DETS,
@@ -391,6 +392,9 @@ class SourceResolver:
         readout), else []. ``parties``: the country codes of the article's opening event. A party
         is the person the article introduced for that country, else the country's government."""
         span = self.doc[start:end]
+        each = self._coordinated(span)
+        if each:
+            return each
         if len(parties) < 2 or not self._joint_mention(span):
             return []
         at: dict[str, Any] = {"text": self._mention(span), "start": span.start_char, "end": span.end_char}
@@ -406,6 +410,26 @@ class SourceResolver:
                 name = dict(self.coder.countries()).get(code[:3], code[:3])
                 out.append(Source(name=name, kind="country", actor=f"{code[:3]}GOV", **at))
         return out
+
+    def _coordinated(self, span: Span) -> list[Source]:
+        """One source per speaker of a coordinated subject ("Vladimir Putin and Emmanuel Macron
+        pointed out ...", "The US and the UK accused ..."): the mention is its first conjunct, the
+        others hang on it. Each must be a named party (a person, a country, an organisation with an
+        actor code): "officials and experts said" is one anonymous voice. Else []."""
+        head = span.root
+        conjs = [c for c in head.conjuncts if not span.start <= c.i < span.end]
+        if not conjs or any(c.i < head.i for c in conjs):
+            return []
+        out: list[Source] = []
+        for tok in [head, *conjs]:
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+                return []
+            s, e = np_span(tok) if tok.i != head.i else (span.start, span.end)
+            src = self._resolve(self.doc[s:e])
+            if src.kind not in ("person", "country", "organization") or not src.actor:
+                return []
+            out.append(src)
+        return out if len({s.name for s in out}) == len(out) else []
 
     def _named_of(self, country: str) -> Person | None:
         """A person of the people table the article names (NER may have missed them) who acts for
