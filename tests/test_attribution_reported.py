@@ -41,3 +41,31 @@ def test_coordinated_common_nouns_stay_one_voice():
     text = "Officials and experts said that Turkish troops had attacked Kurdish militias in northern Syria."
     recs = [r for r in extract(text, article_id="t") if r.cue and r.cue.text == "said"]
     assert len({r.source.text for r in recs}) == 1
+
+
+def test_proud_to_announce_is_a_saying_by_the_adjectives_subject(attributions):
+    text = "The minister was proud to announce the delivery of 300 tractors to Moldova."
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "announce"]
+    assert recs and recs[0].source.text == "The minister"
+    assert recs[0].evidence.text == "the delivery of 300 tractors to Moldova"
+
+
+def test_worth_noting_names_no_source(attributions):
+    text = "It is worth noting that the bridge was closed for repairs in May."
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "note"]
+    assert all(r.source.text != "It" for r in recs)
+
+
+def test_planning_to_announce_is_no_saying_yet(attributions):
+    text = "The minister plans to announce the delivery of 300 tractors to Moldova."
+    assert not [r for r in attributions(text) if r.cue and r.cue.lemma == "announce"]
+
+
+def test_reaffirmed_and_decried_are_cues(attributions):
+    text = (
+        "The mayor reaffirmed that the city would rebuild the harbour by spring. "
+        "The union decried the closure of the shipyard."
+    )
+    lemmas = {r.cue.lemma: r.evidence.text for r in attributions(text) if r.cue}
+    assert lemmas["reaffirm"] == "that the city would rebuild the harbour by spring"
+    assert "decry" in lemmas

@@ -11,6 +11,7 @@ from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import word_set
 from ..nlp import doc_text
 from .quotes import QuoteIndex
 
@@ -49,8 +50,11 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
                     return _np_span(pobj)
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None  # "it was stressed that ...": no named source
-        # "said Woodward, adding ...", "and added": take the governing verb's subject
-        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+        # "said Woodward, adding ...", "and added": take the governing verb's subject; "he was
+        # proud to announce": the adjective's ("it is worth noting" names no one)
+        saying = cur is not tok and cur.lemma_.lower() in word_set("attribution/saying_adjectives.tsv")
+        climb = ("conj", "advcl", "xcomp") + (("acomp",) if saying else ())
+        if cur.dep_ in climb and cur.head is not cur:
             cur = cur.head
             continue
         break
