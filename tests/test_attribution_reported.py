@@ -69,3 +69,12 @@ def test_reaffirmed_and_decried_are_cues(attributions):
     lemmas = {r.cue.lemma: r.evidence.text for r in attributions(text) if r.cue}
     assert lemmas["reaffirm"] == "that the city would rebuild the harbour by spring"
     assert "decry" in lemmas
+
+
+def test_a_subjectless_cue_in_a_speaker_turn_is_the_speakers(attributions):
+    text = (
+        "President of Estonia Alar Karis: Good afternoon. Thank you for sending your "
+        "delegation to the talks in Tallinn."
+    )
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "thank"]
+    assert recs and recs[0].source.name == "Alar Karis"
