@@ -78,3 +78,14 @@ def test_a_subjectless_cue_in_a_speaker_turn_is_the_speakers(attributions):
     )
     recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "thank"]
     assert recs and recs[0].source.name == "Alar Karis"
+
+
+def test_a_relative_clause_cue_inside_a_quotation_stays_the_speakers():
+    from claimgraph import extract
+
+    text = (
+        "“These files, which Minister Petrov urged Moldova to release, show why the inquiry "
+        "stopped,” said senator Ana Rusu of Romania."
+    )
+    urged = [r for r in extract(text, article_id="t") if "urged" in r.evidence.text]
+    assert urged and all(r.source.name == "Ana Rusu" for r in urged)

@@ -166,7 +166,9 @@ def _quoted_report(tok: Token, att: Attribution) -> bool:
     believe" and the like are the quoted speaker's own words."""
     if att.cue.type not in ("say", "deny", "doubt") or att.source_span is None:
         return False
-    if not att.rule.endswith("ccomp"):
+    if not att.rule.endswith("ccomp") or tok.dep_ == "relcl":
+        # "these notes, which Hillary urged to make public, ...": a relative clause describes
+        # what the quoted speaker talks about, in their words
         return False
     src = tok.doc[att.source_span[0] : att.source_span[1]]
     if any(t.tag_ in ("PRP", "PRP$") for t in src):
