@@ -89,3 +89,15 @@ def test_a_relative_clause_cue_inside_a_quotation_stays_the_speakers():
     )
     urged = [r for r in extract(text, article_id="t") if "urged" in r.evidence.text]
     assert urged and all(r.source.name == "Ana Rusu" for r in urged)
+
+
+def test_a_gerund_after_by_speaks_for_the_governing_subject(attributions):
+    text = "The mayor answered the critics by saying that the harbour would reopen in June."
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "say"]
+    assert recs and recs[0].source.text == "The mayor"
+
+
+def test_a_gerund_after_for_is_not_the_governing_subjects(attributions):
+    text = "The council criticised the mayor for saying that the harbour would reopen in June."
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "say"]
+    assert all(r.source.text != "The council" for r in recs)

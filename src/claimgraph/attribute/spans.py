@@ -50,6 +50,10 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
                     return _np_span(pobj)
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None  # "it was stressed that ...": no named source
+        if cur.dep_ == "pcomp" and cur.head.lower_ in _CIRCUMSTANCES and cur.head.head is not cur.head:
+            # "began by saying ...", "despite admitting that ...": the governing verb's subject
+            cur = cur.head.head
+            continue
         # "said Woodward, adding ...", "and added": take the governing verb's subject; "he was
         # proud to announce": the adjective's ("it is worth noting" names no one)
         saying = cur is not tok and cur.lemma_.lower() in word_set("attribution/saying_adjectives.tsv")
@@ -59,6 +63,12 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
             continue
         break
     return None
+
+
+# a gerund after these says how or when its governing verb's subject spoke ("responded by saying",
+# "after saying", "despite admitting"); "for" and "of" give a reason or an accusation instead
+# ("criticised Iran for saying ...": Iran said it)
+_CIRCUMSTANCES = frozenset({"by", "after", "before", "while", "despite", "upon"})
 
 
 def _dateline(tok: Token) -> bool:
