@@ -101,3 +101,8 @@ def test_a_gerund_after_for_is_not_the_governing_subjects(attributions):
     text = "The council criticised the mayor for saying that the harbour would reopen in June."
     recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "say"]
     assert all(r.source.text != "The council" for r in recs)
+
+
+def test_page_labels_before_a_colon_are_no_sources(attributions):
+    text = "The harbour reopened on Monday.\n\nCategories: Politics and conflicts Moldova Published\n"
+    assert not [r for r in attributions(text) if r.source.text == "Categories"]
