@@ -305,3 +305,15 @@ def test_an_event_noun_naming_an_actor_is_a_claim_of_its_own() -> None:
     text = "The Chilean foreign minister spoke about the upcoming delivery of Bolivian gas to Santiago."
     got = [c for c in extract(text, article_id="t") if c.cue]
     assert any("delivery" in c.evidence.text for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("President of Estonia Alar Karis: Mr President, welcome. I want to welcome you to Tallinn.", False),
+        ("Foreign Minister Margus Tsahkna said Estonia welcomed the decision to reopen the border.", True),
+    ],
+)
+def test_a_welcome_to_the_one_addressed_is_no_claim(text: str, kept: bool) -> None:
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None and "welcome" in c.evidence.text]
+    assert bool(uncoded) == kept, uncoded

@@ -121,7 +121,19 @@ def names_an_event(doc: Doc, lo: int, hi: int) -> bool:
         return False
     proposals = doc._.get("event_proposals") or {}
     coder = default_event_coder()
-    return any(t.i in proposals or coder.knows(t) for t in span) or acting_clause(doc, span)
+    return any((t.i in proposals or coder.knows(t)) and not _pleasantry(t) for t in span) or acting_clause(
+        doc, span
+    )
+
+
+def _pleasantry(tok: Token) -> bool:
+    """ "Mr President, welcome", "I want to welcome you": good manners to the one addressed, no
+    event (attribution/pleasantries.tsv); an object other than "you" makes it one ("welcomed the
+    decision")."""
+    if tok.lemma_.lower() not in word_set("attribution/pleasantries.tsv"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    return all(c.lower_ == "you" for c in objs)
 
 
 def acting_clause(doc: Doc, span: Span) -> bool:
