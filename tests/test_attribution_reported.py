@@ -106,3 +106,12 @@ def test_a_gerund_after_for_is_not_the_governing_subjects(attributions):
 def test_page_labels_before_a_colon_are_no_sources(attributions):
     text = "The harbour reopened on Monday.\n\nCategories: Politics and conflicts Moldova Published\n"
     assert not [r for r in attributions(text) if r.source.text == "Categories"]
+
+
+def test_he_opening_a_sentence_continues_the_previous_subject(attributions):
+    text = (
+        "Foreign Minister Anna Lindqvist spoke today with Defence Minister Pavel Novak. "
+        "She said that the two countries would hold joint exercises in May."
+    )
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "say"]
+    assert recs and recs[0].source.name == "Anna Lindqvist"

@@ -544,7 +544,7 @@ class SourceResolver:
         # pronouns: the latest compatible earlier source or person
         pron = _pronouns().get(low)
         if pron == "person":
-            p = self._recent_person(span.start)
+            p = self._previous_subject(span) or self._recent_person(span.start)
             if p is not None:
                 return Source(name=p.name, kind=p.kind, role=p.role, actor=p.actor, **base)
             return Source(name=text, kind="person", **base)
@@ -601,6 +601,23 @@ class SourceResolver:
             # "an eyewitness said", "police said" in a domestic report: someone of that country
             code = placed(self.coder.code(text), self.home) or self.home
         return Source(name=strip_det(span), kind="organization", actor=code, **base)
+
+    def _previous_subject(self, span: Span) -> Source | None:
+        """ "Sullivan spoke with Foreign Minister Hussein. He expressed appreciation ...": a "he"
+        or "she" opening its sentence continues the previous sentence's subject when that is a
+        named person, though another person was named after it."""
+        sent = span.root.sent
+        if sent.start == 0 or any(not t.is_punct for t in self.doc[sent.start : span.start]):
+            return None
+        prev = self.doc[sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subj is None or subj.ent_type_ != "PERSON":
+            return None
+        person = self._person_at(self.doc[subj.left_edge.i : subj.i + 1])
+        if person is None:
+            return None
+        actor = self._person_actor(person, None)
+        return Source(text=None, name=person.name, kind="person", role=person.role, actor=actor)
 
     def _recent_person(self, before: int) -> Source | None:
         """The latest person: an earlier person source within a few sentences, else the last name."""
