@@ -317,3 +317,13 @@ def test_an_event_noun_naming_an_actor_is_a_claim_of_its_own() -> None:
 def test_a_welcome_to_the_one_addressed_is_no_claim(text: str, kept: bool) -> None:
     uncoded = [c for c in extract(text, article_id="t") if c.event is None and "welcome" in c.evidence.text]
     assert bool(uncoded) == kept, uncoded
+
+
+def test_a_claim_relayed_inside_a_quotation_is_only_its_own_sources() -> None:
+    text = (
+        'President Maia Sandu spoke to journalists in Chisinau. "As soon as Russia says publicly that it '
+        "is ready to talk about a truce, ready to talk about the border, every time after that we invite "
+        'Russia to a meeting in Geneva," the President said.'
+    )
+    ready = [c for c in extract(text, article_id="t") if "ready to talk" in c.evidence.text]
+    assert ready and all(c.source.actor and c.source.actor.startswith("RUS") for c in ready), ready

@@ -78,10 +78,13 @@ def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> lis
     if not mentions and len(sents) < 2:
         return [(lo, hi)] if names_an_event(doc, lo, hi) else []
     out: list[tuple[int, int]] = []
+    nested = _nested_contents(doc, a)
     for s, e in (c for sent in sents for c in clauses(sent)):
         s, e = max(lo, s), min(hi, e)
         if e <= s:
             continue
+        if any(2 * (min(e, ne) - max(s, ns)) > e - s for ns, ne in nested):
+            continue  # "As soon as Russia says [it is ready to talk]": Russia's claim, its own record
         if len(doc_text(doc)[s:e].split()) < 3:
             continue
         if any(m.start < e and s < m.end for m in mentions):
@@ -91,6 +94,21 @@ def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> lis
         if names_an_event(doc, s, e):
             out.append(_trimmed(doc, s, e))
     return out
+
+
+def _nested_contents(doc: Doc, a: Attribution) -> list[tuple[int, int]]:
+    """The contents of the attributions whose cue is inside ``a``'s content: claims of their own
+    sources, which the event coder leaves out of ``a``'s too."""
+    lo, hi = a.content
+    return [
+        b.content
+        for b in doc._.attributions or ()
+        if b is not a
+        and b.content != a.content
+        and b.refers_to is None
+        and b.rule != "according-to"
+        and lo <= doc[b.cue_tokens[0]].idx < hi
+    ]
 
 
 def _reporting_frame(doc: Doc, s: int, e: int) -> bool:
