@@ -115,3 +115,22 @@ def test_he_opening_a_sentence_continues_the_previous_subject(attributions):
     )
     recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "say"]
     assert recs and recs[0].source.name == "Anna Lindqvist"
+
+
+def test_a_possessive_read_as_is_still_gives_the_object():
+    # the parser sometimes reads a curly "’s" as "is" heading a clause under the cue
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from claimgraph.attribute.spans import _clausal_child
+
+    words = ["Holm", "noted", "Lind", "’s", "full", "support", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 3, 1, 5, 3, 1],
+        deps=["nsubj", "ROOT", "nsubj", "ccomp", "amod", "dobj", "punct"],
+        pos=["PROPN", "VERB", "PROPN", "PART", "ADJ", "NOUN", "PUNCT"],
+    )
+    comp = _clausal_child(doc[1])
+    assert comp is not None and comp.text == "’s"

@@ -128,11 +128,14 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     """The cue a verb token heads, trying multiword cues ("express concern", "point out") first."""
     if tok.dep_ in ("amod", "aux", "auxpass"):
         return None
-    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        # "plans to discuss", "is expected to back": an intention, not yet a saying; "was proud to
-        # announce" says it (saying_adjectives.tsv)
-        if tok.head.lemma_.lower() not in word_set("attribution/saying_adjectives.tsv"):
-            return None
+    # "plans to discuss", "is expected to back": an intention, not yet a saying; "was proud to
+    # announce" says it (saying_adjectives.tsv)
+    if (
+        tok.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in word_set("attribution/saying_adjectives.tsv")
+    ):
+        return None
     # a relative clause's verb is sometimes tagged NOUN ("a claim Iran rejects")
     if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "relcl" and tok.pos_ == "NOUN"):
         return None

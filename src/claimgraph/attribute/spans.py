@@ -25,8 +25,13 @@ _CLOSING = re.compile(r"[,.!?;]?[”\"]")
 def _clausal_child(tok: Token) -> Token | None:
     """A reporting verb's clausal complement: a ccomp before a parataxis the parser attaches to it
     ("In a statement released Friday, X said he is certain ...": the statement is no content)."""
+    # a possessive "’s" the parser read as "is" heads the object it belongs to ("noted President
+    # Biden’s full support for ...")
     kids = [
-        c for c in tok.children if c.dep_ in CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+        c
+        for c in tok.children
+        if c.dep_ in CLAUSAL
+        and (c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN") or c.text.lower() in ("'s", "’s"))
     ]
     for dep in ("ccomp", "xcomp", "parataxis"):
         for c in kids:
@@ -186,7 +191,9 @@ def contrast_end(cue: Token, comp: Token, cues: Container[str]) -> int | None:
             continue
         if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
             continue
-        if c.lemma_.lower() in cues or any(t.lemma_.lower() in cues and t.dep_ in ("conj", "ccomp") for t in c.subtree):
+        if c.lemma_.lower() in cues or any(
+            t.lemma_.lower() in cues and t.dep_ in ("conj", "ccomp") for t in c.subtree
+        ):
             continue
         if any(t.is_sent_start for t in doc[comp.i + 1 : c.right_edge.i + 1]):
             continue
