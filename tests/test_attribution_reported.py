@@ -3,6 +3,8 @@ test, on our own short sentences."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_but_clause_after_a_that_clause_is_reported(attributions):
     text = (
@@ -134,3 +136,15 @@ def test_a_possessive_read_as_is_still_gives_the_object():
     )
     comp = _clausal_child(doc[1])
     assert comp is not None and comp.text == "’s"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_cue"),
+    [
+        ("The Estonian side has not yet seen the Russian army withdraw from the border.", False),
+        ("The Estonian side sees that the Russian troops have withdrawn from the border.", True),
+    ],
+)
+def test_seeing_someone_act_is_a_perception_not_a_belief(attributions, text, is_cue):
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "see"]
+    assert bool(recs) == is_cue

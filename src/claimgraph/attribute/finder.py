@@ -251,6 +251,8 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
             rule += "+object"
     if content is None:
         comp = _clausal_child(tok)
+        if comp is not None and entry.type == "belief" and _bare_infinitive(comp):
+            return None  # "has not seen the Russians withdraw": a perception, not a belief stated
         if comp is not None:
             content = _reported_clause_chars(comp)
             contrast = contrast_end(tok, comp, lex.cues)
@@ -333,6 +335,12 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     )
     _citing(tok, att)
     return att
+
+
+def _bare_infinitive(comp: Token) -> bool:
+    """ "saw [the troops withdraw]", "heard [them shout]": a base verb with its own subject and no
+    auxiliary, modal or "that", the complement of a verb of perception."""
+    return comp.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)
 
 
 def _object_tail(c: Token, obj: Token) -> bool:
