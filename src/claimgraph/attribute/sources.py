@@ -412,10 +412,11 @@ class SourceResolver:
         return out
 
     def _coordinated(self, span: Span) -> list[Source]:
-        """One source per speaker of a coordinated subject ("Vladimir Putin and Emmanuel Macron
-        pointed out ...", "The US and the UK accused ..."): the mention is its first conjunct, the
-        others hang on it. Each must be a named party (a person, a country, an organisation with an
-        actor code): "officials and experts said" is one anonymous voice. Else []."""
+        """One source per speaker of a coordinated subject of named people ("Vladimir Putin and
+        Emmanuel Macron pointed out ..."): the mention is its first conjunct, the others hang on it.
+        "Officials and experts said" is one anonymous voice; "Iran and Russia have not confirmed"
+        stays one claim of the pair (the accusations of "the US and the UK" are split where their
+        speech-act records are made). Else []."""
         head = span.root
         conjs = [c for c in head.conjuncts if not span.start <= c.i < span.end]
         if not conjs or any(c.i < head.i for c in conjs):
@@ -426,7 +427,7 @@ class SourceResolver:
                 return []
             s, e = np_span(tok) if tok.i != head.i else (span.start, span.end)
             src = self._resolve(self.doc[s:e])
-            if src.kind not in ("person", "country", "organization") or not src.actor:
+            if src.kind != "person" or not src.actor:
                 return []
             out.append(src)
         return out if len({s.name for s in out}) == len(out) else []
