@@ -148,3 +148,16 @@ def test_a_possessive_read_as_is_still_gives_the_object():
 def test_seeing_someone_act_is_a_perception_not_a_belief(attributions, text, is_cue):
     recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "see"]
     assert bool(recs) == is_cue
+
+
+def test_a_statement_printed_after_said_colon_is_the_speakers(attributions):
+    text = (
+        "The Foreign Office condemned the attack in Aleppo.\n\nForeign Secretary Anna Berg said:\n\n"
+        "I am appalled by this latest attack by the regime on civilians in Aleppo.\n\n"
+        "The ministry will meet on Monday.\n"
+    )
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "say"]
+    assert [r.evidence.text for r in recs] == [
+        "I am appalled by this latest attack by the regime on civilians in Aleppo."
+    ]
+    assert recs[0].source.name == "Anna Berg"

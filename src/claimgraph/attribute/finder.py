@@ -33,6 +33,7 @@ from .spans import (
     _reported_clause_chars,
     _subject_span,
     _trim_chars,
+    colon_paragraph,
     contrast_end,
     party_span,
 )
@@ -211,6 +212,10 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     content: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
     rule = f"cue:{entry.cue}"
+    if entry.type in ("say", "object"):
+        # "X said:" closing a paragraph: the next paragraph, whatever the parse hangs on the cue
+        content = colon_paragraph(tok)
+        rule += "+colon-paragraph" if content else ""
     if entry.type == "quote":
         # "“...,” he continued": a cue only next to a quotation ("prices continued to rise" is none)
         q = _adjacent_quote(tok, quotes) if tok.dep_ in _CLAUSE_LEVEL else None

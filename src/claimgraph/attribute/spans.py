@@ -175,6 +175,29 @@ def _reported_clause_chars(tok: Token) -> tuple[int, int]:
     return (s, e)
 
 
+def colon_paragraph(cue: Token) -> tuple[int, int] | None:
+    """ "Foreign Secretary X said:" closing its paragraph, the statement printed as the next one (a
+    government release's style): that paragraph is the content. None unless the cue's clause ends
+    with the colon and a line break follows it."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].head.i == cue.i and doc[j].dep_ in ("npadvmod", "prep", "advmod"):
+        j = doc[j].right_edge.i + 1  # "said on Tuesday:", "said today:"
+    if j >= len(doc) or doc[j].text != ":":
+        return None
+    if "\n" not in doc[j].whitespace_ + doc[min(j + 1, len(doc) - 1)].text:
+        return None  # "said: the talks will resume" on one line is a plain clause
+    text = doc_text(doc)
+    start = doc[j].idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end - start > 1 else None
+
+
 def contrast_end(cue: Token, comp: Token, cues: Container[str]) -> int | None:
     """The end of a "but" clause the parser hangs on the cue instead of its that-clause: "X said
     that there was an attempt to agree, but such removal was not allowed" reports both clauses
