@@ -26,10 +26,13 @@ from .spans import SUBJ as _SUBJ
 from .spans import (
     _adjacent_quote,
     _aux_neg,
+    _bare_infinitive,
     _clausal_child,
     _clause_chars,
     _np_span,
+    _object_tail,
     _own_clause_chars,
+    _parenthetical_content,
     _reported_clause_chars,
     _subject_span,
     _trim_chars,
@@ -340,55 +343,6 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     )
     _citing(tok, att)
     return att
-
-
-def _bare_infinitive(comp: Token) -> bool:
-    """ "saw [the troops withdraw]", "heard [them shout]": a base verb with its own subject and no
-    auxiliary, modal or "that", the complement of a verb of perception."""
-    return comp.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)
-
-
-def _object_tail(c: Token, obj: Token) -> bool:
-    """What completes an object-taking cue's object: "called him a liar", "described X as Y",
-    "mocked Rubio for losing", "endorsed Cruz for president", "urged steps to tighten ...".
-    """
-    if c.i < obj.i:
-        return False
-    if c.dep_ == "oprd":
-        return True
-    if c.dep_ == "prep" and c.lower_ in ("as", "for"):
-        return True
-    return c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-
-
-def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
-    """ "Many closures, he said, involved public courses": a cue set off by commas inside (or after)
-    the clause it reports, which the parser hangs under that clause's verb as parataxis; or an
-    "as" clause ("As the ministry said, ...") under it.
-
-    The content is the governing clause around the cue, as PolNeAR marks it (a hull holding the
-    cue when the cue interrupts the clause, the part before it when the cue comes last).
-    """
-    head = tok.head
-    if not any(c.dep_ in _SUBJ for c in tok.children) or head is tok:
-        return None
-    doc = tok.doc
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        # "As Kerry told Israeli television, once Israel signs a deal ...": the clause it governs
-        own = {t.i for t in tok.subtree}
-        rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
-        return _trim_chars(doc, min(rest), max(rest) + 1) if rest else None
-    if tok.dep_ != "parataxis":
-        return None
-    first = tok.left_edge.i
-    marks = (",", "—", "–")
-    if doc[first].text not in marks and (first == 0 or doc[first - 1].text not in marks):
-        return None  # not set off: "Trump says racist things" is no parenthesis
-    own = {t.i for t in tok.subtree}
-    rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
-    if not any(i < first for i in rest):
-        return None
-    return _trim_chars(doc, min(rest), max(rest) + 1)
 
 
 def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
