@@ -327,3 +327,20 @@ def test_a_claim_relayed_inside_a_quotation_is_only_its_own_sources() -> None:
     )
     ready = [c for c in extract(text, article_id="t") if "ready to talk" in c.evidence.text]
     assert ready and all(c.source.actor and c.source.actor.startswith("RUS") for c in ready), ready
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Foreign Minister Margus Tsahkna said Estonia was ready for any format.", True),
+        (
+            "Foreign Minister Margus Tsahkna pointed out Estonia's readiness to promote stability "
+            "in the Baltic region.",
+            True,
+        ),
+        ("Foreign Minister Margus Tsahkna said the new bridge was ready.", False),
+    ],
+)
+def test_readiness_for_an_act_is_a_claim_about_an_event(text: str, kept: bool) -> None:
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert bool(uncoded) == kept, uncoded

@@ -139,8 +139,24 @@ def names_an_event(doc: Doc, lo: int, hi: int) -> bool:
         return False
     proposals = doc._.get("event_proposals") or {}
     coder = default_event_coder()
-    return any((t.i in proposals or coder.knows(t)) and not _pleasantry(t) for t in span) or acting_clause(
-        doc, span
+    return (
+        any((t.i in proposals or coder.knows(t)) and not _pleasantry(t) for t in span)
+        or any(_intent(t) for t in span)
+        or acting_clause(doc, span)
+    )
+
+
+def _intent(tok: Token) -> bool:
+    """ "ready for any format", "not willing to communicate with us", "their readiness to promote
+    peace": readiness with what it is for states an intent to act (CAMEO 03x), an event though the
+    act itself may have no code."""
+    words = word_set("events/intent_adjectives.tsv") | word_set("attribution/intent_nouns.tsv")
+    if tok.lemma_.lower() not in words and tok.lower_ not in words:
+        return False
+    return any(
+        (c.dep_ in ("xcomp", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in tok.children
     )
 
 
