@@ -344,3 +344,12 @@ def test_a_claim_relayed_inside_a_quotation_is_only_its_own_sources() -> None:
 def test_readiness_for_an_act_is_a_claim_about_an_event(text: str, kept: bool) -> None:
     uncoded = [c for c in extract(text, article_id="t") if c.event is None]
     assert bool(uncoded) == kept, uncoded
+
+
+def test_a_prepositional_object_with_a_clause_states_something() -> None:
+    text = (
+        "Foreign Minister Margus Tsahkna spoke about Estonia's measures to ensure the ceasefire "
+        "in the region."
+    )
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert [c.evidence.text for c in uncoded] == ["Estonia's measures to ensure the ceasefire in the region"]

@@ -230,9 +230,17 @@ def states_something(doc: Doc, a: Attribution) -> bool:
         root.left_edge.i <= t.i <= root.right_edge.i for t in words
     )
     # a noun with a clause of its own states one: "the resolve to continue coordinating efforts",
-    # "their readiness to promote peace", "hope that the talks would be constructive"
-    clause = any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children)
-    return not one_phrase or (clause and root.dep_ != "pobj") or _acting_noun(root)
+    # "their readiness to promote peace", "hope that the talks would be constructive", also as a
+    # prepositional object ("spoke about Russia's measures to ensure the ceasefire"); not a person
+    # with a saying of their own ("referred to the President, who said ...": that is his claim)
+    cues = default_lexicon().cues
+    clause = any(
+        c.dep_ in ("acl", "relcl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        and not (c.dep_ == "relcl" and c.lemma_.lower() in cues)
+        for c in root.children
+    )
+    return not one_phrase or clause or _acting_noun(root)
 
 
 def _acting_noun(root: Token) -> bool:
