@@ -353,3 +353,16 @@ def test_a_prepositional_object_with_a_clause_states_something() -> None:
     )
     uncoded = [c for c in extract(text, article_id="t") if c.event is None]
     assert [c.evidence.text for c in uncoded] == ["Estonia's measures to ensure the ceasefire in the region"]
+
+
+@pytest.mark.parametrize(
+    ("reason", "kept"),
+    [
+        ("its important contributions to the campaign to defeat the Islamic State", True),
+        ("the flowers", False),
+    ],
+)
+def test_the_reason_of_a_praise_is_a_claim_when_it_names_an_act(reason: str, kept: bool) -> None:
+    text = f"Foreign Minister Margus Tsahkna thanked Latvia for {reason}."
+    uncoded = [c.evidence.text for c in extract(text, article_id="t") if c.event is None]
+    assert uncoded == ([reason] if kept else []), uncoded

@@ -224,6 +224,10 @@ def states_something(doc: Doc, a: Attribution) -> bool:
     span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if a.cue.type == "accuse" and "+of" in a.rule:
+        # the reason of a praise or a reproach says what its target did ("thanked Jordan for its
+        # contributions to the campaign to defeat ISIS", "accused Iran of supplying drones")
+        return True
     root = span.root
     words = [t for t in span if not t.is_punct]
     one_phrase = root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and all(
