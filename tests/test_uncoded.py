@@ -305,3 +305,64 @@ def test_an_event_noun_naming_an_actor_is_a_claim_of_its_own() -> None:
     text = "The Chilean foreign minister spoke about the upcoming delivery of Bolivian gas to Santiago."
     got = [c for c in extract(text, article_id="t") if c.cue]
     assert any("delivery" in c.evidence.text for c in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("President of Estonia Alar Karis: Mr President, welcome. I want to welcome you to Tallinn.", False),
+        ("Foreign Minister Margus Tsahkna said Estonia welcomed the decision to reopen the border.", True),
+    ],
+)
+def test_a_welcome_to_the_one_addressed_is_no_claim(text: str, kept: bool) -> None:
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None and "welcome" in c.evidence.text]
+    assert bool(uncoded) == kept, uncoded
+
+
+def test_a_claim_relayed_inside_a_quotation_is_only_its_own_sources() -> None:
+    text = (
+        'President Maia Sandu spoke to journalists in Chisinau. "As soon as Russia says publicly that it '
+        "is ready to talk about a truce, ready to talk about the border, every time after that we invite "
+        'Russia to a meeting in Geneva," the President said.'
+    )
+    ready = [c for c in extract(text, article_id="t") if "ready to talk" in c.evidence.text]
+    assert ready and all(c.source.actor and c.source.actor.startswith("RUS") for c in ready), ready
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Foreign Minister Margus Tsahkna said Estonia was ready for any format.", True),
+        (
+            "Foreign Minister Margus Tsahkna pointed out Estonia's readiness to promote stability "
+            "in the Baltic region.",
+            True,
+        ),
+        ("Foreign Minister Margus Tsahkna said the new bridge was ready.", False),
+    ],
+)
+def test_readiness_for_an_act_is_a_claim_about_an_event(text: str, kept: bool) -> None:
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert bool(uncoded) == kept, uncoded
+
+
+def test_a_prepositional_object_with_a_clause_states_something() -> None:
+    text = (
+        "Foreign Minister Margus Tsahkna spoke about Estonia's measures to ensure the ceasefire "
+        "in the region."
+    )
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert [c.evidence.text for c in uncoded] == ["Estonia's measures to ensure the ceasefire in the region"]
+
+
+@pytest.mark.parametrize(
+    ("reason", "kept"),
+    [
+        ("its important contributions to the campaign to defeat the Islamic State", True),
+        ("the flowers", False),
+    ],
+)
+def test_the_reason_of_a_praise_is_a_claim_when_it_names_an_act(reason: str, kept: bool) -> None:
+    text = f"Foreign Minister Margus Tsahkna thanked Latvia for {reason}."
+    uncoded = [c.evidence.text for c in extract(text, article_id="t") if c.event is None]
+    assert uncoded == ([reason] if kept else []), uncoded

@@ -26,13 +26,18 @@ from .spans import SUBJ as _SUBJ
 from .spans import (
     _adjacent_quote,
     _aux_neg,
+    _bare_infinitive,
     _clausal_child,
     _clause_chars,
     _np_span,
+    _object_tail,
     _own_clause_chars,
+    _parenthetical_content,
     _reported_clause_chars,
     _subject_span,
     _trim_chars,
+    colon_paragraph,
+    contrast_end,
     party_span,
 )
 from .stance import content_stance, cue_stance
@@ -127,8 +132,13 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
     """The cue a verb token heads, trying multiword cues ("express concern", "point out") first."""
     if tok.dep_ in ("amod", "aux", "auxpass"):
         return None
-    if tok.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        # "plans to discuss", "is expected to back": an intention, not yet a saying
+    # "plans to discuss", "is expected to back": an intention, not yet a saying; "was proud to
+    # announce" says it (saying_adjectives.tsv)
+    if (
+        tok.dep_ == "xcomp"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        and tok.head.lemma_.lower() not in word_set("attribution/saying_adjectives.tsv")
+    ):
         return None
     # a relative clause's verb is sometimes tagged NOUN ("a claim Iran rejects")
     if tok.pos_ not in ("VERB", "AUX") and not (tok.dep_ == "relcl" and tok.pos_ == "NOUN"):
@@ -163,7 +173,9 @@ def _quoted_report(tok: Token, att: Attribution) -> bool:
     believe" and the like are the quoted speaker's own words."""
     if att.cue.type not in ("say", "deny", "doubt") or att.source_span is None:
         return False
-    if not att.rule.endswith("ccomp"):
+    if not att.rule.endswith("ccomp") or tok.dep_ == "relcl":
+        # "these notes, which Hillary urged to make public, ...": a relative clause describes
+        # what the quoted speaker talks about, in their words
         return False
     src = tok.doc[att.source_span[0] : att.source_span[1]]
     if any(t.tag_ in ("PRP", "PRP$") for t in src):
@@ -203,6 +215,10 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     content: tuple[int, int] | None = None
     target: tuple[int, int] | None = None
     rule = f"cue:{entry.cue}"
+    if entry.type in ("say", "object"):
+        # "X said:" closing a paragraph: the next paragraph, whatever the parse hangs on the cue
+        content = colon_paragraph(tok)
+        rule += "+colon-paragraph" if content else ""
     if entry.type == "quote":
         # "“...,” he continued": a cue only next to a quotation ("prices continued to rise" is none)
         q = _adjacent_quote(tok, quotes) if tok.dep_ in _CLAUSE_LEVEL else None
@@ -243,8 +259,13 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
             rule += "+object"
     if content is None:
         comp = _clausal_child(tok)
+        if comp is not None and entry.type == "belief" and _bare_infinitive(comp):
+            return None  # "has not seen the Russians withdraw": a perception, not a belief stated
         if comp is not None:
             content = _reported_clause_chars(comp)
+            contrast = contrast_end(tok, comp, lex.cues)
+            if contrast is not None and contrast > content[1]:
+                content = (content[0], contrast)
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
             if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
                 # "urged voters to stay home": who is urged is part of what is asked
@@ -322,49 +343,6 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     )
     _citing(tok, att)
     return att
-
-
-def _object_tail(c: Token, obj: Token) -> bool:
-    """What completes an object-taking cue's object: "called him a liar", "described X as Y",
-    "mocked Rubio for losing", "endorsed Cruz for president", "urged steps to tighten ...".
-    """
-    if c.i < obj.i:
-        return False
-    if c.dep_ == "oprd":
-        return True
-    if c.dep_ == "prep" and c.lower_ in ("as", "for"):
-        return True
-    return c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
-
-
-def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
-    """ "Many closures, he said, involved public courses": a cue set off by commas inside (or after)
-    the clause it reports, which the parser hangs under that clause's verb as parataxis; or an
-    "as" clause ("As the ministry said, ...") under it.
-
-    The content is the governing clause around the cue, as PolNeAR marks it (a hull holding the
-    cue when the cue interrupts the clause, the part before it when the cue comes last).
-    """
-    head = tok.head
-    if not any(c.dep_ in _SUBJ for c in tok.children) or head is tok:
-        return None
-    doc = tok.doc
-    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
-        # "As Kerry told Israeli television, once Israel signs a deal ...": the clause it governs
-        own = {t.i for t in tok.subtree}
-        rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
-        return _trim_chars(doc, min(rest), max(rest) + 1) if rest else None
-    if tok.dep_ != "parataxis":
-        return None
-    first = tok.left_edge.i
-    marks = (",", "—", "–")
-    if doc[first].text not in marks and (first == 0 or doc[first - 1].text not in marks):
-        return None  # not set off: "Trump says racist things" is no parenthesis
-    own = {t.i for t in tok.subtree}
-    rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
-    if not any(i < first for i in rest):
-        return None
-    return _trim_chars(doc, min(rest), max(rest) + 1)
 
 
 def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:

@@ -25,6 +25,7 @@ from ..nlp import doc_text
 from ..people import PeopleIndex, Term, fold_name, is_title_word, people_for, published_day
 from .lexicon import AttributionLexicon
 from .quotes import doc_quotes
+from .spans import _np_span as np_span
 from .titles import (
     CONNECTORS,
     DETS,
@@ -409,6 +410,9 @@ class SourceResolver:
         readout), else []. ``parties``: the country codes of the article's opening event. A party
         is the person the article introduced for that country, else the country's government."""
         span = self.doc[start:end]
+        each = self._coordinated(span)
+        if each:
+            return each
         if len(parties) < 2 or not self._joint_mention(span):
             return []
         at: dict[str, Any] = {"text": self._mention(span), "start": span.start_char, "end": span.end_char}
@@ -424,6 +428,27 @@ class SourceResolver:
                 name = dict(self.coder.countries()).get(code[:3], code[:3])
                 out.append(Source(name=name, kind="country", actor=f"{code[:3]}GOV", **at))
         return out
+
+    def _coordinated(self, span: Span) -> list[Source]:
+        """One source per speaker of a coordinated subject of named people ("Vladimir Putin and
+        Emmanuel Macron pointed out ..."): the mention is its first conjunct, the others hang on it.
+        "Officials and experts said" is one anonymous voice; "Iran and Russia have not confirmed"
+        stays one claim of the pair (the accusations of "the US and the UK" are split where their
+        speech-act records are made). Else []."""
+        head = span.root
+        conjs = [c for c in head.conjuncts if not span.start <= c.i < span.end]
+        if not conjs or any(c.i < head.i for c in conjs):
+            return []
+        out: list[Source] = []
+        for tok in [head, *conjs]:
+            if tok.pos_ != "PROPN" and tok.ent_type_ not in ("PERSON", "GPE", "ORG", "NORP"):
+                return []
+            s, e = np_span(tok) if tok.i != head.i else (span.start, span.end)
+            src = self._resolve(self.doc[s:e])
+            if src.kind != "person" or not src.actor:
+                return []
+            out.append(src)
+        return out if len({s.name for s in out}) == len(out) else []
 
     def _named_of(self, country: str) -> Person | None:
         """A person of the people table the article names (NER may have missed them) who acts for
@@ -538,7 +563,7 @@ class SourceResolver:
         # pronouns: the latest compatible earlier source or person
         pron = _pronouns().get(low)
         if pron == "person":
-            p = self._recent_person(span.start)
+            p = self._previous_subject(span) or self._recent_person(span.start)
             if p is not None:
                 return Source(name=p.name, kind=p.kind, role=p.role, actor=p.actor, **base)
             return Source(name=text, kind="person", **base)
@@ -595,6 +620,23 @@ class SourceResolver:
             # "an eyewitness said", "police said" in a domestic report: someone of that country
             code = placed(self.coder.code(text), self.home) or self.home
         return Source(name=strip_det(span), kind="organization", actor=code, **base)
+
+    def _previous_subject(self, span: Span) -> Source | None:
+        """ "Sullivan spoke with Foreign Minister Hussein. He expressed appreciation ...": a "he"
+        or "she" opening its sentence continues the previous sentence's subject when that is a
+        named person, though another person was named after it."""
+        sent = span.root.sent
+        if sent.start == 0 or any(not t.is_punct for t in self.doc[sent.start : span.start]):
+            return None
+        prev = self.doc[sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        if subj is None or subj.ent_type_ != "PERSON":
+            return None
+        person = self._person_at(self.doc[subj.left_edge.i : subj.i + 1])
+        if person is None:
+            return None
+        actor = self._person_actor(person, None)
+        return Source(text=None, name=person.name, kind="person", role=person.role, actor=actor)
 
     def _recent_person(self, before: int) -> Source | None:
         """The latest person: an earlier person source within a few sentences, else the last name."""

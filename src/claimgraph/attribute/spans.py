@@ -7,9 +7,11 @@ Split from :mod:`.finder`, whose rules use these helpers, to keep each module re
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicons import word_set
 from ..nlp import doc_text
 from .quotes import QuoteIndex
 
@@ -23,8 +25,13 @@ _CLOSING = re.compile(r"[,.!?;]?[”\"]")
 def _clausal_child(tok: Token) -> Token | None:
     """A reporting verb's clausal complement: a ccomp before a parataxis the parser attaches to it
     ("In a statement released Friday, X said he is certain ...": the statement is no content)."""
+    # a possessive "’s" the parser read as "is" heads the object it belongs to ("noted President
+    # Biden’s full support for ...")
     kids = [
-        c for c in tok.children if c.dep_ in CLAUSAL and c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN")
+        c
+        for c in tok.children
+        if c.dep_ in CLAUSAL
+        and (c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN") or c.text.lower() in ("'s", "’s"))
     ]
     for dep in ("ccomp", "xcomp", "parataxis"):
         for c in kids:
@@ -48,12 +55,74 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
                     return _np_span(pobj)
         if any(c.dep_ == "nsubjpass" for c in cur.children):
             return None  # "it was stressed that ...": no named source
-        # "said Woodward, adding ...", "and added": take the governing verb's subject
-        if cur.dep_ in ("conj", "advcl", "xcomp") and cur.head is not cur:
+        if cur.dep_ == "pcomp" and cur.head.lower_ in _CIRCUMSTANCES and cur.head.head is not cur.head:
+            # "began by saying ...", "despite admitting that ...": the governing verb's subject
+            cur = cur.head.head
+            continue
+        # "said Woodward, adding ...", "and added": take the governing verb's subject; "he was
+        # proud to announce": the adjective's ("it is worth noting" names no one)
+        saying = cur is not tok and cur.lemma_.lower() in word_set("attribution/saying_adjectives.tsv")
+        climb = ("conj", "advcl", "xcomp") + (("acomp",) if saying else ())
+        if cur.dep_ in climb and cur.head is not cur:
             cur = cur.head
             continue
         break
     return None
+
+
+def _bare_infinitive(comp: Token) -> bool:
+    """ "saw [the troops withdraw]", "heard [them shout]": a base verb with its own subject and no
+    auxiliary, modal or "that", the complement of a verb of perception."""
+    return comp.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)
+
+
+def _object_tail(c: Token, obj: Token) -> bool:
+    """What completes an object-taking cue's object: "called him a liar", "described X as Y",
+    "mocked Rubio for losing", "endorsed Cruz for president", "urged steps to tighten ...".
+    """
+    if c.i < obj.i:
+        return False
+    if c.dep_ == "oprd":
+        return True
+    if c.dep_ == "prep" and c.lower_ in ("as", "for"):
+        return True
+    return c.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+
+
+def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
+    """ "Many closures, he said, involved public courses": a cue set off by commas inside (or after)
+    the clause it reports, which the parser hangs under that clause's verb as parataxis; or an
+    "as" clause ("As the ministry said, ...") under it.
+
+    The content is the governing clause around the cue, as PolNeAR marks it (a hull holding the
+    cue when the cue interrupts the clause, the part before it when the cue comes last).
+    """
+    head = tok.head
+    if not any(c.dep_ in SUBJ for c in tok.children) or head is tok:
+        return None
+    doc = tok.doc
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        # "As Kerry told Israeli television, once Israel signs a deal ...": the clause it governs
+        own = {t.i for t in tok.subtree}
+        rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
+        return _trim_chars(doc, min(rest), max(rest) + 1) if rest else None
+    if tok.dep_ != "parataxis":
+        return None
+    first = tok.left_edge.i
+    marks = (",", "—", "–")
+    if doc[first].text not in marks and (first == 0 or doc[first - 1].text not in marks):
+        return None  # not set off: "Trump says racist things" is no parenthesis
+    own = {t.i for t in tok.subtree}
+    rest = [t.i for t in head.subtree if t.i not in own and not t.is_punct]
+    if not any(i < first for i in rest):
+        return None
+    return _trim_chars(doc, min(rest), max(rest) + 1)
+
+
+# a gerund after these says how or when its governing verb's subject spoke ("responded by saying",
+# "after saying", "despite admitting"); "for" and "of" give a reason or an accusation instead
+# ("criticised Iran for saying ...": Iran said it)
+_CIRCUMSTANCES = frozenset({"by", "after", "before", "while", "despite", "upon"})
 
 
 def _dateline(tok: Token) -> bool:
@@ -153,6 +222,55 @@ def _reported_clause_chars(tok: Token) -> tuple[int, int]:
         while e > s and (text[e - 1] in _EDGE_PUNCT or text[e - 1].isspace()):
             e -= 1
     return (s, e)
+
+
+def colon_paragraph(cue: Token) -> tuple[int, int] | None:
+    """ "Foreign Secretary X said:" closing its paragraph, the statement printed as the next one (a
+    government release's style): that paragraph is the content. None unless the cue's clause ends
+    with the colon and a line break follows it."""
+    doc = cue.doc
+    j = cue.i + 1
+    while j < len(doc) and doc[j].head.i == cue.i and doc[j].dep_ in ("npadvmod", "prep", "advmod"):
+        j = doc[j].right_edge.i + 1  # "said on Tuesday:", "said today:"
+    if j >= len(doc) or doc[j].text != ":":
+        return None
+    if "\n" not in doc[j].whitespace_ + doc[min(j + 1, len(doc) - 1)].text:
+        return None  # "said: the talks will resume" on one line is a plain clause
+    text = doc_text(doc)
+    start = doc[j].idx + 1
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end - start > 1 else None
+
+
+def contrast_end(cue: Token, comp: Token, cues: Container[str]) -> int | None:
+    """The end of a "but" clause the parser hangs on the cue instead of its that-clause: "X said
+    that there was an attempt to agree, but such removal was not allowed" reports both clauses
+    (the contrast is the speaker's). Only after a that-clause, only a clause with a subject of its
+    own, and not one that is a saying itself ("..., but officials said ..." is a new attribution).
+    None when there is none."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children):
+        return None
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ != "conj" or c.i <= comp.i or c.pos_ not in ("VERB", "AUX"):
+            continue
+        if not any(g.dep_ == "cc" and g.lower_ == "but" for g in cue.children if comp.i < g.i < c.i):
+            continue
+        if not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children):
+            continue
+        if c.lemma_.lower() in cues or any(
+            t.lemma_.lower() in cues and t.dep_ in ("conj", "ccomp") for t in c.subtree
+        ):
+            continue
+        if any(t.is_sent_start for t in doc[comp.i + 1 : c.right_edge.i + 1]):
+            continue
+        return _clause_chars(c)[1]
+    return None
 
 
 def _clause_chars(tok: Token) -> tuple[int, int]:

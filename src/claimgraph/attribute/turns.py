@@ -39,7 +39,8 @@ MAX_TURN_CHARS = 6000
 
 
 def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> list[Attribution]:
-    """Attributions for the sentences of speaker-turn paragraphs that no other attribution covers."""
+    """Attributions for the sentences of speaker-turn paragraphs that no other attribution covers;
+    an attribution in a turn with no source of its own gets the turn's speaker."""
     from .finder import Attribution
 
     text = doc_text(doc)
@@ -70,6 +71,12 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
         body = doc.char_span(body_start, body_end, alignment_mode="expand")
         if body is None:
             continue
+        for a in found:
+            if a.source_span is None and body_start <= doc[a.cue_tokens[0]].idx < body_end:
+                # "Thank you for accepting our invitation": a cue with no subject in a turn is the
+                # speaker's own
+                a.source_span = source
+                a.rule += "+turn"
         for sent in (s for s in doc.sents if s.end > body.start and s.start < body.end):
             cs, ce = max(sent.start_char, body_start), min(sent.end_char, body_end)
             while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?"):

@@ -78,10 +78,13 @@ def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> lis
     if not mentions and len(sents) < 2:
         return [(lo, hi)] if names_an_event(doc, lo, hi) else []
     out: list[tuple[int, int]] = []
+    nested = _nested_contents(doc, a)
     for s, e in (c for sent in sents for c in clauses(sent)):
         s, e = max(lo, s), min(hi, e)
         if e <= s:
             continue
+        if any(2 * (min(e, ne) - max(s, ns)) > e - s for ns, ne in nested):
+            continue  # "As soon as Russia says [it is ready to talk]": Russia's claim, its own record
         if len(doc_text(doc)[s:e].split()) < 3:
             continue
         if any(m.start < e and s < m.end for m in mentions):
@@ -91,6 +94,21 @@ def uncoded_parts(doc: Doc, a: Attribution, mentions: list[EventMention]) -> lis
         if names_an_event(doc, s, e):
             out.append(_trimmed(doc, s, e))
     return out
+
+
+def _nested_contents(doc: Doc, a: Attribution) -> list[tuple[int, int]]:
+    """The contents of the attributions whose cue is inside ``a``'s content: claims of their own
+    sources, which the event coder leaves out of ``a``'s too."""
+    lo, hi = a.content
+    return [
+        b.content
+        for b in doc._.attributions or ()
+        if b is not a
+        and b.content != a.content
+        and b.refers_to is None
+        and b.rule != "according-to"
+        and lo <= doc[b.cue_tokens[0]].idx < hi
+    ]
 
 
 def _reporting_frame(doc: Doc, s: int, e: int) -> bool:
@@ -121,7 +139,35 @@ def names_an_event(doc: Doc, lo: int, hi: int) -> bool:
         return False
     proposals = doc._.get("event_proposals") or {}
     coder = default_event_coder()
-    return any(t.i in proposals or coder.knows(t) for t in span) or acting_clause(doc, span)
+    return (
+        any((t.i in proposals or coder.knows(t)) and not _pleasantry(t) for t in span)
+        or any(_intent(t) for t in span)
+        or acting_clause(doc, span)
+    )
+
+
+def _intent(tok: Token) -> bool:
+    """ "ready for any format", "not willing to communicate with us", "their readiness to promote
+    peace": readiness with what it is for states an intent to act (CAMEO 03x), an event though the
+    act itself may have no code."""
+    words = word_set("events/intent_adjectives.tsv") | word_set("attribution/intent_nouns.tsv")
+    if tok.lemma_.lower() not in words and tok.lower_ not in words:
+        return False
+    return any(
+        (c.dep_ in ("xcomp", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))
+        or (c.dep_ == "prep" and c.lower_ == "for")
+        for c in tok.children
+    )
+
+
+def _pleasantry(tok: Token) -> bool:
+    """ "Mr President, welcome", "I want to welcome you": good manners to the one addressed, no
+    event (attribution/pleasantries.tsv); an object other than "you" makes it one ("welcomed the
+    decision")."""
+    if tok.lemma_.lower() not in word_set("attribution/pleasantries.tsv"):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    return all(c.lower_ == "you" for c in objs)
 
 
 def acting_clause(doc: Doc, span: Span) -> bool:
@@ -178,15 +224,27 @@ def states_something(doc: Doc, a: Attribution) -> bool:
     span = doc.char_span(a.content[0], a.content[1], alignment_mode="expand")
     if span is None or not len(span):
         return False
+    if a.cue.type == "accuse" and "+of" in a.rule:
+        # the reason of a praise or a reproach says what its target did ("thanked Jordan for its
+        # contributions to the campaign to defeat ISIS", "accused Iran of supplying drones")
+        return True
     root = span.root
     words = [t for t in span if not t.is_punct]
     one_phrase = root.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and all(
         root.left_edge.i <= t.i <= root.right_edge.i for t in words
     )
     # a noun with a clause of its own states one: "the resolve to continue coordinating efforts",
-    # "their readiness to promote peace", "hope that the talks would be constructive"
-    clause = any(c.dep_ in ("acl", "relcl", "ccomp") and c.pos_ in ("VERB", "AUX") for c in root.children)
-    return not one_phrase or (clause and root.dep_ != "pobj") or _acting_noun(root)
+    # "their readiness to promote peace", "hope that the talks would be constructive", also as a
+    # prepositional object ("spoke about Russia's measures to ensure the ceasefire"); not a person
+    # with a saying of their own ("referred to the President, who said ...": that is his claim)
+    cues = default_lexicon().cues
+    clause = any(
+        c.dep_ in ("acl", "relcl", "ccomp")
+        and c.pos_ in ("VERB", "AUX")
+        and not (c.dep_ == "relcl" and c.lemma_.lower() in cues)
+        for c in root.children
+    )
+    return not one_phrase or clause or _acting_noun(root)
 
 
 def _acting_noun(root: Token) -> bool:
