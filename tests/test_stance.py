@@ -163,3 +163,16 @@ def test_taking_no_option_off_the_table_denies_nothing() -> None:
     text = "The Japanese envoy said Tokyo has taken no option off the table against North Korea."
     got = {c.stance for c in extract(text, article_id="t", options=ExtractOptions(events_only=False))}
     assert got == {"asserts"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("The minister said Ghana has not yet seen Togolese troops withdraw from the border.", "denies"),
+        ("The minister said observers did not witness Malian soldiers attack the village.", "denies"),
+        ("The minister said Ghana has seen Togolese troops withdraw from the border.", "asserts"),
+    ],
+)
+def test_what_a_source_has_not_seen_happen_it_denies(text: str, stance: str) -> None:
+    recs = _reported(text)
+    assert recs and {c.stance for c in recs} == {stance}, [(c.stance, c.evidence.text) for c in recs]

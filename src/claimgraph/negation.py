@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # the event's scope
 _UP = frozenset({"pobj", "pcomp", "prep", "relcl", "acl", "xcomp", "dobj", "attr"})
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj"})
-HEAD_KINDS = ("noun", "verb", "yet", "attain")
+HEAD_KINDS = ("noun", "verb", "yet", "attain", "perceive")
 
 
 @cache
@@ -78,6 +78,9 @@ def negated_above(top: Token) -> bool:
     light = word_set("events/light_verbs.tsv") | _heads("attain")
     t = top
     for _ in range(8):
+        if t.dep_ in ("ccomp", "xcomp") and t.head.lemma_.lower() in _heads("perceive"):
+            # "has not seen the Russians withdraw": what the speaker has not seen, they deny
+            return _negated_here(t.head)
         if t.dep_ not in _UP or t.head is t:
             return False
         h = t.head
