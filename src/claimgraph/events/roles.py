@@ -137,9 +137,13 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
                     s, e = np_extent(tok)
                     text = doc_text(tok.doc)[s:e]
                     # "US and British forces": coordinated modifiers name one group each
+                    # "the forces of the United States and Britain": an owner's conjuncts too
+                    ht = tok.doc[m.i] if m.i >= 0 else t
+                    owner = ht.dep_ == "pobj" and ht.head.i == c.i
+                    conj = t.conjuncts if t.dep_ in ("amod", "compound", "nmod") else ()
                     codes = [m.code] + [
                         k.code
-                        for j in (t.conjuncts if t.dep_ in ("amod", "compound", "nmod") else ())
+                        for j in (ht.conjuncts if owner else conj)
                         if (k := acts.get(j.i)) is not None and k.code != m.code
                     ]
                     return [Act(text, code, s, e, tok.i) for code in dict.fromkeys(codes)]
@@ -674,6 +678,16 @@ def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # "conducted strikes against targets": the place phrase on the verb's object noun
+    heads += [
+        g
+        for o in tok.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     places = ctx.places or {}
     for h in heads:
         for t in _premodified(h):
@@ -682,7 +696,32 @@ def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
             a = places.get(t.i) or (ctx.acts.get(t.i) if t.dep_ == "poss" else None)
             if a is not None and a.code[:3].isalpha() and a.code[:3] not in own:
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+    for h in heads:
+        # "targets in Houthi-held areas of Yemen": a bare country at the end of a chain of
+        # locative phrases on the target names where it lies
+        for t in _located_in(h):
+            a = places.get(t.i) or ctx.acts.get(t.i)
+            if a is not None and len(a.code) == 3 and a.code.isalpha() and a.code not in own:
+                return [Act(a.text, a.code, a.start, a.end, a.i)]
     return []
+
+
+def _located_in(head: Token, depth: int = 2) -> list[Token]:
+    """The objects of "in"/"of" phrases nested under ``head`` ("targets in areas of Yemen": areas,
+    Yemen), nearest first, ``depth`` levels down."""
+    out: list[Token] = []
+    level = [head]
+    for _ in range(depth):
+        level = [
+            g
+            for h in level
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "of", "across", "throughout")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        out.extend(level)
+    return out
 
 
 def _premodified(head: Token) -> list[Token]:
