@@ -22,7 +22,7 @@ from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
-from . import modality
+from . import modality, slots
 from .learned import Proposal, model_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
@@ -33,7 +33,6 @@ from .roles import (
     actors,
     add_target,
     controller,
-    earlier_mentions,
     exchange_partner,
     guests,
     home_side,
@@ -41,7 +40,6 @@ from .roles import (
     joint_they,
     light_verb_subject,
     participants,
-    refers_back,
     stay_actors,
     stay_verb,
 )
@@ -407,14 +405,14 @@ class EventCoder:
         conducted strikes ... These strikes were intended to ...": an event noun without an actor
         of its own that refers back (bare plural, "the", "these") is the event an earlier mention of
         the same word in this or the two sentences before named; that mention's actor1 did it."""
-        if not refers_back(noun):
+        if not slots.refers_back(noun):
             return []
         return self._mentioned_actors(noun, ctx)
 
     def _mentioned_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
         """The actor1 an earlier mention of ``noun``'s event (same word, this or the two sentences
         before) named itself, as mentions made elsewhere (negative token indices)."""
-        for t in earlier_mentions(noun, 2):
+        for t in slots.earlier_mentions(noun, 2):
             for p in self._frames(t):
                 if p.mode is not None:
                     continue

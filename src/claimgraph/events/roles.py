@@ -111,6 +111,9 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         # pair the previous sentence named ("welcomed the summit between Iraq and Egypt. The two
         # leaders discussed ...")
         return participants(tok, ctx) or pair_before(tok, ctx)
+    order = _order_words().get(low)
+    if order is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+        return _by_order(tok, ctx, order)
     hit = acts.get(tok.i)
     if hit is not None:
         s, e = np_extent(tok)
@@ -242,6 +245,45 @@ def _uncoded_people_before(tok: Token, ctx: Ctx) -> bool:
         and not any(t.i in ctx.acts for t in subj.subtree)
         and not (subj.lemma_.lower() in _words("participant_nouns") and ctx.participants)
     )
+
+
+@lru_cache(maxsize=1)
+def _order_words() -> dict[str, str]:
+    """ "the former", "the latter" and which of two they pick (data/events/order_pronouns.tsv)."""
+    out: dict[str, str] = {}
+    for row in read_table("events/order_pronouns.tsv", min_cols=2, max_cols=2):
+        word, which = row.cells
+        if which not in ("first", "last"):
+            raise row.error(f"unknown order {which!r} (expected first or last)")
+        out[word.lower()] = which
+    return out
+
+
+def _by_order(tok: Token, ctx: Ctx, which: str) -> list[Act]:
+    """ "Iran criticized Israel and the United States. The latter ...": the last (or first) of the
+    two actors named just before, of different countries, in the order the text names them."""
+    pair = sorted(_two_before(tok, ctx), key=lambda a: a.start)
+    if len(pair) != 2:
+        return []
+    a = pair[-1] if which == "last" else pair[0]
+    return [Act(a.text, a.code, a.start, a.end, a.i)]
+
+
+def _two_before(tok: Token, ctx: Ctx) -> list[Act]:
+    """The nearest coordination of two actors before ``tok``, else its two nearest actors of
+    different countries (without the article's parties as a fall-back)."""
+    cands = [a for a in before(tok, ctx) if a.i >= 0]
+    if cands and cands[0].group:
+        grp = [a for a in cands if a.i in cands[0].group]
+        if len(grp) == 2:
+            return grp
+    out: list[Act] = []
+    for a in cands:
+        if all(a.code[:3] != b.code[:3] for b in out):
+            out.append(a)
+        if len(out) == 2:
+            break
+    return out
 
 
 def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
@@ -738,51 +780,3 @@ def _premodified(head: Token) -> list[Token]:
 def _meeting(code: str) -> bool:
     """A consultation held somewhere (040, 041, 044-046), not a visit to a place or hosting one."""
     return code[:2] == "04" and code[:3] not in ("042", "043")
-
-
-# ------------------------------------------------------------------ events named before
-def refers_back(noun: Token) -> bool:
-    """Whether an event noun can name an event told before: the subject of its clause (what the
-    clause goes on to tell about), a bare plural ("attacks have continued") or with a definite or
-    demonstrative determiner ("the strikes were", "these attacks"); not "an attack" or "any
-    attack" (a new or a hypothetical one), nor a noun inside a phrase ("the participants of the
-    meeting", "defend lives from attacks": a mention in passing or a generic one)."""
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet")]
-    if not dets:
-        return noun.tag_ in ("NNS", "NNPS")
-    return all(d in _words("anaphoric_determiners") for d in dets)
-
-
-def earlier_mentions(noun: Token, sentences: int) -> list[Token]:
-    """Earlier tokens of the same lemma (a noun or its verb: "attacked ... the attack"), nearest
-    first, in ``noun``'s sentence and the ``sentences`` before it."""
-    doc = noun.doc
-    start = noun.sent.start
-    for _ in range(sentences):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    lem = noun.lemma_.lower()
-    return [
-        doc[j]
-        for j in range(noun.i - 1, start - 1, -1)
-        if doc[j].lemma_.lower() == lem and doc[j].pos_ in ("NOUN", "VERB")
-    ]
-
-
-def encounter_agent(verb: Token) -> list[Token]:
-    """ "He was killed during a confrontation with police", "wounded in clashes with troops": the
-    other side of the encounter a passive happens in (``encounter_nouns.tsv``) is its agent."""
-    out: list[Token] = []
-    for p in verb.children:
-        if p.dep_ != "prep" or p.lower_ not in ("in", "during", "amid", "amidst"):
-            continue
-        for noun in p.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _words("encounter_nouns"):
-                continue
-            for w in noun.children:
-                if w.dep_ == "prep" and w.lower_ == "with":
-                    out.extend(g for g in w.children if g.dep_ == "pobj")
-    return out
