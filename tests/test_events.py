@@ -554,3 +554,14 @@ def test_the_latter_and_the_former_pick_by_order(nlp) -> None:  # type: ignore[n
     # an adjective "former" names no one
     got = triples(code(nlp, "The former president criticized Jordan."))
     assert all(a not in ("EGY", "KEN") for a, _, _ in got)
+
+
+def test_helpers_named_in_a_with_support_phrase_cooperate_with_the_strikers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The navies of France and Italy, with support from Malta, carried out strikes on depots in Libya."
+    got = triples(code(nlp, text))
+    assert ("FRA", "190", "LBY") in got and ("ITA", "190", "LBY") in got, got
+    assert ("MLT", "062", "FRA") in got and ("MLT", "062", "ITA") in got, got
+    assert not any(a == "MLT" and c.startswith("19") for a, c, _ in got)  # the helper struck nothing
+    # only beside a use of force: "with support from" a peaceful act is no military cooperation
+    got = triples(code(nlp, "Peru, with support from Chile, signed a trade deal with Bolivia."))
+    assert not any(c == "062" for _, c, _ in got), got

@@ -23,6 +23,7 @@ from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
 from . import modality, slots
+from .backing import backers
 from .learned import Proposal, model_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
@@ -671,6 +672,12 @@ class EventCoder:
                 m = self._must_frame(tok, ctx)
                 if m is not None:
                     wrapped.append(m)
+        for w in [w for w in wrapped if w.tok.i not in wrappers_used and w.a1]:
+            # "A, with support from C, struck Yemen": C cooperates with A in it (backing.py)
+            subj = next((t for t in w.tok.children if t.dep_ == "nsubj"), None)
+            for noun, who in backers(w.tok, subj, w.code or "", ctx):
+                rule, chain = w.rule + " +backing", [noun, w.chain[-1]]
+                wrapped.append(_Cand(w.pred, noun, who, w.a1, None, [], chain, "062", rule=rule))
         out: list[EventMention] = []
         for w in wrapped:
             # a wrapper that composed an inner event ("urged X to withdraw") is not an event of its own
@@ -734,12 +741,8 @@ class EventCoder:
         out = []
         for m in ms:
             ev = m.event
-            key = (
-                ev.actor1.code if ev.actor1 else None,
-                ev.action.cameo if ev.action else None,
-                ev.actor2.code if ev.actor2 else None,
-                m.start,
-            )
+            a1, a2 = (a.code if a else None for a in (ev.actor1, ev.actor2))
+            key = (a1, ev.action.cameo if ev.action else None, a2, m.start)
             if key in seen:
                 continue
             seen.add(key)
