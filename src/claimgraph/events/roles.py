@@ -30,16 +30,21 @@ def _words(name: str) -> frozenset[str]:
     return word_set(f"events/{name}.tsv")
 
 
+def _labelled(name: str, labels: tuple[str, str]) -> dict[str, str]:
+    """A word list of two columns, word and one of two labels (data/events/<name>.tsv)."""
+    out: dict[str, str] = {}
+    for row in read_table(f"events/{name}.tsv", min_cols=2, max_cols=2):
+        word, label = row.cells
+        if label not in labels:
+            raise row.error(f"unknown label {label!r} (expected {labels[0]} or {labels[1]})")
+        out[word.lower()] = label
+    return out
+
+
 @lru_cache(maxsize=1)
 def _pronouns() -> dict[str, str]:
     """Actor pronouns and their number (data/events/pronouns.tsv)."""
-    out: dict[str, str] = {}
-    for row in read_table("events/pronouns.tsv", min_cols=2, max_cols=2):
-        word, number = row.cells
-        if number not in ("singular", "plural"):
-            raise row.error(f"unknown number {number!r} (expected singular or plural)")
-        out[word.lower()] = number
-    return out
+    return _labelled("pronouns", ("singular", "plural"))
 
 
 @dataclass(slots=True)
@@ -250,45 +255,23 @@ def _uncoded_people_before(tok: Token, ctx: Ctx) -> bool:
 @lru_cache(maxsize=1)
 def _order_words() -> dict[str, str]:
     """ "the former", "the latter" and which of two they pick (data/events/order_pronouns.tsv)."""
-    out: dict[str, str] = {}
-    for row in read_table("events/order_pronouns.tsv", min_cols=2, max_cols=2):
-        word, which = row.cells
-        if which not in ("first", "last"):
-            raise row.error(f"unknown order {which!r} (expected first or last)")
-        out[word.lower()] = which
-    return out
+    return _labelled("order_pronouns", ("first", "last"))
 
 
 def _by_order(tok: Token, ctx: Ctx, which: str) -> list[Act]:
     """ "Iran criticized Israel and the United States. The latter ...": the last (or first) of the
-    two actors named just before, of different countries, in the order the text names them."""
-    pair = sorted(_two_before(tok, ctx), key=lambda a: a.start)
+    two actors named just before, of different countries, in the order the text names them (not
+    the article's parties: "the latter" points back in the text)."""
+    pair = sorted(_nearest_pair([a for a in before(tok, ctx) if a.i >= 0]), key=lambda a: a.start)
     if len(pair) != 2:
         return []
     a = pair[-1] if which == "last" else pair[0]
     return [Act(a.text, a.code, a.start, a.end, a.i)]
 
 
-def _two_before(tok: Token, ctx: Ctx) -> list[Act]:
-    """The nearest coordination of two actors before ``tok``, else its two nearest actors of
-    different countries (without the article's parties as a fall-back)."""
-    cands = [a for a in before(tok, ctx) if a.i >= 0]
-    if cands and cands[0].group:
-        grp = [a for a in cands if a.i in cands[0].group]
-        if len(grp) == 2:
-            return grp
-    out: list[Act] = []
-    for a in cands:
-        if all(a.code[:3] != b.code[:3] for b in out):
-            out.append(a)
-        if len(out) == 2:
-            break
-    return out
-
-
-def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
-    """The last two distinct actors before ``tok`` ("between the two nations")."""
-    cands = before(tok, ctx)
+def _nearest_pair(cands: list[Act]) -> list[Act]:
+    """The coordination the nearest candidate belongs to, else the two nearest candidates of
+    different countries; [] where there are not two."""
     if cands and cands[0].group:
         grp = [a for a in cands if a.i in cands[0].group]
         if len(grp) > 1:
@@ -299,7 +282,13 @@ def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
             out.append(a)
         if len(out) == 2:
             return out
-    return participants(tok, ctx)
+    return []
+
+
+def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
+    """The last two distinct actors before ``tok`` ("between the two nations"), else the
+    article's two parties."""
+    return _nearest_pair(before(tok, ctx)) or participants(tok, ctx)
 
 
 def participants(tok: Token, ctx: Ctx) -> list[Act]:
