@@ -565,3 +565,12 @@ def test_helpers_named_in_a_with_support_phrase_cooperate_with_the_strikers(nlp)
     # only beside a use of force: "with support from" a peaceful act is no military cooperation
     got = triples(code(nlp, "Peru, with support from Chile, signed a trade deal with Bolivia."))
     assert not any(c == "062" for _, c, _ in got), got
+
+
+def test_a_coordination_inside_the_object_phrase_is_every_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile stressed the importance of starting talks with Peru and Bolivia."
+    assert triples(code(nlp, text)) == {("CHL", "020", "PER"), ("CHL", "020", "BOL")}
+    # one actor alone stays one target
+    assert triples(code(nlp, "Chile stressed the importance of starting talks with Peru.")) == {
+        ("CHL", "020", "PER")
+    }

@@ -30,7 +30,6 @@ from .roles import (
     Act,
     Ctx,
     Resolve,
-    actor_at,
     actors,
     add_target,
     controller,
@@ -41,6 +40,7 @@ from .roles import (
     joint_they,
     light_verb_subject,
     participants,
+    phrase_target,
     stay_actors,
     stay_verb,
 )
@@ -297,12 +297,8 @@ class EventCoder:
         held = obj if obj is not None else next((c for c in tok.children if c.i in consumed), None)
         held = held if obj is not None or (pred.code or "")[:2] == "02" else None  # not "commitment to"
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and held is not None:
-            # the first actor in the object phrase of another country than actor1's ("the importance
-            # of assistance to Ukraine from Canada", said by Ukraine: Canada)
-            own = {a.code[:3] for a in a1}
-            a2 = [
-                a for t in held.subtree if t.i != held.i for a in actor_at(t, ctx) if a.code[:3] not in own
-            ][:1]
+            # "the importance of assistance to Ukraine from Canada", said by Ukraine: Canada
+            a2 = phrase_target(held, {a.code[:3] for a in a1}, ctx)
         if not a2:
             a2 = exchange_partner(tok, ctx)
         hp = hyphen_pair(tok, ctx) if pred.nominal else None

@@ -526,6 +526,23 @@ def guests(verb: Token, a1: list[Act], passive: bool, ctx: Ctx) -> list[Act]:
 
 
 # ------------------------------------------------------------------ actors of nominal events
+def phrase_target(held: Token, own: set[str], ctx: Ctx) -> list[Act]:
+    """The first actor inside an object phrase of another country than ``own`` ("the importance of
+    assistance to Ukraine from Canada", said by Ukraine: Canada), with the actors coordinated with
+    it ("stressed the importance of talks with the United States and NATO": both)."""
+    for t in held.subtree:
+        if t.i == held.i:
+            continue
+        first = next((a for a in actor_at(t, ctx) if a.code[:3] not in own), None)
+        if first is None:
+            continue
+        mention = ctx.acts.get(t.i)
+        head = held.doc[mention.i] if mention is not None and mention.i >= 0 else t
+        coordinated = [a for a in actors(head, ctx) if a.code[:3] not in own] if head.conjuncts else []
+        return coordinated if len(coordinated) > 1 else [first]
+    return []
+
+
 def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
     counterpart is the actor of the clause it is traded against."""
