@@ -523,3 +523,54 @@ def test_a_frames_own_noun_keeps_its_clause_but_not_a_relative_clause(nlp) -> No
     assert ms, ms
     ev = text[ms[0].start : ms[0].end]
     assert "talks with the president of Bolivia" in ev and "arrived" not in ev, ev
+
+
+def test_coordinated_owners_of_a_force_and_a_located_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The naval forces of France and Italy carried out strikes against depots in the northern"
+        " provinces of Libya."
+    )
+    got = triples(code(nlp, text))
+    assert {(a, c[:2], b) for a, c, b in got} == {("FRA", "19", "LBY"), ("ITA", "19", "LBY")}
+
+
+def test_envoys_sent_to_do_something_are_the_purpose_clauses_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the city is where the talks happen, not whom they are with; the wrapper above "send" applies
+    text = "Chile is ready to send a delegation to Lima to hold talks with envoys of Bolivia."
+    got = triples(code(nlp, text))
+    assert got == {("CHL", "036", "BOL")}
+    # people sent with no purpose: a visit, never aid
+    got = triples(code(nlp, "Peru sent a delegation to Quito."))
+    assert {c for _, c, _ in got} == {"042"}
+
+
+def test_the_latter_and_the_former_pick_by_order(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Egypt criticized Jordan and Kenya. The latter imposed new tariffs on Cairo."
+    got = triples(last_sentence(nlp, text))
+    assert got and all(a == "KEN" for a, _, _ in got), got
+    text = "Egypt criticized Jordan and Kenya. The former launched strikes on Syria."
+    got = triples(last_sentence(nlp, text))
+    assert got and all(a == "JOR" for a, _, _ in got), got
+    # an adjective "former" names no one
+    got = triples(code(nlp, "The former president criticized Jordan."))
+    assert all(a not in ("EGY", "KEN") for a, _, _ in got)
+
+
+def test_helpers_named_in_a_with_support_phrase_cooperate_with_the_strikers(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The navies of France and Italy, with support from Malta, carried out strikes on depots in Libya."
+    got = triples(code(nlp, text))
+    assert ("FRA", "190", "LBY") in got and ("ITA", "190", "LBY") in got, got
+    assert ("MLT", "062", "FRA") in got and ("MLT", "062", "ITA") in got, got
+    assert not any(a == "MLT" and c.startswith("19") for a, c, _ in got)  # the helper struck nothing
+    # only beside a use of force: "with support from" a peaceful act is no military cooperation
+    got = triples(code(nlp, "Peru, with support from Chile, signed a trade deal with Bolivia."))
+    assert not any(c == "062" for _, c, _ in got), got
+
+
+def test_a_coordination_inside_the_object_phrase_is_every_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile stressed the importance of starting talks with Peru and Bolivia."
+    assert triples(code(nlp, text)) == {("CHL", "020", "PER"), ("CHL", "020", "BOL")}
+    # one actor alone stays one target
+    assert triples(code(nlp, "Chile stressed the importance of starting talks with Peru.")) == {
+        ("CHL", "020", "PER")
+    }

@@ -22,18 +22,17 @@ from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
-from . import modality
+from . import modality, slots
+from .backing import backers
 from .learned import Proposal, model_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
     Act,
     Ctx,
     Resolve,
-    actor_at,
     actors,
     add_target,
     controller,
-    earlier_mentions,
     exchange_partner,
     guests,
     home_side,
@@ -41,7 +40,7 @@ from .roles import (
     joint_they,
     light_verb_subject,
     participants,
-    refers_back,
+    phrase_target,
     stay_actors,
     stay_verb,
 )
@@ -298,12 +297,8 @@ class EventCoder:
         held = obj if obj is not None else next((c for c in tok.children if c.i in consumed), None)
         held = held if obj is not None or (pred.code or "")[:2] == "02" else None  # not "commitment to"
         if not a2 and any(s.dep == "obj*" for s in pred.actor2) and held is not None:
-            # the first actor in the object phrase of another country than actor1's ("the importance
-            # of assistance to Ukraine from Canada", said by Ukraine: Canada)
-            own = {a.code[:3] for a in a1}
-            a2 = [
-                a for t in held.subtree if t.i != held.i for a in actor_at(t, ctx) if a.code[:3] not in own
-            ][:1]
+            # "the importance of assistance to Ukraine from Canada", said by Ukraine: Canada
+            a2 = phrase_target(held, {a.code[:3] for a in a1}, ctx)
         if not a2:
             a2 = exchange_partner(tok, ctx)
         hp = hyphen_pair(tok, ctx) if pred.nominal else None
@@ -407,14 +402,14 @@ class EventCoder:
         conducted strikes ... These strikes were intended to ...": an event noun without an actor
         of its own that refers back (bare plural, "the", "these") is the event an earlier mention of
         the same word in this or the two sentences before named; that mention's actor1 did it."""
-        if not refers_back(noun):
+        if not slots.refers_back(noun):
             return []
         return self._mentioned_actors(noun, ctx)
 
     def _mentioned_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
         """The actor1 an earlier mention of ``noun``'s event (same word, this or the two sentences
         before) named itself, as mentions made elsewhere (negative token indices)."""
-        for t in earlier_mentions(noun, 2):
+        for t in slots.earlier_mentions(noun, 2):
             for p in self._frames(t):
                 if p.mode is not None:
                     continue
@@ -673,6 +668,12 @@ class EventCoder:
                 m = self._must_frame(tok, ctx)
                 if m is not None:
                     wrapped.append(m)
+        for w in [w for w in wrapped if w.tok.i not in wrappers_used and w.a1]:
+            # "A, with support from C, struck Yemen": C cooperates with A in it (backing.py)
+            subj = next((t for t in w.tok.children if t.dep_ == "nsubj"), None)
+            for noun, who in backers(w.tok, subj, w.code or "", ctx):
+                rule, chain = w.rule + " +backing", [noun, w.chain[-1]]
+                wrapped.append(_Cand(w.pred, noun, who, w.a1, None, [], chain, "062", rule=rule))
         out: list[EventMention] = []
         for w in wrapped:
             # a wrapper that composed an inner event ("urged X to withdraw") is not an event of its own
@@ -736,12 +737,8 @@ class EventCoder:
         out = []
         for m in ms:
             ev = m.event
-            key = (
-                ev.actor1.code if ev.actor1 else None,
-                ev.action.cameo if ev.action else None,
-                ev.actor2.code if ev.actor2 else None,
-                m.start,
-            )
+            a1, a2 = (a.code if a else None for a in (ev.actor1, ev.actor2))
+            key = (a1, ev.action.cameo if ev.action else None, a2, m.start)
             if key in seen:
                 continue
             seen.add(key)

@@ -60,6 +60,7 @@ _BASE_DEPS = frozenset(
         "pobj",
         "pcomp",
         "acl",
+        "advcl",
         "obj*",
     }
 )

@@ -30,16 +30,21 @@ def _words(name: str) -> frozenset[str]:
     return word_set(f"events/{name}.tsv")
 
 
+def _labelled(name: str, labels: tuple[str, str]) -> dict[str, str]:
+    """A word list of two columns, word and one of two labels (data/events/<name>.tsv)."""
+    out: dict[str, str] = {}
+    for row in read_table(f"events/{name}.tsv", min_cols=2, max_cols=2):
+        word, label = row.cells
+        if label not in labels:
+            raise row.error(f"unknown label {label!r} (expected {labels[0]} or {labels[1]})")
+        out[word.lower()] = label
+    return out
+
+
 @lru_cache(maxsize=1)
 def _pronouns() -> dict[str, str]:
     """Actor pronouns and their number (data/events/pronouns.tsv)."""
-    out: dict[str, str] = {}
-    for row in read_table("events/pronouns.tsv", min_cols=2, max_cols=2):
-        word, number = row.cells
-        if number not in ("singular", "plural"):
-            raise row.error(f"unknown number {number!r} (expected singular or plural)")
-        out[word.lower()] = number
-    return out
+    return _labelled("pronouns", ("singular", "plural"))
 
 
 @dataclass(slots=True)
@@ -111,6 +116,9 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
         # pair the previous sentence named ("welcomed the summit between Iraq and Egypt. The two
         # leaders discussed ...")
         return participants(tok, ctx) or pair_before(tok, ctx)
+    order = _order_words().get(low)
+    if order is not None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"):
+        return _by_order(tok, ctx, order)
     hit = acts.get(tok.i)
     if hit is not None:
         s, e = np_extent(tok)
@@ -137,9 +145,13 @@ def actor_at(tok: Token, ctx: Ctx, poss: bool = False) -> list[Act]:
                     s, e = np_extent(tok)
                     text = doc_text(tok.doc)[s:e]
                     # "US and British forces": coordinated modifiers name one group each
+                    # "the forces of the United States and Britain": an owner's conjuncts too
+                    ht = tok.doc[m.i] if m.i >= 0 else t
+                    owner = ht.dep_ == "pobj" and ht.head.i == c.i
+                    conj = t.conjuncts if t.dep_ in ("amod", "compound", "nmod") else ()
                     codes = [m.code] + [
                         k.code
-                        for j in (t.conjuncts if t.dep_ in ("amod", "compound", "nmod") else ())
+                        for j in (ht.conjuncts if owner else conj)
                         if (k := acts.get(j.i)) is not None and k.code != m.code
                     ]
                     return [Act(text, code, s, e, tok.i) for code in dict.fromkeys(codes)]
@@ -240,9 +252,26 @@ def _uncoded_people_before(tok: Token, ctx: Ctx) -> bool:
     )
 
 
-def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
-    """The last two distinct actors before ``tok`` ("between the two nations")."""
-    cands = before(tok, ctx)
+@lru_cache(maxsize=1)
+def _order_words() -> dict[str, str]:
+    """ "the former", "the latter" and which of two they pick (data/events/order_pronouns.tsv)."""
+    return _labelled("order_pronouns", ("first", "last"))
+
+
+def _by_order(tok: Token, ctx: Ctx, which: str) -> list[Act]:
+    """ "Iran criticized Israel and the United States. The latter ...": the last (or first) of the
+    two actors named just before, of different countries, in the order the text names them (not
+    the article's parties: "the latter" points back in the text)."""
+    pair = sorted(_nearest_pair([a for a in before(tok, ctx) if a.i >= 0]), key=lambda a: a.start)
+    if len(pair) != 2:
+        return []
+    a = pair[-1] if which == "last" else pair[0]
+    return [Act(a.text, a.code, a.start, a.end, a.i)]
+
+
+def _nearest_pair(cands: list[Act]) -> list[Act]:
+    """The coordination the nearest candidate belongs to, else the two nearest candidates of
+    different countries; [] where there are not two."""
     if cands and cands[0].group:
         grp = [a for a in cands if a.i in cands[0].group]
         if len(grp) > 1:
@@ -253,7 +282,13 @@ def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
             out.append(a)
         if len(out) == 2:
             return out
-    return participants(tok, ctx)
+    return []
+
+
+def pair_before(tok: Token, ctx: Ctx) -> list[Act]:
+    """The last two distinct actors before ``tok`` ("between the two nations"), else the
+    article's two parties."""
+    return _nearest_pair(before(tok, ctx)) or participants(tok, ctx)
 
 
 def participants(tok: Token, ctx: Ctx) -> list[Act]:
@@ -491,6 +526,23 @@ def guests(verb: Token, a1: list[Act], passive: bool, ctx: Ctx) -> list[Act]:
 
 
 # ------------------------------------------------------------------ actors of nominal events
+def phrase_target(held: Token, own: set[str], ctx: Ctx) -> list[Act]:
+    """The first actor inside an object phrase of another country than ``own`` ("the importance of
+    assistance to Ukraine from Canada", said by Ukraine: Canada), with the actors coordinated with
+    it ("stressed the importance of talks with the United States and NATO": both)."""
+    for t in held.subtree:
+        if t.i == held.i:
+            continue
+        first = next((a for a in actor_at(t, ctx) if a.code[:3] not in own), None)
+        if first is None:
+            continue
+        mention = ctx.acts.get(t.i)
+        head = held.doc[mention.i] if mention is not None and mention.i >= 0 else t
+        coordinated = [a for a in actors(head, ctx) if a.code[:3] not in own] if head.conjuncts else []
+        return coordinated if len(coordinated) > 1 else [first]
+    return []
+
+
 def exchange_partner(tok: Token, ctx: Ctx) -> list[Act]:
     """ "Russia provides X to Iran in exchange for Tehran supplying weapons": an exchange's
     counterpart is the actor of the clause it is traded against."""
@@ -674,6 +726,16 @@ def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    # "conducted strikes against targets": the place phrase on the verb's object noun
+    heads += [
+        g
+        for o in tok.children
+        if o.dep_ in ("dobj", "nsubjpass")
+        for p in o.children
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     places = ctx.places or {}
     for h in heads:
         for t in _premodified(h):
@@ -682,7 +744,32 @@ def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
             a = places.get(t.i) or (ctx.acts.get(t.i) if t.dep_ == "poss" else None)
             if a is not None and a.code[:3].isalpha() and a.code[:3] not in own:
                 return [Act(a.text, a.code[:3], a.start, a.end, a.i)]
+    for h in heads:
+        # "targets in Houthi-held areas of Yemen": a bare country at the end of a chain of
+        # locative phrases on the target names where it lies
+        for t in _located_in(h):
+            a = places.get(t.i) or ctx.acts.get(t.i)
+            if a is not None and len(a.code) == 3 and a.code.isalpha() and a.code not in own:
+                return [Act(a.text, a.code, a.start, a.end, a.i)]
     return []
+
+
+def _located_in(head: Token, depth: int = 2) -> list[Token]:
+    """The objects of "in"/"of" phrases nested under ``head`` ("targets in areas of Yemen": areas,
+    Yemen), nearest first, ``depth`` levels down."""
+    out: list[Token] = []
+    level = [head]
+    for _ in range(depth):
+        level = [
+            g
+            for h in level
+            for p in h.children
+            if p.dep_ == "prep" and p.lower_ in ("in", "of", "across", "throughout")
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        out.extend(level)
+    return out
 
 
 def _premodified(head: Token) -> list[Token]:
@@ -699,51 +786,3 @@ def _premodified(head: Token) -> list[Token]:
 def _meeting(code: str) -> bool:
     """A consultation held somewhere (040, 041, 044-046), not a visit to a place or hosting one."""
     return code[:2] == "04" and code[:3] not in ("042", "043")
-
-
-# ------------------------------------------------------------------ events named before
-def refers_back(noun: Token) -> bool:
-    """Whether an event noun can name an event told before: the subject of its clause (what the
-    clause goes on to tell about), a bare plural ("attacks have continued") or with a definite or
-    demonstrative determiner ("the strikes were", "these attacks"); not "an attack" or "any
-    attack" (a new or a hypothetical one), nor a noun inside a phrase ("the participants of the
-    meeting", "defend lives from attacks": a mention in passing or a generic one)."""
-    if noun.dep_ not in ("nsubj", "nsubjpass"):
-        return False
-    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet")]
-    if not dets:
-        return noun.tag_ in ("NNS", "NNPS")
-    return all(d in _words("anaphoric_determiners") for d in dets)
-
-
-def earlier_mentions(noun: Token, sentences: int) -> list[Token]:
-    """Earlier tokens of the same lemma (a noun or its verb: "attacked ... the attack"), nearest
-    first, in ``noun``'s sentence and the ``sentences`` before it."""
-    doc = noun.doc
-    start = noun.sent.start
-    for _ in range(sentences):
-        if start == 0:
-            break
-        start = doc[start - 1].sent.start
-    lem = noun.lemma_.lower()
-    return [
-        doc[j]
-        for j in range(noun.i - 1, start - 1, -1)
-        if doc[j].lemma_.lower() == lem and doc[j].pos_ in ("NOUN", "VERB")
-    ]
-
-
-def encounter_agent(verb: Token) -> list[Token]:
-    """ "He was killed during a confrontation with police", "wounded in clashes with troops": the
-    other side of the encounter a passive happens in (``encounter_nouns.tsv``) is its agent."""
-    out: list[Token] = []
-    for p in verb.children:
-        if p.dep_ != "prep" or p.lower_ not in ("in", "during", "amid", "amidst"):
-            continue
-        for noun in p.children:
-            if noun.dep_ != "pobj" or noun.lemma_.lower() not in _words("encounter_nouns"):
-                continue
-            for w in noun.children:
-                if w.dep_ == "prep" and w.lower_ == "with":
-                    out.extend(g for g in w.children if g.dep_ == "pobj")
-    return out

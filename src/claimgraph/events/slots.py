@@ -1,7 +1,8 @@
 """Where a frame's slots sit in the parse: the tokens a slot names (passives, hosts of a
 prepositional phrase, datives the parser read as modifiers), a stray by-agent, the object as the
 house style writes it, and other lemmas for a verb the tagger lemmatised wrongly. Split from the
-coder, which chooses frames and fills them with actors."""
+coder, which chooses frames and fills them with actors; also where an event noun may name an
+event told before (``refers_back``, ``earlier_mentions``), which needs the parse only."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from spacy.tokens import Span, Token
 from ..attribute.stance import is_event_noun
 from ..lexicons import word_set
 from .predicates import Predicate, Slot
-from .roles import encounter_agent
 
 SUBJ_DEPS = ("nsubj", "csubj")
 
@@ -162,3 +162,51 @@ def in_relcl(t: Token, head: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+# ------------------------------------------------------------------ events named before
+def refers_back(noun: Token) -> bool:
+    """Whether an event noun can name an event told before: the subject of its clause (what the
+    clause goes on to tell about), a bare plural ("attacks have continued") or with a definite or
+    demonstrative determiner ("the strikes were", "these attacks"); not "an attack" or "any
+    attack" (a new or a hypothetical one), nor a noun inside a phrase ("the participants of the
+    meeting", "defend lives from attacks": a mention in passing or a generic one)."""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    dets = [c.lower_ for c in noun.children if c.dep_ in ("det", "predet")]
+    if not dets:
+        return noun.tag_ in ("NNS", "NNPS")
+    return all(d in word_set("events/anaphoric_determiners.tsv") for d in dets)
+
+
+def earlier_mentions(noun: Token, sentences: int) -> list[Token]:
+    """Earlier tokens of the same lemma (a noun or its verb: "attacked ... the attack"), nearest
+    first, in ``noun``'s sentence and the ``sentences`` before it."""
+    doc = noun.doc
+    start = noun.sent.start
+    for _ in range(sentences):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    lem = noun.lemma_.lower()
+    return [
+        doc[j]
+        for j in range(noun.i - 1, start - 1, -1)
+        if doc[j].lemma_.lower() == lem and doc[j].pos_ in ("NOUN", "VERB")
+    ]
+
+
+def encounter_agent(verb: Token) -> list[Token]:
+    """ "He was killed during a confrontation with police", "wounded in clashes with troops": the
+    other side of the encounter a passive happens in (``encounter_nouns.tsv``) is its agent."""
+    out: list[Token] = []
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "during", "amid", "amidst"):
+            continue
+        for noun in p.children:
+            if noun.dep_ != "pobj" or noun.lemma_.lower() not in word_set("events/encounter_nouns.tsv"):
+                continue
+            for w in noun.children:
+                if w.dep_ == "prep" and w.lower_ == "with":
+                    out.extend(g for g in w.children if g.dep_ == "pobj")
+    return out
