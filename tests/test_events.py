@@ -574,3 +574,22 @@ def test_a_coordination_inside_the_object_phrase_is_every_target(nlp) -> None:  
     assert triples(code(nlp, "Chile stressed the importance of starting talks with Peru.")) == {
         ("CHL", "020", "PER")
     }
+
+
+def test_police_and_gunmen_assault_armies_fight(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the same shooting is an assault (18x) by police or a gunman, a fight (19x) by an army
+    # (data/events/assault_sectors.tsv, assault_codes.tsv)
+    assert ("PER", "182", "PER") in triples(code(nlp, "Peruvian police shot a Peruvian farmer on Monday."))
+    assert ("CHL", "193", "PER") in triples(code(nlp, "Chilean troops shot Peruvian soldiers on Monday."))
+    # a bare country code assaults only its own people: "Chile attacked Peru" stays a fight
+    assert ("CHL", "190", "PER") in triples(code(nlp, "Chile attacked Peru on Monday."))
+
+
+def test_assault_code_table() -> None:
+    from claimgraph.events.violence import assault_code
+
+    assert assault_code("193", "USACOP", None) == "182"
+    assert assault_code("193", "USAMIL", "IRQ") == "193"
+    assert assault_code("190", "USAGOV", "USACVL") == "180"
+    assert assault_code("190", "USAGOV", "IRQ") == "190"
+    assert assault_code("195", "USACOP", None) == "195"  # air strikes stay fights

@@ -22,7 +22,7 @@ from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text
-from . import modality, slots
+from . import modality, slots, violence
 from .backing import backers
 from .learned import Proposal, model_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
@@ -598,12 +598,12 @@ class EventCoder:
         date = event_date(c.chain, c.tok.sent, published)
         place = event_place(c.chain, used)
         obj = object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
-        action = cameo.action_for(c.code, c.tok.text)
         out = []
         for x, y in pairs:
+            code = violence.assault_code(c.code, x.code, y.code if y else None)
             ev = Event(
                 actor1=x.actor(),
-                action=action,
+                action=cameo.action_for(code, c.tok.text),
                 actor2=y.actor() if y else None,
                 object=obj,
                 date=date,

@@ -1,0 +1,48 @@
+"""Assault or fight: the same use of force is a fight (19x) by an armed force and an assault (18x)
+by police, a gunman or a crowd. Which sector assaults is ``data/events/assault_sectors.tsv``; the
+code each fight becomes is ``data/events/assault_codes.tsv``."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from .. import cameo
+from ..lexicons import read_table
+
+_MODES = ("always", "domestic")
+
+
+@cache
+def _sectors() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_table("events/assault_sectors.tsv", min_cols=2, max_cols=2):
+        sector, mode = row.cells
+        if mode not in _MODES:
+            raise row.error(f"unknown mode {mode!r} (expected one of {list(_MODES)})")
+        out["" if sector == "-" else sector.upper()] = mode
+    return out
+
+
+@cache
+def _codes() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in read_table("events/assault_codes.tsv", min_cols=2, max_cols=2):
+        fight, assault = row.cells
+        for c in (fight, assault):
+            if not cameo.is_valid(c):
+                raise row.error(f"{c!r} is not a CAMEO code")
+        out[fight] = assault
+    return out
+
+
+def assault_code(code: str, actor1: str | None, actor2: str | None) -> str:
+    """The code of a use of force by ``actor1`` on ``actor2`` (actor codes): the assault code where
+    the actor's sector assaults ("police shot a man": 182), else ``code`` unchanged. A sector that
+    assaults only its own people needs a target of its own country."""
+    assault = _codes().get(code)
+    if assault is None or not actor1:
+        return code
+    mode = _sectors().get(actor1[3:6])
+    if mode == "always" or (mode == "domestic" and actor2 is not None and actor2[:3] == actor1[:3]):
+        return assault
+    return code
