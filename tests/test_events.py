@@ -593,3 +593,17 @@ def test_assault_code_table() -> None:
     assert assault_code("190", "USAGOV", "USACVL") == "180"
     assert assault_code("190", "USAGOV", "IRQ") == "190"
     assert assault_code("195", "USACOP", None) == "195"  # air strikes stay fights
+
+
+def test_shared_object_of_coordinated_verbs(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "shot and wounded a farmer": the first verb has no object of its own; it shares the second's
+    ms = code(nlp, "Peruvian police shot and wounded a Peruvian farmer on Monday.")
+    shot = [m for m in ms if "+shared-object" in m.rule]
+    assert shot and triples(shot) == {("PER", "182", "PER")}
+
+
+def test_appeal_for_an_act_on_domestic_objects(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the act called for is done to the country's own election: the appeal is made at home
+    ms = code(nlp, "Peruvian opposition groups called for boycotting the coming election.")
+    appeal = {t for t in triples(ms) if t[1].startswith("02")}
+    assert appeal and all(t[0] == "PER" and t[2] == "PER" for t in appeal)

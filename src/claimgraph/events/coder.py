@@ -31,7 +31,6 @@ from .roles import (
     Ctx,
     Resolve,
     actors,
-    add_target,
     controller,
     exchange_partner,
     guests,
@@ -45,6 +44,7 @@ from .roles import (
     stay_verb,
 )
 from .slots import acting_subject, in_prep, in_relcl, is_passive, lemma_guesses, object_text, slot_tokens
+from .targets import target
 from .time import event_date, event_place
 
 _CLAUSE_STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
@@ -362,7 +362,7 @@ class EventCoder:
             c.a2 = self._event_target(c, ctx)
             c.rule += " +event-target" if c.a2 else ""
         if not (c.a2 or c.pair or c.code is None):
-            c.a2, how = add_target(c.code, c.tok, c.obj, c.a1, c.pred, ctx)
+            c.a2, how = target(c.code, c.tok, c.obj, c.a1, c.pred, ctx)
             c.rule += how
         return c
 
@@ -532,7 +532,7 @@ class EventCoder:
         p = frames[0]
         if len(a1) == 1:
             # with the partner the clause or the readout names ("supplies of gas to Italy")
-            a2, how = add_target(code or "030", tok, obj, a1, p, ctx)
+            a2, how = target(code or "030", tok, obj, a1, p, ctx)
             if not a2:
                 return None
             return _Cand(p, tok, a1, a2, obj, cls, [tok], code, False, p.rule + " (intent)" + how)

@@ -1,0 +1,57 @@
+"""Targets the frame's own slots miss because the parser hangs them elsewhere: the object a verb
+shares with the verb coordinated after it ("officers shot and wounded a suspect"), and the domestic
+object of the act an appeal calls for ("called for boycotting the election"). Tried around
+``roles.add_target``: the shared object first (it is the verb's own object), the nested one last."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .predicates import Predicate
+from .roles import Act, Ctx, actors, add_target, domestic_target
+
+
+def target(
+    code: str, tok: Token, obj: Token | None, a1: list[Act], pred: Predicate, ctx: Ctx
+) -> tuple[list[Act], str]:
+    """An actor2 for a chosen frame whose slots found none, and the rule suffix that says how."""
+    shared = shared_object(tok, a1, pred, ctx)
+    if shared:
+        return shared, " +shared-object"
+    got, how = add_target(code, tok, obj, a1, pred, ctx)
+    if got or not code[:2].isdigit():
+        return got, how
+    nested = nested_domestic(obj, a1, ctx)
+    return (nested, " +domestic") if nested else ([], "")
+
+
+def shared_object(tok: Token, a1: list[Act], pred: Predicate, ctx: Ctx) -> list[Act]:
+    """ "Officers shot and wounded a suspect": a transitive frame with no object of its own takes
+    the direct object of the verb coordinated after it, where that verb has no subject of its own
+    (the same actor acts twice on the same target)."""
+    if not any(s.dep == "dobj" for s in pred.actor2) or tok.pos_ != "VERB":
+        return []
+    kids = {c.dep_ for c in tok.children}
+    # an active clause with a subject of its own ("the jet shot down by Turkey, and should have
+    # informed Turkey": a participle, whose conjunct is another clause)
+    if "nsubj" not in kids or kids & {"dobj", "ccomp", "xcomp", "nsubjpass", "attr", "agent", "auxpass"}:
+        return []
+    for v in tok.children:
+        if v.dep_ != "conj" or v.pos_ != "VERB" or v.i < tok.i:
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+            return []
+        d = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if d is None:
+            return []
+        return actors(d, ctx) or domestic_target(d, v, a1, ctx)
+    return []
+
+
+def nested_domestic(obj: Token | None, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """ "The opposition called for boycotting the election": where the frame's object is itself an
+    act (a gerund or infinitive) done to a country's own people or institutions, the appeal is made
+    to that country (``roles.domestic_target``: the place the clause names, else actor1's own)."""
+    if obj is None or obj.pos_ != "VERB":
+        return []
+    return domestic_target(None, obj, a1, ctx)
