@@ -168,3 +168,20 @@ def test_a_statement_printed_after_said_colon_is_the_speakers(attributions):
         "I am appalled by this latest attack by the regime on civilians in Aleppo."
     ]
     assert recs[0].source.name == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Thomas A. Weller, Jr. met today with Premier Anne Dubois of Quebec to reaffirm the "
+        "enduring strength of the partnership between Canada and France.",
+        "Senator Robert T. Kline, Sr. told reporters that Canada had delivered tanks to Poland.",
+    ],
+)
+def test_a_name_suffix_stays_with_the_name(attributions, text: str) -> None:
+    """ "Jr." set off by a comma parses as a second subject of the verb, and "Sr." splits into a
+    word and a full stop that parses as one: the source is the name, never the suffix or the stop."""
+    srcs = [r.source.text for r in attributions(text) if r.cue]
+    assert srcs and all(
+        s and s.startswith(("Governor Thomas A. Weller", "Senator Robert T. Kline")) for s in srcs
+    ), srcs

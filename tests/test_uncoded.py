@@ -371,11 +371,20 @@ def test_the_reason_of_a_praise_is_a_claim_when_it_names_an_act(reason: str, kep
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
-        ("Foreign Minister Margus Tsahkna asked the Latvian officials how the negotiations in Riga had stalled.", False),
-        ("Foreign Minister Margus Tsahkna refused to negotiate with the Latvian government on the border.", False),
+        (
+            "Minister Margus Tsahkna asked the Latvian officials how the negotiations in Riga had stalled.",
+            False,
+        ),
+        (
+            "Foreign Minister Margus Tsahkna refused to negotiate with the Latvian government on the border.",
+            False,
+        ),
         ("Foreign Minister Margus Tsahkna urged Latvia to open its border with Estonia.", False),
         ("Foreign Minister Margus Tsahkna explained how the negotiations in Riga had stalled.", True),
-        ("Foreign Minister Margus Tsahkna asked the Latvian officials whether the negotiations in Riga had stalled.", False),
+        (
+            "Minister Margus Tsahkna asked Latvian officials whether the negotiations in Riga had stalled.",
+            False,
+        ),
     ],
 )
 def test_what_a_source_asks_for_or_refuses_is_no_claim(text: str, kept: bool) -> None:

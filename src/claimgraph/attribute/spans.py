@@ -44,10 +44,13 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
     """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
     cur = tok
     for _ in range(4):
-        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c)]
+        # a full stop the tokenizer split off a name ("Harris Sr.") is no subject of its own
+        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c) and not c.is_punct]
         if subjects:
             # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
-            return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
+            near = min(subjects, key=lambda c: abs(c.i - cur.i))
+            named = _suffixed_name(near, subjects)
+            return (named[0], near.i + 1) if named else _np_span(near)
         for c in cur.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -133,6 +136,17 @@ def _dateline(tok: Token) -> bool:
     return bool(
         tok.text.isupper() and len(tok.text) > 2 and at_start and nxt is not None and nxt.text in "–—-"
     )
+
+
+def _suffixed_name(tok: Token, subjects: list[Token]) -> tuple[int, int] | None:
+    """ "President Joseph R. Biden, Jr. met ...": the parser makes the suffix a second subject; the
+    mention is the name with its suffix (``attribution/name_suffixes.tsv``)."""
+    if tok.lower_ not in word_set("attribution/name_suffixes.tsv") or tok.i < 2:
+        return None
+    before = tok.doc[tok.i - 2]
+    if tok.doc[tok.i - 1].text != "," or before not in subjects or before.ent_type_ != "PERSON":
+        return None
+    return _np_span(before)
 
 
 def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
