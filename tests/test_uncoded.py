@@ -392,3 +392,16 @@ def test_what_a_source_asks_for_or_refuses_is_no_claim(text: str, kept: bool) ->
     record (the asking or refusing is the author-voice event); a stated clause stays one."""
     uncoded = [c for c in extract(text, article_id="t") if c.event is None and c.cue is not None]
     assert bool(uncoded) == kept, uncoded
+
+
+def test_a_claim_relayed_by_an_adjective_cue_is_only_the_adjectives() -> None:
+    """ "X said it was concerned that Z": the concern is the claim (one record), the saying only
+    relays it; a negated copula ("cannot be sure that") makes the concern a doubt."""
+    text = "The French foreign ministry said it was concerned that the negotiations in Riga had stalled."
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert [c.evidence.text for c in uncoded] == ["that the negotiations in Riga had stalled"], uncoded
+    text = "The French foreign ministry said it could not be sure that the negotiations in Riga had stalled."
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert [(c.evidence.text, c.stance) for c in uncoded] == [
+        ("that the negotiations in Riga had stalled", "questions")
+    ], uncoded

@@ -62,7 +62,8 @@ def _relays(doc: Doc, a: Attribution, b: Attribution) -> bool:
     root = span.root
     for k in b.cue_tokens:
         t = doc[k]
-        while t.i != root.i and t.dep_ in ("conj", "ccomp", "xcomp", "parataxis") and t.head in span:
+        # "said it was concerned that ...": an adjective cue hangs under its copula
+        while t.i != root.i and t.dep_ in ("conj", "ccomp", "xcomp", "parataxis", "acomp") and t.head in span:
             t = t.head
         if t.i == root.i or t.dep_ == "ROOT":
             return True
