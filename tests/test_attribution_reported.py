@@ -168,3 +168,35 @@ def test_a_statement_printed_after_said_colon_is_the_speakers(attributions):
         "I am appalled by this latest attack by the regime on civilians in Aleppo."
     ]
     assert recs[0].source.name == "Anna Berg"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Thomas A. Weller, Jr. met today with Premier Anne Dubois of Quebec to reaffirm the "
+        "enduring strength of the partnership between Canada and France.",
+        "Senator Robert T. Kline, Sr. told reporters that Canada had delivered tanks to Poland.",
+    ],
+)
+def test_a_name_suffix_stays_with_the_name(attributions, text: str) -> None:
+    """ "Jr." set off by a comma parses as a second subject of the verb, and "Sr." splits into a
+    word and a full stop that parses as one: the source is the name, never the suffix or the stop."""
+    srcs = [r.source.text for r in attributions(text) if r.cue]
+    assert srcs and all(
+        s and s.startswith(("Governor Thomas A. Weller", "Senator Robert T. Kline")) for s in srcs
+    ), srcs
+
+
+def test_a_blog_quotation_flattened_after_writes_colon_is_the_writers(attributions):
+    """A page flattened to one line marks a quoted block's breaks with stray full stops ("X,
+    former minister, writes: . <the block>. . <the story goes on>"): the block is what X writes,
+    and X is the name, not the title after its comma."""
+    text = (
+        "Bloggers are divided. Anna Berg , former defence minister writes: . The troops left the "
+        "border town last week. The ministry ordered them back. . Other bloggers disagree with her."
+    )
+    recs = [r for r in attributions(text) if r.cue and r.cue.lemma == "write"]
+    assert recs, attributions(text)
+    assert all(r.source.text and r.source.text.startswith("Anna Berg") for r in recs), recs
+    assert recs[0].evidence.text.startswith("The troops left the border town")
+    assert "Other bloggers" not in recs[0].evidence.text, recs[0].evidence.text

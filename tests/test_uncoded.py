@@ -366,3 +366,42 @@ def test_the_reason_of_a_praise_is_a_claim_when_it_names_an_act(reason: str, kep
     text = f"Foreign Minister Margus Tsahkna thanked Latvia for {reason}."
     uncoded = [c.evidence.text for c in extract(text, article_id="t") if c.event is None]
     assert uncoded == ([reason] if kept else []), uncoded
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        (
+            "Minister Margus Tsahkna asked the Latvian officials how the negotiations in Riga had stalled.",
+            False,
+        ),
+        (
+            "Foreign Minister Margus Tsahkna refused to negotiate with the Latvian government on the border.",
+            False,
+        ),
+        ("Foreign Minister Margus Tsahkna urged Latvia to open its border with Estonia.", False),
+        ("Foreign Minister Margus Tsahkna explained how the negotiations in Riga had stalled.", True),
+        (
+            "Minister Margus Tsahkna asked Latvian officials whether the negotiations in Riga had stalled.",
+            False,
+        ),
+    ],
+)
+def test_what_a_source_asks_for_or_refuses_is_no_claim(text: str, kept: bool) -> None:
+    """An indirect question or a requested or refused act is neither true nor false: no uncoded
+    record (the asking or refusing is the author-voice event); a stated clause stays one."""
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None and c.cue is not None]
+    assert bool(uncoded) == kept, uncoded
+
+
+def test_a_claim_relayed_by_an_adjective_cue_is_only_the_adjectives() -> None:
+    """ "X said it was concerned that Z": the concern is the claim (one record), the saying only
+    relays it; a negated copula ("cannot be sure that") makes the concern a doubt."""
+    text = "The French foreign ministry said it was concerned that the negotiations in Riga had stalled."
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert [c.evidence.text for c in uncoded] == ["that the negotiations in Riga had stalled"], uncoded
+    text = "The French foreign ministry said it could not be sure that the negotiations in Riga had stalled."
+    uncoded = [c for c in extract(text, article_id="t") if c.event is None]
+    assert [(c.evidence.text, c.stance) for c in uncoded] == [
+        ("that the negotiations in Riga had stalled", "questions")
+    ], uncoded

@@ -371,6 +371,8 @@ def _adjective_cue(tok: Token, lex: AttributionLexicon) -> Attribution | None:
         content=_clause_chars(comp),
         source_span=_np_span(subj) if subj is not None else _subject_span(head),
         rule=f"adjective:{entry.cue}",
+        # "cannot be sure that ...", "is not convinced that ...": the "not" is on the copula
+        negated_cue=any(c.dep_ == "neg" for c in (*tok.children, *head.children)),
     )
 
 

@@ -44,10 +44,13 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
     """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
     cur = tok
     for _ in range(4):
-        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c)]
+        # a full stop the tokenizer split off a name ("Harris Sr.") is no subject of its own
+        subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c) and not c.is_punct]
         if subjects:
             # the nearest subject: a dateline ("TEHRAN –") parses as a second, far one
-            return _np_span(min(subjects, key=lambda c: abs(c.i - cur.i)))
+            near = min(subjects, key=lambda c: abs(c.i - cur.i))
+            named = _suffixed_name(near)
+            return (named[0], near.i + 1) if named else _np_span(near)
         for c in cur.children:
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -133,6 +136,23 @@ def _dateline(tok: Token) -> bool:
     return bool(
         tok.text.isupper() and len(tok.text) > 2 and at_start and nxt is not None and nxt.text in "–—-"
     )
+
+
+def _suffixed_name(tok: Token) -> tuple[int, int] | None:
+    """ "President Joseph R. Biden, Jr. met ...", "Mohammad Ali Abtahi, former vice president,
+    writes": the parser makes the suffix (``attribution/name_suffixes.tsv``) or the title after the
+    comma a second subject; the mention is the name with it."""
+    left = tok.left_edge.i
+    suffix = tok.lower_ in word_set("attribution/name_suffixes.tsv")
+    if left < 2 or tok.doc[left - 1].text != ",":
+        return None
+    if not suffix and (tok.ent_type_ == "PERSON" or tok.pos_ not in ("NOUN", "PROPN")):
+        return None  # "Smith, Jones said": two people; a title is no name
+    before = tok.doc[left - 2]
+    # the name hangs on the same verb, as a subject or (misread) an adverbial noun
+    if before.head.i != tok.head.i or before.ent_type_ != "PERSON":
+        return None
+    return _np_span(before)
 
 
 def _np_span(tok: Token, *, keep_conj: bool = False) -> tuple[int, int]:
@@ -224,6 +244,10 @@ def _reported_clause_chars(tok: Token) -> tuple[int, int]:
     return (s, e)
 
 
+_FLAT_BREAK = re.compile(r"[ \t]+\.[ \t]+(?=\S)")
+_FLAT_END = re.compile(r"\.[ \t]+\.(?:\s|$)")
+
+
 def colon_paragraph(cue: Token) -> tuple[int, int] | None:
     """ "Foreign Secretary X said:" closing its paragraph, the statement printed as the next one (a
     government release's style): that paragraph is the content. None unless the cue's clause ends
@@ -234,14 +258,20 @@ def colon_paragraph(cue: Token) -> tuple[int, int] | None:
         j = doc[j].right_edge.i + 1  # "said on Tuesday:", "said today:"
     if j >= len(doc) or doc[j].text != ":":
         return None
-    if "\n" not in doc[j].whitespace_ + doc[min(j + 1, len(doc) - 1)].text:
-        return None  # "said: the talks will resume" on one line is a plain clause
     text = doc_text(doc)
-    start = doc[j].idx + 1
+    # a flattened page marks the quoted block's line breaks with a stray full stop ("X writes: .
+    # Decreasing the boycott ... election. . Paicorg writes ...")
+    stop = _FLAT_BREAK.match(text, doc[j].idx + 1)
+    if stop is None and "\n" not in doc[j].whitespace_ + doc[min(j + 1, len(doc) - 1)].text:
+        return None  # "said: the talks will resume" on one line is a plain clause
+    start = stop.end() if stop else doc[j].idx + 1
     while start < len(text) and text[start].isspace():
         start += 1
     end = text.find("\n", start)
     end = len(text) if end < 0 else end
+    if stop:
+        close = _FLAT_END.search(text, start, end)
+        end = close.start() + 1 if close else end
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end - start > 1 else None

@@ -9,12 +9,14 @@ itself" is two), so each part that names an event and holds no coded event is a 
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ..attribute import Attribution
 from ..attribute.lexicon import default_lexicon
 from ..attribute.sources import is_pronoun
-from ..lexicons import word_set
+from ..lexicons import read_pairs, word_set
 from ..model import Source
 from ..negation import is_negated, refusal
 from ..nlp import doc_text
@@ -60,7 +62,8 @@ def _relays(doc: Doc, a: Attribution, b: Attribution) -> bool:
     root = span.root
     for k in b.cue_tokens:
         t = doc[k]
-        while t.i != root.i and t.dep_ in ("conj", "ccomp", "xcomp", "parataxis") and t.head in span:
+        # "said it was concerned that ...": an adjective cue hangs under its copula
+        while t.i != root.i and t.dep_ in ("conj", "ccomp", "xcomp", "parataxis", "acomp") and t.head in span:
             t = t.head
         if t.i == root.i or t.dep_ == "ROOT":
             return True
@@ -244,7 +247,51 @@ def states_something(doc: Doc, a: Attribution) -> bool:
         and not (c.dep_ == "relcl" and c.lemma_.lower() in cues)
         for c in root.children
     )
+    if _asks_or_binds(span, a):
+        return False
     return not one_phrase or clause or _acting_noun(root)
+
+
+_WH_WORDS = frozenset({"how", "why", "whether", "if", "what", "when", "where", "who", "which"})
+
+
+def _asks_or_binds(span: Span, a: Attribution) -> bool:
+    """Whether the content is what the source asks about, asks for or refuses, not what it states
+    (``attribution/asking_cues.tsv``): an indirect question ("asked officials how the documents
+    wound up on the street") or a bare infinitive ("refused to give any more details", "urged the
+    EU to make a contribution"). Neither is true or false; the asking or refusing itself is the
+    author-voice speech-act record. A quotation is said, whatever its first word."""
+    kinds = _asking_cues().get(a.cue.cue, frozenset())
+    words = [t for t in span if not t.is_punct]
+    if not kinds or not words or span[0].is_quote:
+        return False
+    first = words[0]
+    if "question" in kinds and (first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")):
+        t = first
+        # "Where Russian troops can enter, they have entered": a clause qualifying the statement
+        while t.head.i != t.i and t.head in span and t.dep_ not in ("advcl", "relcl", "acl"):
+            t = t.head
+        if t.dep_ not in ("advcl", "relcl", "acl"):
+            return True
+    if "act" not in kinds:
+        return False
+    tops = [t for t in words if t.head.i == t.i or t.head not in span]
+    verbs = [t for t in tops if t.pos_ in ("VERB", "AUX")]
+    # "to give details", "the EU to make a contribution": an infinitive with no subject of its own
+    return bool(verbs) and all(
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and not any(c.dep_ in _SUBJECTS for c in v.children)
+        for v in verbs
+    )
+
+
+@cache
+def _asking_cues() -> dict[str, frozenset[str]]:
+    """The cues of ``attribution/asking_cues.tsv`` with the kinds of content that are no claim."""
+    out: dict[str, set[str]] = {}
+    for cue, kind in read_pairs("attribution/asking_cues.tsv", ("question", "act"), "content kind"):
+        out.setdefault(cue, set()).add(kind)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 def _acting_noun(root: Token) -> bool:
