@@ -81,32 +81,30 @@ def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
         # a quotation of several sentences: a record of it stands for its opening claim, and "if" or
         # "it seems" in a later sentence scopes over that sentence only
         c = doc[c.start : min(c.end, c[0].sent.end)]
-    for t in c:
-        if _in_relative_clause(t, c.root):
-            continue  # "refuses to honour ..., which impedes the potential summit": another claim's word
-        low = t.lower_
-        if t.dep_ == "aux" and low in lex.modals and not _inability(t):
-            return True
-        if low in lex.adverbs and not _on_a_count(t):
-            return True
-        if t.pos_ == "ADJ" and t.lemma_.lower() in lex.adjectives and t.dep_ in ("amod", "acomp", "oprd"):
-            return True  # "potential locations", "it is likely that ..."
-        if t.dep_ == "advcl" and _conditional(t, lex):
-            return True  # a condition inside the content: "Iran will respond if it is attacked"
-        lemma = _lemma(t)
-        if lemma in lex.future_cues and any(
-            g.dep_ in ("ccomp", "xcomp") and _future([g]) for g in t.children
-        ):
-            return True  # "France said it was concerned that the deal would not curb ..."
-        if lemma in lex.certain and t.pos_ == "ADJ" and _negated_word(t):
-            return True  # "it cannot be sure that ..."
-        if (
-            t.pos_ == "VERB"
-            and _lemma(t) in lex.verbs
-            and any(g.dep_ in ("xcomp", "ccomp") for g in t.children)
-        ):
-            return True
-    return False
+    root = c.root
+    # "refuses to honour ..., which impedes the potential summit": a word inside a relative clause
+    # is another claim's (checked only for a hedging word: the walk up is the costly part)
+    return any(_hedges(t, lex) and not _in_relative_clause(t, root) for t in c)
+
+
+def _hedges(t: Token, lex: HedgeLexicon) -> bool:
+    """Whether one word of a content hedges it: a modal, a hedging adverb or adjective, a
+    condition, a future after a cue of concern, a negated word of certainty, a hedging verb."""
+    low = t.lower_
+    if t.dep_ == "aux" and low in lex.modals and not _inability(t):
+        return True
+    if low in lex.adverbs and not _on_a_count(t):
+        return True
+    if t.pos_ == "ADJ" and t.lemma_.lower() in lex.adjectives and t.dep_ in ("amod", "acomp", "oprd"):
+        return True  # "potential locations", "it is likely that ..."
+    if t.dep_ == "advcl" and _conditional(t, lex):
+        return True  # a condition inside the content: "Iran will respond if it is attacked"
+    lemma = _lemma(t)
+    if lemma in lex.future_cues and any(g.dep_ in ("ccomp", "xcomp") and _future([g]) for g in t.children):
+        return True  # "France said it was concerned that the deal would not curb ..."
+    if lemma in lex.certain and t.pos_ == "ADJ" and _negated_word(t):
+        return True  # "it cannot be sure that ..."
+    return t.pos_ == "VERB" and lemma in lex.verbs and any(g.dep_ in ("xcomp", "ccomp") for g in t.children)
 
 
 def _chain_hedged(chain: Sequence[Token], lex: HedgeLexicon) -> bool:
