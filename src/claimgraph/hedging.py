@@ -20,6 +20,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lexicons import read_pairs, word_set
+from .nlp import in_relcl
 
 PLACES = ("modal", "adverb", "verb", "condition", "adjective", "cue", "future", "certain")
 # links from a clause up to the word that governs it, followed while looking for a hedge above
@@ -84,7 +85,7 @@ def _span_hedged(doc: Doc, span: tuple[int, int], lex: HedgeLexicon) -> bool:
     root = c.root
     # "refuses to honour ..., which impedes the potential summit": a word inside a relative clause
     # is another claim's (checked only for a hedging word: the walk up is the costly part)
-    return any(_hedges(t, lex) and not _in_relative_clause(t, root) for t in c)
+    return any(_hedges(t, lex) and not in_relcl(t, root) for t in c)
 
 
 def _hedges(t: Token, lex: HedgeLexicon) -> bool:
@@ -173,16 +174,6 @@ def hedged_by_cue(
         return False
     root = c.root
     return _future([root, *(t for t in root.children if t.dep_ in _CONTROL)])
-
-
-def _in_relative_clause(t: Token, root: Token) -> bool:
-    """ "which impedes the potential holding of a summit": a word inside a relative clause of the
-    span describes its noun, not the claim's event."""
-    while t.i != root.i and t.head.i != t.i:
-        if t.dep_ == "relcl":
-            return True
-        t = t.head
-    return False
 
 
 def _on_a_count(adverb: Token) -> bool:

@@ -15,7 +15,7 @@ import spacy
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import compile_infix_regex
 
 from .errors import ModelError
@@ -32,6 +32,17 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data["claimgraph_text"] = text
     return str(text)
+
+
+def in_relcl(t: Token, head: Token) -> bool:
+    """Whether ``t`` lies in a relative clause below ``head`` ("talks with Marin, *who is here*";
+    "refuses to honour it, *which impedes the summit*"): a word there describes a noun, it is not
+    part of the clause ``head`` heads."""
+    while t.i != head.i and t.head.i != t.i:
+        if t.dep_ == "relcl":
+            return True
+        t = t.head
+    return False
 
 
 def load_base() -> Language:

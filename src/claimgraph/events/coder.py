@@ -21,7 +21,7 @@ from .. import cameo
 from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
-from ..nlp import doc_text
+from ..nlp import doc_text, in_relcl
 from . import modality, slots, violence
 from .backing import backers
 from .learned import Proposal, model_frame
@@ -43,7 +43,7 @@ from .roles import (
     stay_actors,
     stay_verb,
 )
-from .slots import acting_subject, in_prep, in_relcl, is_passive, lemma_guesses, object_text, slot_tokens
+from .slots import acting_subject, in_prep, is_passive, lemma_guesses, object_text, slot_tokens
 from .targets import target
 from .time import event_date, event_place
 

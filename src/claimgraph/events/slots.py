@@ -155,15 +155,6 @@ def in_prep(t: Token, head: Token) -> bool:
     return False
 
 
-def in_relcl(t: Token, head: Token) -> bool:
-    """Whether ``t`` lies in a relative clause below ``head`` ("talks with Marin, *who is here*")."""
-    while t.i != head.i and t.head.i != t.i:
-        if t.dep_ == "relcl":
-            return True
-        t = t.head
-    return False
-
-
 # ------------------------------------------------------------------ events named before
 def refers_back(noun: Token) -> bool:
     """Whether an event noun can name an event told before: the subject of its clause (what the
