@@ -8,6 +8,7 @@ import pytest
 pytest.importorskip("spacy")
 
 from claimgraph.events import default_event_coder
+from claimgraph.pipeline import extract
 from test_events import code, triples
 
 
@@ -113,3 +114,16 @@ def test_showing_is_no_protest(nlp) -> None:  # type: ignore[no-untyped-def]
         assert not any(t[1] == "141" for t in triples(code(nlp, text))), text
     protest = "Thousands of Chilean students demonstrated against the government in Santiago."
     assert any(t[1] == "141" for t in triples(code(nlp, protest)))
+
+
+def test_a_recipient_hung_on_the_nouns_of_object_is_the_target() -> None:
+    # the parser often hangs "to Ghana" on "vaccines", not on "delivery"
+    recs = [c for c in extract("Togo announced the delivery of vaccines to Ghana.") if c.event is not None]
+    got = {
+        (
+            c.event.actor1.code[:3] if c.event.actor1 else None,
+            c.event.actor2.code[:3] if c.event.actor2 else None,
+        )
+        for c in recs
+    }
+    assert ("TGO", "GHA") in got, got

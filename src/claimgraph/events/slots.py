@@ -57,13 +57,16 @@ def slot_tokens(pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[
             and tok.head.lemma_.lower() in word_set("events/light_verbs.tsv")
         ):
             hosts.append(tok.head)  # and "submitted a request to Togo" hangs it on the light verb
-        # PP-attachment: "providing support to Iran" often hangs "to Iran" on the object noun
+        # PP-attachment: "providing support to Iran" often hangs "to Iran" on the object noun, and
+        # "the delivery of vaccines to Jordan" on the noun's of-object
         for c in kids:
             if c.dep_ in ("dobj", "attr", "dative"):
                 hosts.append(c)
                 hosts.extend(
                     p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
                 )
+        if pred.nominal and slot.prep != "of":
+            hosts.extend(p for q in kids if q.dep_ == "prep" and q.lower_ == "of" for p in q.children)
         found: list[Token] = []
         for h in hosts:
             for p in h.children:
