@@ -7,20 +7,15 @@ from __future__ import annotations
 from functools import cache
 
 from .. import cameo
-from ..lexicons import read_table
+from ..lexicons import read_pairs, read_table
 
 _MODES = ("always", "domestic")
 
 
 @cache
 def _sectors() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for row in read_table("events/assault_sectors.tsv", min_cols=2, max_cols=2):
-        sector, mode = row.cells
-        if mode not in _MODES:
-            raise row.error(f"unknown mode {mode!r} (expected one of {list(_MODES)})")
-        out["" if sector == "-" else sector.upper()] = mode
-    return out
+    rows = read_pairs("events/assault_sectors.tsv", _MODES, "mode")
+    return {"" if sector == "-" else sector.upper(): mode for sector, mode in rows}
 
 
 @cache

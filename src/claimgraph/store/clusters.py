@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -114,15 +114,21 @@ def _with_meetings(conn: Connection, found: list[Report]) -> list[Report]:
             c.article_id.in_(ids[i : i + 500]), c.has_event.is_(True), c.cameo.like("04%")
         )
         rows.extend((r.article_id, r.actor1_code, r.actor2_code, r.cameo) for r in conn.execute(stmt))
+    return _attach(found, rows)
+
+
+def _attach(
+    found: list[Report], rows: Iterable[tuple[str, str | None, str | None, str | None]]
+) -> list[Report]:
     met = meetings_by_article(rows)
     return [replace(r, meetings=met[r.article_id]) if r.article_id in met else r for r in found]
 
 
 def reports(conn: Connection) -> list[Report]:
-    """Every stored record with a coded event, as the clustering input (uncoded claims never cluster)."""
-    return _with_meetings(
-        conn, [_to_report(row) for row in conn.execute(_report_select().order_by(claims.c.id))]
-    )
+    """Every stored record with a coded event, as the clustering input (uncoded claims never cluster);
+    every article's records are all here, so their meetings come from them, not from a second read."""
+    found = [_to_report(row) for row in conn.execute(_report_select().order_by(claims.c.id))]
+    return _attach(found, ((r.article_id, r.actor1, r.actor2, r.cameo) for r in found))
 
 
 def unclustered(conn: Connection) -> list[Report]:
