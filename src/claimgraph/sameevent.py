@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
@@ -151,14 +151,14 @@ def meetings_by_article(
     return {k: tuple(sorted(v)) for k, v in out.items()}
 
 
-def said_at(fam: Family, cameo: str, pair: tuple[str, str], meetings: Iterable[tuple[str, str]]) -> Family:
+def said_at(fam: Family, cameo: str, pair: tuple[str, str], meetings: Sequence[tuple[str, str]]) -> Family:
     """The family of a verbal act between the two parties of a meeting or call its own article
     reports ("Putin and Macron agreed to stay in contact", "the Vice President reaffirmed her
     support for Israel" in a readout): it was said at that meeting, so it is dated like the meeting
     and joins only reports of the same day, as two calls between the same leaders are two events.
     A verbal act aimed at no one or at a third party ("Russia's demands", "condemned the DPRK's
     launches") is a position that may be repeated at many meetings and keeps its family's window."""
-    if not is_verbal(cameo) or fam.window is None or fam.punctual or pair not in set(meetings):
+    if not is_verbal(cameo) or fam.window is None or fam.punctual or pair not in meetings:
         return fam
     return replace(fam, window=family_of("04").window)
 
