@@ -461,3 +461,25 @@ def test_an_employer_is_not_the_named_actor_of_the_phrase(coder: ActorCoder) -> 
 )
 def test_foreign_before_a_sector_word(coder: ActorCoder, phrase: str, code: str | None) -> None:
     assert coder.code(phrase) == code
+
+
+@pytest.mark.parametrize(
+    ("phrase", "code"),
+    [
+        ("a NATO member", None),
+        ("an EU member state", None),
+        ("member states of the EU", None),
+        ("NATO member Turkey", "TUR"),
+        ("NATO", "IGONAT"),
+        ("the NATO Secretary General", "IGONAT"),
+    ],
+)
+def test_a_member_of_an_organisation_is_not_the_organisation(
+    coder: ActorCoder, phrase: str, code: str | None
+) -> None:
+    assert coder.code(phrase) == code
+
+
+def test_find_skips_an_organisation_named_only_as_whose_member_acts(coder: ActorCoder) -> None:
+    found = [(m.text, m.code) for m in coder.find("A NATO member shot down the jet, and NATO met.")]
+    assert found == [("NATO", "IGONAT")]

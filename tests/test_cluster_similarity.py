@@ -100,6 +100,31 @@ def test_strikes_on_two_towns_stay_apart_and_on_one_town_join() -> None:
     assert groups(rs) == [[0, 2], [1]]
 
 
+def test_a_town_struck_is_a_place_named_even_as_the_target() -> None:
+    # the town is the coded target (coded as its country): it still tells two campaigns apart and
+    # lets two weeks of reports on one town join, as a town named in the evidence does
+    rs = [
+        rep(
+            "bombers have flown 900 sorties over Kharkiv since July",
+            "2023-05-01",
+            "RUS",
+            "195",
+            "UKR",
+            actors=("bombers", "Kharkiv"),
+        ),
+        rep("the air war over Odesa", "2023-05-15", "RUS", "190", "UKR", actors=("Russian", "Odesa")),
+        rep(
+            "the relentless air war on Kharkiv",
+            "2023-05-15",
+            "RUS",
+            "190",
+            "UKR",
+            actors=("Russian", "Kharkiv"),
+        ),
+    ]
+    assert groups(rs) == [[0, 2], [1]]
+
+
 def test_an_event_and_its_opposite_never_merge() -> None:
     rs = [
         rep("the United States will provide aid to Ukraine", "2023-05-01", "USA", "070", "UKR", obj="aid"),

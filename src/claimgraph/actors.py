@@ -58,7 +58,7 @@ from typing import Generic, TypeVar
 
 import pycountry
 
-from .lexicons import Row, read_table
+from .lexicons import Row, read_table, read_words
 from .people import Term, latest, read_terms
 
 __all__ = ["ActorCoder", "ActorMatch", "default_coder"]
@@ -70,6 +70,11 @@ _NORM = str.maketrans(
 )  # not the em dash: parenthetical
 # lower-case first words that also match capitalised ("the Kremlin" / "The Kremlin")
 _FLEX_FIRST = frozenset({"the", "al", "el"})
+
+
+@functools.cache
+def _member_words() -> frozenset[str]:
+    return frozenset(read_words("actors/member_words.txt"))
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -597,7 +602,7 @@ class ActorCoder:
         if "(" in words:
             hits = self._with_abbreviations(words, hits)
         for h in hits:
-            if not h.entry.code:
+            if not h.entry.code or self._member_of(words, h):
                 continue
             start, end = toks[h.first][1], toks[h.last - 1][2]
             out.append(ActorMatch(start, end, text[start:end], h.entry.code, h.entry.kind, h.entry.name))
@@ -640,6 +645,16 @@ class ActorCoder:
         extra = [_Hit(i, i + 1, learned[w]) for i, w in enumerate(words) if w in learned and i not in covered]
         return sorted(hits + extra, key=lambda h: h.first)
 
+    def _member_of(self, words: list[str], h: _Hit) -> bool:
+        """Whether an organisation's name is only whose member the phrase names ("a NATO member",
+        "member states of the EU": ``member_words.txt``): the member acts, not the organisation."""
+        if h.entry.code[:3] in self._countries:
+            return False
+        after = {w.lower() for w in words[h.last : h.last + 2]}
+        before = [w.lower() for w in words[max(0, h.first - 4) : h.first]]
+        members = _member_words()
+        return bool(after & members) or ("of" in before and bool(set(before[: before.index("of")]) & members))
+
     def _resolve(self, phrase: str) -> _Resolved:
         words = [t[0] for t in _tokens(phrase)]
         hits = self._scan(words)
@@ -654,7 +669,7 @@ class ActorCoder:
             if i not in covered and i > 0 and (lw in _HOST_PREPS or lw in _LOCATION_PREPS):
                 split, prep = i, lw
                 break
-        relevant = [h for h in strong if h.last <= split]
+        relevant = [h for h in strong if h.last <= split and not self._member_of(words, h)]
         hi = split
         if not relevant and prep in _LOCATION_PREPS:
             relevant, hi = strong, len(words)

@@ -107,6 +107,7 @@ from .sameevent import (
     participant_words,
     participants_agree,
     party,
+    place_names,
     reach,
     said_at,
     thanked_family,
@@ -418,7 +419,9 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         actor2=a2,
         when=event,
         words=words - actor_words(r.actor2_text),
-        names=names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)) - own,
+        names=(names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)) - own)
+        | place_names(r.actor1_text)
+        | place_names(r.actor2_text),
         head=head,
         denial=r.stance != "asserts",
     )

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 7
+RULES_VERSION = 8
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
 denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
 report of the event; 5: thanks are a report of the act thanked for, thank_words.txt and
@@ -44,7 +44,8 @@ a family only state words lead to; 7: a verbal act between the two parties of a 
 article reports is dated like the meeting, :func:`said_at`; speakers' names and the speaking
 country's name are no shared words; organisations are parties of their own; a report without a
 day joins another article only by a name or a particular thing; ceasefire and retreat families;
-vague_objects.txt); with the data tables it makes :func:`rules_fingerprint`."""
+vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`);
+with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -296,6 +297,22 @@ def names(text: str | None, *, leave_out: Iterable[str | None] = ()) -> frozense
             if s not in skip:
                 out.add(s)
     return frozenset(out)
+
+
+@lru_cache(maxsize=50_000)
+def place_names(actor_text: str | None) -> frozenset[str]:
+    """Stems of an actor that is a town or region ("airstrikes on Aleppo", actor "Aleppo" coded as
+    Syria): the place is what tells two strikes apart, though :func:`names` leaves the actors'
+    own words out. A country or its capital stays a participant, compared by code."""
+    if not actor_text:
+        return frozenset()
+    from .actors import default_coder  # deferred, as in _country_named
+
+    if default_coder().kind(actor_text) != "place":
+        return frozenset()
+    return frozenset(
+        stem(w) for w in _WORD.findall(actor_text.replace("-", " ")) if w[0].isupper() and len(w) > 2
+    )
 
 
 @lru_cache(maxsize=50_000)
