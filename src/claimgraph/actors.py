@@ -110,6 +110,8 @@ _SENTENCE_ENDS = frozenset('.!?:;"“”')
 _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
+_FOUND_KEPT = 16
+"""Texts whose :meth:`ActorCoder.find` answers are kept: a document's and the spans read between."""
 _PLACE_KINDS = frozenset({"place", "capital"})
 _EMPLOYERS = frozenset({"organization", "outlet"})  # "an analyst at <one of these>" works for it
 # initials a text defines in brackets ("(CEI)"), and the small words inside a name they stand for
@@ -214,7 +216,7 @@ class ActorCoder:
 
     def __init__(self, extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> None:
         self._extra_dirs = extra_dirs
-        self._last_found: tuple[str, list[ActorMatch]] | None = None
+        self._found: dict[str, list[ActorMatch]] = {}
         self._aliases: dict[tuple[str, ...], _Entry] = {}
         self._countries: dict[str, str] = {}  # ISO3 -> canonical name
         self._load_countries()
@@ -590,11 +592,12 @@ class ActorCoder:
 
         Runs on every sentence of every article, so it is one dictionary lookup per token. The
         whole text of a document is read by several stages (the source resolver, the event coder,
-        the uncoded-claim check), each with the same string: the last answer is kept for it.
+        the uncoded-claim check), each with the same string, and spans of it in between: the last
+        few answers are kept.
         """
-        last = self._last_found
-        if last is not None and last[0] is text:
-            return list(last[1])
+        known = self._found.get(text)
+        if known is not None:
+            return list(known)
         toks = _tokens(text)
         words = [t[0] for t in toks]
         out: list[ActorMatch] = []
@@ -606,7 +609,9 @@ class ActorCoder:
                 continue
             start, end = toks[h.first][1], toks[h.last - 1][2]
             out.append(ActorMatch(start, end, text[start:end], h.entry.code, h.entry.kind, h.entry.name))
-        self._last_found = (text, out)
+        if len(self._found) >= _FOUND_KEPT:
+            del self._found[next(iter(self._found))]  # the oldest
+        self._found[text] = out
         return list(out)
 
     def _with_abbreviations(self, words: list[str], hits: list[_Hit]) -> list[_Hit]:
