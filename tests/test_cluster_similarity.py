@@ -175,6 +175,30 @@ def test_a_denial_months_later_attaches_to_the_event_it_denies() -> None:
     assert (c.n_asserting, c.n_denying) == (1, 1)
 
 
+def test_a_doubt_weeks_before_an_act_is_about_another_act() -> None:
+    # February's doubt that troops were leaving the border is not about March's demanded withdrawal
+    rs = [
+        rep(
+            "officials doubt the troops are withdrawing",
+            "2022-02-16",
+            "RUS",
+            "0874",
+            stance="questions",
+            source="Officials",
+        ),
+        rep("the withdrawal of the troops from the country", "2022-03-22", "RUS", "0874", "UKR"),
+        rep(
+            "officials denied the withdrawal of the troops from the country",
+            "2022-04-25",
+            "RUS",
+            "0874",
+            stance="denies",
+            source="Officials",
+        ),
+    ]
+    assert groups(rs) == [[0], [1, 2]]
+
+
 def test_uncoded_claims_form_no_cluster() -> None:
     rs = [
         rep("something was said", "2023-01-01", None, None),

@@ -488,6 +488,8 @@ def _score(b: _Building, it: _Item) -> float | None:
     # act it denies: "did not discuss it" in March is not the talks of June
     own = window_for(fam, shared, same_head, False)
     late = s.denial and own is not None and apart > own
+    if late and s.when is not None and o.when is not None and s.when[1] < o.when[0]:
+        return None  # a denial answers an act reported before it, not one a month later
     dated = s.when is not None and o.when is not None
     named = shared or (same_head and s.head is not None and not vague_object(s.head))
     if not dated and fam.window is not None and not named and it.report.article_id not in b.articles:

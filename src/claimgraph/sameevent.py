@@ -44,7 +44,8 @@ a family only state words lead to; 7: a verbal act between the two parties of a 
 article reports is dated like the meeting, :func:`said_at`; speakers' names and the speaking
 country's name are no shared words; organisations are parties of their own; a report without a
 day joins another article only by a name or a particular thing; ceasefire and retreat families;
-vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`);
+vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`; a denial
+dated weeks before an act is not about it);
 with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
