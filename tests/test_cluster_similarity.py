@@ -199,6 +199,31 @@ def test_a_doubt_weeks_before_an_act_is_about_another_act() -> None:
     assert groups(rs) == [[0], [1, 2]]
 
 
+def test_inside_one_country_the_sides_tell_two_killings_apart() -> None:
+    rs = [
+        rep(
+            "a gunman who killed nine people at a church last year",
+            "2016-07-09",
+            "USACVL",
+            "180",
+            "USACVL",
+            when="2015",
+        ),
+        rep(
+            "990 people were killed by police last year", "2016-07-12", "USACOP", "180", "USACVL", when="2015"
+        ),
+        rep(
+            "officers killed nearly a thousand people last year",
+            "2016-07-13",
+            "USACOP",
+            "180",
+            "USA",
+            when="2015",
+        ),
+    ]
+    assert groups(rs) == [[0], [1, 2]]
+
+
 def test_uncoded_claims_form_no_cluster() -> None:
     rs = [
         rep("something was said", "2023-01-01", None, None),

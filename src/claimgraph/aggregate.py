@@ -98,6 +98,7 @@ from .sameevent import (
     content_words,
     cosine,
     day_interval,
+    domestic_sides,
     family_for,
     fingerprint,
     gap,
@@ -110,6 +111,7 @@ from .sameevent import (
     place_names,
     reach,
     said_at,
+    sides_agree,
     thanked_family,
     vague_object,
     window_for,
@@ -424,6 +426,7 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         | place_names(r.actor2_text),
         head=head,
         denial=r.stance != "asserts",
+        sides=None if thanked is not None else domestic_sides(r.actor1, r.actor2),
     )
     country = min(sig.countries) if fam.symmetric and a2 else a1
     rank = (
@@ -474,6 +477,8 @@ def _score(b: _Building, it: _Item) -> float | None:
         return None
     if not participants_agree(fam, s.actor1, s.actor2, o.actor1, b.actor2 or o.actor2):
         return None
+    if not sides_agree(s.sides, o.sides):
+        return None  # inside one country: the police killing people is not people killing people
     shared = bool(s.names & b.names)
     if fam.place_window is not None and s.names and b.names and not shared:
         return None  # strikes on two towns

@@ -45,7 +45,8 @@ article reports is dated like the meeting, :func:`said_at`; speakers' names and 
 country's name are no shared words; organisations are parties of their own; a report without a
 day joins another article only by a name or a particular thing; ceasefire and retreat families;
 vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`; a denial
-dated weeks before an act is not about it);
+dated weeks before an act is not about it; inside one country the sides, state or not, tell events
+apart, state_sectors.txt);
 with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
@@ -400,6 +401,7 @@ class Signature:
     names: frozenset[str]
     head: str | None
     denial: bool
+    sides: tuple[str | None, str | None] | None = None  # a domestic event's sides (:func:`domestic_sides`)
 
     @property
     def countries(self) -> frozenset[str]:
@@ -413,6 +415,35 @@ def cosine(a: frozenset[str], b: frozenset[str]) -> float:
     if shared < MIN_SHARED:
         return 0.0
     return shared / math.sqrt(len(a) * len(b))
+
+
+@cache
+def _state_sectors() -> frozenset[str]:
+    return frozenset(w.upper() for w in read_words("clusters/state_sectors.txt"))
+
+
+def _side(code: str) -> str | None:
+    sector = code[3:6].upper()
+    if not sector:
+        return None
+    return "state" if sector in _state_sectors() else "other"
+
+
+def domestic_sides(actor1: str | None, actor2: str | None) -> tuple[str | None, str | None] | None:
+    """For an event inside one country (actor and target coded to the same country), which side
+    each is on: the state (``clusters/state_sectors.txt``) or anyone else, None where the code has
+    no sector; None for an event between two countries or with no target."""
+    if not actor1 or not actor2 or party(actor1) != party(actor2) or len(party(actor1) or "") != 3:
+        return None
+    return _side(actor1), _side(actor2)
+
+
+def sides_agree(a: tuple[str | None, str | None] | None, b: tuple[str | None, str | None] | None) -> bool:
+    """Two domestic events can be one only if no side both code differs: the police killing
+    people is not people killing people."""
+    if a is None or b is None:
+        return True
+    return all(x is None or y is None or x == y for x, y in zip(a, b, strict=True))
 
 
 def participants_agree(fam: Family, a1: str, a2: str | None, b1: str, b2: str | None) -> bool:
