@@ -224,6 +224,21 @@ def test_inside_one_country_the_sides_tell_two_killings_apart() -> None:
     assert groups(rs) == [[0], [1, 2]]
 
 
+def test_a_meeting_at_home_is_not_one_with_a_foreign_partner() -> None:
+    rs = [
+        rep("the President talked to local residents", "2022-04-04", "UKRGOV", "040", "UKRCVL"),
+        rep(
+            "he speaks every day with his colleagues in the United States",
+            "2022-04-04",
+            "UKRGOV",
+            "040",
+            "USA",
+        ),
+        rep("the President also talked to the residents of the town", "2022-04-04", "UKRGOV", "040", "UKR"),
+    ]
+    assert groups(rs) == [[0, 2], [1]]
+
+
 def test_uncoded_claims_form_no_cluster() -> None:
     rs = [
         rep("something was said", "2023-01-01", None, None),

@@ -447,8 +447,12 @@ def sides_agree(a: tuple[str | None, str | None] | None, b: tuple[str | None, st
 
 
 def participants_agree(fam: Family, a1: str, a2: str | None, b1: str, b2: str | None) -> bool:
-    """Same actors — in either order for a symmetric family; a missing target fits any target."""
+    """Same actors — in either order for a symmetric family; a missing target fits any target. A
+    meeting inside one country (both sides coded to it: "talked to local residents") is not one
+    with a foreign partner ("spoke with colleagues in the United States")."""
     if fam.symmetric:
+        if a2 and b2 and (a1 == a2) != (b1 == b2):
+            return False
         x, y = {c for c in (a1, a2) if c}, {c for c in (b1, b2) if c}
         return x <= y or y <= x
     return a1 == b1 and (a2 is None or b2 is None or a2 == b2)
