@@ -434,6 +434,10 @@ def test_a_regions_people_in_the_plural(coder: ActorCoder) -> None:
         ("a London-based rights group", "GBR"),
         ("Iranian-backed militias", "REB"),  # a patron is not the owner
         ("a Turkey-based Western diplomat", "WST"),  # an owner named beats where he is based
+        # an employer we do not know by name is where the phrase places it
+        ("a doctor at a small clinic in Aleppo", "SYRHLH"),
+        ("an analyst at a think tank in Washington", "USA"),
+        ("the ambassador at the UN in New York", "GOV"),  # the host again, wherever it sits
     ],
 )
 def test_employer_after_at_and_base_without_owner(coder: ActorCoder, phrase: str, code: str) -> None:
