@@ -88,6 +88,19 @@ def test_the_shipped_model_reads_event_nouns_in_context() -> None:
     assert p.root == "04" and p.prob >= 0.5
 
 
+def test_a_documents_candidates_at_once_get_what_each_gets_alone() -> None:
+    nlp = load_base()
+    doc = nlp(
+        "Peru and Chile held talks on Friday. Troops shelled the town, and the two leaders "
+        "signed a treaty while the weather stayed warm."
+    )
+    toks = [t for t in doc if is_candidate(t)]
+    model = load_model()
+    assert len(toks) >= 5
+    assert model.predict_many(toks) == [model.predict(t) for t in toks]
+    assert model.predict_many([]) == []
+
+
 def test_a_record_from_the_model_names_it_and_its_probability() -> None:
     from claimgraph import extract
 
