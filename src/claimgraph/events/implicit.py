@@ -99,7 +99,13 @@ def _stance(noun: Token, ctx: Ctx) -> list[EventMention]:
         holder, clause = noun.head, noun
     else:
         return []
-    of = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    of = [
+        g
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
     a1 = actors(holder, ctx)
     a2 = actors(of[0], ctx) if of else []
     code = _coded("stance_nouns.tsv", 2)[noun.lemma_.lower()][0]
@@ -115,9 +121,15 @@ def _concession(noun: Token, ctx: Ctx) -> list[EventMention]:
     concessive = prep.lower_ in word_set("events/concession_preps.tsv")
     if prep.lower_ == "of" and prep.head.lower_ in ("spite", "face") and prep.head.dep_ == "pobj":
         prep, concessive = prep.head.head, True  # "in spite of", "in the face of"
-    if not concessive or prep.head.pos_ not in ("VERB", "AUX"):
+    if not concessive:
         return []
     verb = prep.head
+    for _ in range(4):  # the parser may hang the phrase on a noun of the clause ("ahead with the purchase")
+        if verb.pos_ in ("VERB", "AUX") or verb.dep_ not in ("pobj", "prep"):
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
     # "opposition from X", "X's opposition"; "opposition among Democrats in Congress": the first
     # actor named in the phrase
     who = [
@@ -149,11 +161,21 @@ def _legal(tok: Token, ctx: Ctx, coder: EventCoder) -> list[EventMention]:
         while patient.dep_ == "compound" and patient.head.i != patient.i:
             patient = patient.head
         clause = patient
-    elif tok.pos_ == "NOUN" and tok.lemma_.lower() != "sentence" and not any(c.dep_ in ("poss", "amod", "compound") and c.i in ctx.acts for c in kids):
+    elif (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() != "sentence"
+        and not any(c.dep_ in ("poss", "amod", "compound") and c.i in ctx.acts for c in kids)
+    ):
         # "charges against X"; "the arrest of X" (not "in charge of X", nor a sentence's "of")
         preps = ("against",) if tok.lemma_.lower() in ("charge", "sentence") else ("against", "of")
         patient = next(
-            (g for p in kids if p.dep_ == "prep" and p.lower_ in preps for g in p.children if g.dep_ == "pobj"),
+            (
+                g
+                for p in kids
+                if p.dep_ == "prep" and p.lower_ in preps
+                for g in p.children
+                if g.dep_ == "pobj"
+            ),
             None,
         )
         if any(p.dep_ == "prep" and p.lower_ == "by" for p in kids):
@@ -215,12 +237,19 @@ def _mentions(
     out = []
     for x, y in pairs:
         ev = Event(
-            actor1=Actor(text=x.text or None, code=x.code, start=x.start if x.i >= 0 else None, end=x.end if x.i >= 0 else None),
+            actor1=Actor(
+                text=x.text or None,
+                code=x.code,
+                start=x.start if x.i >= 0 else None,
+                end=x.end if x.i >= 0 else None,
+            ),
             action=cameo.action_for(code, tok.text),
             actor2=y.actor(),
             date=date,
         )
-        out.append(EventMention(s, e, ev, neg, hedged, f"implicit:{rule} {tok.lemma_.lower()} {code}", False, tok.i))
+        out.append(
+            EventMention(s, e, ev, neg, hedged, f"implicit:{rule} {tok.lemma_.lower()} {code}", False, tok.i)
+        )
     return out
 
 
