@@ -98,3 +98,8 @@ def test_missile_launches_against_a_country() -> None:
     assert ("PRK", "195", "JPN") in author_triples(text)
     # a launch of no weapon is no attack
     assert not author_triples("The launch of a new website by the Japanese government was welcomed.")
+
+
+def test_a_pronoun_for_a_whole_country_is_no_one_charged() -> None:
+    text = "Brazil passed the internet law on Monday. Now they are being charged with crimes."
+    assert not any(t[1] == "173" for t in author_triples(text))

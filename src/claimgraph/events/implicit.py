@@ -187,9 +187,11 @@ def _legal(tok: Token, ctx: Ctx, coder: EventCoder) -> list[EventMention]:
             patient = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
     else:
         return []
+    if patient is None or patient.lower_ in word_set("events/vague_patients.tsv"):
+        return []  # "what is charged", "anyone arrested": no one named
     a2 = actors(patient, ctx)
-    if len(a2) != 1:
-        return []
+    if len(a2) != 1 or (patient.tag_ == "PRP" and len(a2[0].code) == 3):
+        return []  # "they are being charged" resolved to a whole country: a generic "they"
     # the state of the place named; else the person's own, in a story set in that country (an
     # American detained with no place named is more often held abroad)
     home = _place(tok, ctx) or (a2[0].code[:3] if a2[0].code[:3] == _home(ctx) else None)
