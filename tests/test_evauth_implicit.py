@@ -103,3 +103,23 @@ def test_missile_launches_against_a_country() -> None:
 def test_a_pronoun_for_a_whole_country_is_no_one_charged() -> None:
     text = "Brazil passed the internet law on Monday. Now they are being charged with crimes."
     assert not any(t[1] == "173" for t in author_triples(text))
+
+
+def test_a_crowd_event_with_no_one_named_is_the_place_civilians() -> None:
+    assert ("RUS", "141", "") in author_triples("Protests in Moscow continued for a third day on Sunday.")
+    text = "Large protests against the Thai government spread across Bangkok on Sunday."
+    assert ("THA", "141", "THA") in author_triples(text)
+
+
+def test_a_crowd_event_told_before_or_as_a_modifier_adds_none() -> None:
+    text = "Protest leaders in Moscow met the Russian mayor. These protests have drawn thousands."
+    assert not any(t[1] == "141" for t in author_triples(text))
+
+
+def test_giving_way_and_resigning() -> None:
+    assert ("FRA", "0831", "") in author_triples(
+        "The French foreign minister was forced to resign on Monday."
+    )
+    assert ("THA", "080", "") in author_triples(
+        "The Thai government backed down on the new tax after a week."
+    )

@@ -7,6 +7,7 @@ event put one actor elsewhere, and the frame finds nobody:
   critic of the government," (copula or apposition: the subject holds the stance);
 - a concession naming who objects to the clause's actor: "Obama made closing the prison a
   priority, despite opposition from Congress" (Congress disapproves of Obama);
+- a crowd event with no one named: "protests in Ferguson" (the civilians of the place);
 - a legal act with no agent: "the activist was arrested in Phnom Penh", "imprisoned leader Aung San
   Suu Kyi", "charges against the minister": the state where it happens (the place named, else the
   person's own country) arrests, charges or jails; CAMEO codes such acts with that country's
@@ -20,7 +21,7 @@ over one span of the author's own voice.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -37,6 +38,7 @@ from .time import event_date
 
 _STOP = ("conj", "cc", "advcl", "relcl", "parataxis", "punct", "mark", "ccomp")
 _COPULAS = ("be", "become", "remain")
+_DEMONSTRATIVES = ("this", "that", "these", "those")
 
 
 @cache
@@ -76,6 +78,7 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
         return found
     done = {m.pred for m in found}
     ctx = context(coder, doc, resolve)
+    crowds: set[int] = set()
     for tok in span:
         if tok.i in done or not lo <= tok.idx < hi:
             continue
@@ -86,6 +89,10 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
             found.extend(_concession(tok, ctx))
         if low in _coded("legal_acts.tsv", 3):
             found.extend(_legal(tok, ctx, coder))
+        if tok.pos_ == "NOUN" and low in _coded("crowd_events.tsv", 2) and tok.sent.start not in crowds:
+            got = _crowd(tok, ctx, coder)
+            crowds.update(tok.sent.start for _ in got[:1])  # one crowd event a sentence
+            found.extend(got)
     return found
 
 
@@ -201,6 +208,33 @@ def _legal(tok: Token, ctx: Ctx, coder: EventCoder) -> list[EventMention]:
     return _mentions([state], a2, code, tok, clause, ctx, "legal-implicit")
 
 
+# ------------------------------------------------------------------ crowds with no one named
+def _crowd(noun: Token, ctx: Ctx, coder: EventCoder) -> list[EventMention]:
+    """ "protests in Ferguson", "the demonstrations that followed the killing": a crowd event whose
+    protesters no one names is the civilians' of the place named, else of the story's country."""
+    kids = list(noun.children)
+    if noun.dep_ == "compound" or any(c.lower_ in _DEMONSTRATIVES for c in kids if c.dep_ == "det"):
+        return []  # "protest leaders"; "these protests": one told before
+    if any(c.dep_ in ("poss", "amod", "compound") and c.i in ctx.acts for c in kids):
+        return []  # "Kurdish protests": the frame's to code, not a crowd with no one named
+    if any(p.dep_ == "prep" and p.lower_ in ("by", "from", "of") for p in kids):
+        return []  # "protests by students": a named crowd the actor tables do not know
+    home = _place(noun, ctx) or _home(ctx)
+    if home is None or home not in _countries(coder):
+        return []
+    crowd = Act("", home + "CVL", -1, -1, -1)
+    target = [
+        a
+        for p in kids
+        if p.dep_ == "prep" and p.lower_ in ("against", "at")
+        for g in p.children
+        if g.dep_ == "pobj"
+        for a in actors(g, ctx)
+    ]
+    code = _coded("crowd_events.tsv", 2)[noun.lemma_.lower()][0]
+    return _mentions([crowd], target or [None], code, noun, noun, ctx, "crowd")
+
+
 def _home(ctx: Ctx) -> str | None:
     """The country the story is set in: the one its actors and places name most often."""
     seen: dict[int, str] = {}
@@ -224,15 +258,17 @@ def _place(tok: Token, ctx: Ctx) -> str | None:
 
 # ------------------------------------------------------------------ output
 def _mentions(
-    a1: list[Act], a2: list[Act], code: str, tok: Token, clause: Token, ctx: Ctx, rule: str
+    a1: list[Act], a2: Sequence[Act | None], code: str, tok: Token, clause: Token, ctx: Ctx, rule: str
 ) -> list[EventMention]:
     """One mention per (actor1, actor2) pair of different actors, evidence = the clause and the
     actors in it."""
-    pairs = [(x, y) for x in a1 for y in a2 if x.code != y.code or x.i < 0]  # the state: its own official
+    # different actors; the state may act on its own official, a crowd on no one named
+    pairs = [(x, y) for x in a1 for y in a2 if y is None or x.code != y.code or x.i < 0]
     if not pairs:
         return []
     lo, hi = clause.left_edge.i, clause.right_edge.i
-    s, e = _extent(clause, [tok, *(tok.doc[a.i] for a in (*a1, *a2) if lo <= a.i <= hi)])
+    named = [a for a in (*a1, *a2) if a is not None and lo <= a.i <= hi]
+    s, e = _extent(clause, [tok, *(tok.doc[a.i] for a in named)])
     neg = modality.is_negated([tok])
     hedged = is_hedged(tok.doc, (s, e), chain=[tok])
     date = event_date([tok, clause], tok.sent, ctx.published)
@@ -246,7 +282,7 @@ def _mentions(
                 end=x.end if x.i >= 0 else None,
             ),
             action=cameo.action_for(code, tok.text),
-            actor2=y.actor(),
+            actor2=y.actor() if y is not None else None,
             date=date,
         )
         out.append(
