@@ -123,3 +123,12 @@ def test_giving_way_and_resigning() -> None:
     assert ("THA", "080", "") in author_triples(
         "The Thai government backed down on the new tax after a week."
     )
+
+
+def test_taking_part_in_an_event_noun_makes_the_subject_its_actor() -> None:
+    assert ("IRN", "046", "USA") in author_triples(
+        "Iran took part in talks with the United States in Vienna."
+    )
+    assert ("TUR", "046", "GRC") in author_triples("Turkey engaged in talks with Greece on Monday.")
+    text = "Japan participated in joint military exercises with the United States."
+    assert ("JPN", "062", "USA") in author_triples(text)
