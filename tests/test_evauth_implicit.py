@@ -132,3 +132,14 @@ def test_taking_part_in_an_event_noun_makes_the_subject_its_actor() -> None:
     assert ("TUR", "046", "GRC") in author_triples("Turkey engaged in talks with Greece on Monday.")
     text = "Japan participated in joint military exercises with the United States."
     assert ("JPN", "062", "USA") in author_triples(text)
+
+
+def test_an_institution_the_tables_cannot_place_is_the_state_of_the_story() -> None:
+    text = (
+        "Brazilian lawmakers debated the budget on Monday. "
+        "Prosecutors charged the former Brazilian president with corruption."
+    )
+    assert ("BRA", "173", "BRA") in author_triples(text)
+    # a subject that is no institution is left to the frame
+    text = "Brazilian lawmakers debated the budget. Neighbours charged the former Brazilian president."
+    assert not any(t[1] == "173" for t in author_triples(text))

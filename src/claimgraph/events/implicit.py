@@ -1,21 +1,23 @@
 """Author-voice events whose actors sit outside the predicate's own slots.
 
-The lexicon frames read actors off the predicate's dependents. Three common ways news states an
-event put one actor elsewhere, and the frame finds nobody:
+The lexicon frames read actors off the predicate's dependents. Four common ways news states an
+event put an actor elsewhere, or leave it unnamed, and the frame finds nobody:
 
 - a stance noun predicated of its holder: "Brown is a supporter of Aung San Suu Kyi", "Ley, a
   critic of the government," (copula or apposition: the subject holds the stance);
 - a concession naming who objects to the clause's actor: "Obama made closing the prison a
   priority, despite opposition from Congress" (Congress disapproves of Obama);
-- a crowd event with no one named: "protests in Ferguson" (the civilians of the place);
-- a legal act with no agent: "the activist was arrested in Phnom Penh", "imprisoned leader Aung San
-  Suu Kyi", "charges against the minister": the state where it happens (the place named, else the
-  person's own country) arrests, charges or jails; CAMEO codes such acts with that country's
-  police or courts as actor1.
+- a crowd event with no one named: "protests in Ferguson", "the demonstrations that followed"
+  (the civilians of the place named, else of the country the story is set in);
+- a legal act with no agent, or one the actor tables cannot place: "the activist was arrested in
+  Phnom Penh", "police detained the activist", "imprisoned leader Aung San Suu Kyi", "charges
+  against the minister": the state where it happens (the place named, else the person's own
+  country where the story is set there) arrests, charges or jails; CAMEO codes such acts with that
+  country's police or courts as actor1.
 
-Each rule needs both parties as coded actors; its tables are ``data/events/stance_nouns.tsv``,
-``concession_nouns.tsv`` and ``legal_acts.tsv``. ``author_span`` runs the coder and these rules
-over one span of the author's own voice.
+The tables are ``data/events/stance_nouns.tsv``, ``concession_nouns.tsv``, ``crowd_events.tsv``,
+``legal_acts.tsv`` and ``generic_agents.tsv``. ``author_span`` runs the coder and these rules over
+one span of the author's own voice.
 """
 
 from __future__ import annotations
@@ -155,7 +157,8 @@ def _concession(noun: Token, ctx: Ctx) -> list[EventMention]:
 
 # ------------------------------------------------------------------ legal acts with no agent
 def _legal(tok: Token, ctx: Ctx, coder: EventCoder) -> list[EventMention]:
-    """ "X was arrested", "imprisoned leader X", "charges against X": the state does it to X."""
+    """ "X was arrested", "police arrested X", "imprisoned leader X", "charges against X": the
+    state does it to X."""
     code, sector = _coded("legal_acts.tsv", 3)[tok.lemma_.lower()]
     kids = list(tok.children)
     clause = tok
@@ -163,6 +166,11 @@ def _legal(tok: Token, ctx: Ctx, coder: EventCoder) -> list[EventMention]:
         patient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if patient is None and tok.dep_ == "acl":
             patient = tok.head  # "the opposition leader detained last week"
+    elif tok.pos_ == "VERB" and (subj := next((c for c in kids if c.dep_ == "nsubj"), None)) is not None:
+        # "Police arrested X", "prosecutors charged X": an institution the actor tables cannot place
+        if subj.lemma_.lower() not in word_set("events/generic_agents.tsv") or actors(subj, ctx):
+            return []
+        patient = next((c for c in kids if c.dep_ == "dobj"), None)
     elif tok.tag_ == "VBN" and tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
         patient = tok.head  # "jailed activist X", "imprisoned leader X" (a compound of the name)
         while patient.dep_ == "compound" and patient.head.i != patient.i:
