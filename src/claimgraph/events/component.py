@@ -21,6 +21,7 @@ from ..attribute.sources import SourceResolver
 from ..model import Actor
 from ..nlp import doc_text
 from .coder import EventCoder, EventMention, default_event_coder
+from .implicit import author_span
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -101,7 +102,7 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         if not any(t.pos_ in ("VERB", "NOUN") for t in sent):
             continue
         if not any(s < sent.end_char and sent.start_char < e for s, e in covered):
-            out.author.extend(coder.code_sentence(sent, resolve=resolve))
+            out.author.extend(author_span(coder, doc, sent.start_char, sent.end_char, resolve))
             continue
         # outside the reported contents the saying can itself be an event the author reports
         # ("Hungary agreed to ...", "the minister promised ..."); left out: plain statements (01),
@@ -109,20 +110,21 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         # other sentences do not hide "expressed support"), and a distancing verb introducing a
         # clause ("The CIA director alleged that ..."): the reporter's framing, not an accusation
         here = [atts[n] for n in by_sent.get(sent.start, ())]
-        acts = {a.cue.speech_act for a in here if a.cue.speech_act}
+        # (by the cue's own words: "thanked Jordan ... and honored the memory of X" is a second act)
+        acts = {(a.cue.speech_act, i) for a in here if a.cue.speech_act for i in a.cue_tokens}
         sayings = {
             i for a in here if a.cue.type == "say" and a.cue.framing == "distancing" for i in a.cue_tokens
         }
         cue_of = {i: n for n in by_sent.get(sent.start, ()) for i in atts[n].cue_tokens}
         for lo, hi in _gaps(sent.start_char, sent.end_char, [c for c in (a.content for a in atts)]):
-            for m in coder.code_span(doc, lo, hi, resolve=resolve):
+            for m in author_span(coder, doc, lo, hi, resolve):
                 code = m.event.action.cameo if m.event.action else ""
                 # nominal predicates here describe the reported context, not an act of the speaker,
                 # unless the noun names who acted ("thanked Iraq for *Iraqi condolences*")
                 if (
                     (m.nominal and not _names_its_actor(doc, m))
                     or _plain_statement(code)
-                    or code in acts
+                    or (code, m.pred) in acts
                     or m.pred in sayings
                 ):
                     continue
