@@ -18,6 +18,7 @@ from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .backref import back_references
+from .complements import embedded_report, split_complement_end
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
@@ -266,6 +267,9 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
             contrast = contrast_end(tok, comp, lex.cues)
             if contrast is not None and contrast > content[1]:
                 content = (content[0], contrast)
+            rest = split_complement_end(tok, comp, lex.cues)
+            if rest is not None and rest > content[1]:
+                content = (content[0], rest)
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
             if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
                 # "urged voters to stay home": who is urged is part of what is asked
@@ -310,7 +314,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         content = _own_clause_chars(tok)
         rule += "+speech-act-only"
     if content is None and entry.type in ("say", "belief"):
-        content = _parenthetical_content(tok)
+        content = _parenthetical_content(tok) or embedded_report(tok)
         if content is not None:
             rule += "+parenthetical"
     if content is None and tok.dep_ in _CLAUSE_LEVEL and not (tok.dep_ == "ccomp" and _own_complement(tok)):
@@ -746,7 +750,11 @@ def _drop_non_sources(doc: Doc, found: list[Attribution], lex: AttributionLexico
     (not_sources.tsv), so the cue attributes nothing and the clause stays the author's."""
     coder = default_coder()
     spans = {i: a.source_span for i, a in enumerate(found) if a.source_span is not None}
-    _drop(found, {i for i, (s, e) in spans.items() if not_a_source(doc[s:e], lex, coder)})
+    drop = {i for i, (s, e) in spans.items() if not_a_source(doc[s:e], lex, coder)}
+    # "It was agreed to continue contacts", "there is no reason to talk about a withdrawal": a cue
+    # with no one saying names no source
+    drop |= {i for i, a in enumerate(found) if a.source_span is None}
+    _drop(found, drop)
 
 
 def _drop(found: list[Attribution], drop: set[int]) -> None:

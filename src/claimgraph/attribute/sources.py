@@ -32,7 +32,9 @@ from .titles import (
     SECTORS,
     clean_role,
     given_names,
+    fuller_name,
     name_and_title,
+    name_suffix,
     name_text,
     placed_by_title,
     role_code,
@@ -237,8 +239,10 @@ class SourceResolver:
                 continue
             if not title:  # given names the recogniser left out ("Taras [Vovkun]")
                 tokens = given_names(self.doc, tokens[0].i, self.coder) + tokens
-            name = name_text(tokens)
-            surname = fold_name(tokens[-1].text)
+            name = name_text(tokens) + name_suffix(self.doc, ent.end)
+            # "Tyrone Harris Sr.": the surname is the word before the suffix
+            suffixed = len(tokens) > 1 and tokens[-1].lower_ in word_set("attribution/name_suffixes.tsv")
+            surname = fold_name(tokens[-2 if suffixed else -1].text)
             role = clean_role(ent.doc, title) if title else role_of(self.doc[tokens[0].i : ent.end], self.lex)
             actor = placed(role_code(self.coder, role), self.staff or self.home) if role else None
             canon = self.table.person_named(name)
@@ -298,8 +302,10 @@ class SourceResolver:
 
     def _from_table(self, p: Person, canon: str) -> None:
         """A known person: the canonical name, and the role and code of the office held on the
-        article's day; out of office, the article's role, else the office held last."""
-        p.name = canon
+        article's day; out of office, the article's role, else the office held last. The name
+        stays the article's where that is the fuller form of the table's."""
+        if not fuller_name(p.name, canon):
+            p.name = canon
         held = self.table.in_office(canon, self.day)
         if held is not None:
             p.role, p.actor = held.title, held.code

@@ -357,9 +357,12 @@ def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
     for s, e in quotes.spans:
         if e <= sent.start_char - 1 and e < tok.idx:
             # a quote closing before this sentence counts when it ends the previous sentence(s)
-            # and this sentence starts right after it: multi-sentence quote, cue in a later one
-            gap = doc_text(tok.doc)[e : sent.start_char]
-            if gap.strip() == "" and s < sent.start_char:
+            # and this sentence starts right after it: multi-sentence quote, cue in a later one;
+            # one that a sentence quotes as a phrase ('called it "a bunch of lies."') is no statement
+            text = doc_text(tok.doc)
+            gap = text[e : sent.start_char]
+            opens = text[max(0, s - 2) : s].strip() in ("", ".", ":", "?", "!")
+            if gap.strip() == "" and s < sent.start_char and opens:
                 best = (s, e)
             continue
         if s >= sent.end_char + 1:
