@@ -34,10 +34,24 @@ def _clausal_child(tok: Token) -> Token | None:
         and (c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN") or c.text.lower() in ("'s", "’s"))
     ]
     for dep in ("ccomp", "xcomp", "parataxis"):
-        for c in kids:
-            if c.dep_ == dep:
-                return c
+        cands = [c for c in kids if c.dep_ == dep]
+        # "If the focus is on X, Kaine argued the worst act was Y": with a clause on either side,
+        # the one after the cue is what it reports (the one before sets a condition); a quotation
+        # the cue interrupts stays its content ('"A," she said, "B."')
+        after = [c for c in cands if c.i > tok.i]
+        if len(cands) > 1 and after and not _quoted_before(cands[0], tok):
+            return after[0]
+        if cands:
+            return cands[0]
     return None
+
+
+def _quoted_before(comp: Token, cue: Token) -> bool:
+    """Whether a quotation mark stands between a clause's start and its cue ('"A," she said')."""
+    return any(t.text in _QUOTE_MARKS for t in comp.doc[comp.left_edge.i : cue.i])
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
 
 
 def _subject_span(tok: Token) -> tuple[int, int] | None:
