@@ -61,3 +61,17 @@ def embedded_report(tok: Token) -> tuple[int, int] | None:
             break
         end = c.right_edge.i
     return _trim_chars(doc, subj.left_edge.i, end + 1)
+
+
+def misparsed_objects(tok: Token) -> list[Token]:
+    """A verb's direct object the parser hung under an adjective it read as a participle:
+    "confirmed [unwavering] support for Jordan", "expressed [growing] concern" (the participle an
+    xcomp with the noun as its object). What a multiword cue ("confirm support") looks for."""
+    return [
+        g
+        for c in tok.children
+        if c.dep_ == "xcomp" and c.tag_ in ("VBG", "VBN") and c.i == tok.i + 1
+        and not any(k.dep_ in ("aux", "auxpass", "nsubj") for k in c.children)
+        for g in c.children
+        if g.dep_ == "dobj"
+    ]

@@ -18,7 +18,7 @@ from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .backref import back_references
-from .complements import embedded_report, split_complement_end
+from .complements import embedded_report, misparsed_objects, split_complement_end
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
@@ -162,6 +162,10 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
             if e:
                 return e, [tok.i, child.i]
+    for obj in misparsed_objects(tok):
+        e = lex.cues.get(f"{lemma} {obj.lemma_.lower()}")
+        if e:
+            return e, [tok.i, obj.i]
     e = lex.cues.get(lemma)
     if e is None:
         return None
