@@ -7,6 +7,7 @@ complement is missing or cut short.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container
 
 from spacy.tokens import Token
@@ -75,3 +76,18 @@ def misparsed_objects(tok: Token) -> list[Token]:
         for g in c.children
         if g.dep_ == "dobj"
     ]
+
+
+# an elision mark closing the text before a point: "... Iran talks. [...] “You have ..."
+_ELISION = re.compile(r"(?:\[(?:\.\.\.|…)\]|\.\.\.|…)\s*$")
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether a sentence starts at ``at``: after the start of the text, a full stop, a colon, or an
+    elision mark ("[...]") that leaves out what came between (excerpted articles join their
+    paragraphs with one)."""
+    before = text[max(0, at - 12) : at].rstrip()
+    m = _ELISION.search(before)
+    if m:
+        return True
+    return before[-1:] in ("", ".", ":")

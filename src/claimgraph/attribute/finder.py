@@ -18,7 +18,7 @@ from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .backref import back_references
-from .complements import embedded_report, misparsed_objects, split_complement_end
+from .complements import embedded_report, misparsed_objects, opens_sentence, split_complement_end
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
@@ -694,7 +694,7 @@ def _continuations(
             continue
         base = found[prev[-1]]
         # the quotation must open a sentence: a mid-sentence quote is a phrase, not a continuation
-        if doc_text(doc)[max(0, q[0] - 2) : q[0]].strip() not in ("", ".", ":"):
+        if not opens_sentence(doc_text(doc), q[0]):
             continue
         found.append(
             Attribution(
