@@ -96,3 +96,9 @@ def test_a_quotation_after_an_elision_mark_continues_the_speaker() -> None:
         "the two sides. And it is yet to be determined whether a third party will help.\""
     )
     assert any(c.startswith("“You have large gaps") and src == "Ann Example" for c, src in _atts(text))
+
+
+def test_restating_demands_is_the_act_of_demanding() -> None:
+    doc = load_nlp(events=False)("The Russian president also reiterated Moscow's demands made earlier.")
+    acts = [(a.cue.cue, a.cue.speech_act) for a in doc._.attributions]
+    assert ("reiterate demand", "100") in acts
