@@ -10,10 +10,11 @@ from claimgraph.pipeline import load_nlp
 def _atts(text: str) -> list[tuple[str, str | None]]:
     """(content, source mention) of each attribution the finder gives ``text``."""
     doc = load_nlp(events=False)(text)
-    return [
-        (text[a.content[0] : a.content[1]], doc[a.source_span[0] : a.source_span[1]].text if a.source_span else None)
-        for a in doc._.attributions
-    ]
+    out = []
+    for a in doc._.attributions:
+        src = doc[a.source_span[0] : a.source_span[1]].text if a.source_span else None
+        out.append((text[a.content[0] : a.content[1]], src))
+    return out
 
 
 def test_a_name_keeps_its_suffix_and_the_articles_fuller_form(attributions) -> None:
@@ -93,7 +94,7 @@ def test_mixed_quotation_marks_pair() -> None:
 def test_a_quotation_after_an_elision_mark_continues_the_speaker() -> None:
     text = (
         "Ann Example believes the negotiations are in deep trouble. [...] “You have large gaps between "
-        "the two sides. And it is yet to be determined whether a third party will help.\""
+        'the two sides. And it is yet to be determined whether a third party will help."'
     )
     assert any(c.startswith("“You have large gaps") and src == "Ann Example" for c, src in _atts(text))
 

@@ -71,7 +71,9 @@ def misparsed_objects(tok: Token) -> list[Token]:
     return [
         g
         for c in tok.children
-        if c.dep_ == "xcomp" and c.tag_ in ("VBG", "VBN") and c.i == tok.i + 1
+        if c.dep_ == "xcomp"
+        and c.tag_ in ("VBG", "VBN")
+        and c.i == tok.i + 1
         and not any(k.dep_ in ("aux", "auxpass", "nsubj") for k in c.children)
         for g in c.children
         if g.dep_ == "dobj"

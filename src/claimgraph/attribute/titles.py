@@ -95,7 +95,8 @@ def fuller_name(written: str, canon: str) -> bool:
     suffixes = word_set("attribution/name_suffixes.tsv")
     words = [w for w in written.replace(",", " ").split() if w.lower() not in suffixes]
     cwords = canon.split()
-    return len(written.split()) > len(cwords) and bool(words) and fold_name(words[-1]) == fold_name(cwords[-1])
+    longer = len(written.split()) > len(cwords)
+    return longer and bool(words) and fold_name(words[-1]) == fold_name(cwords[-1])
 
 
 def role_of(ent: Span, lex: AttributionLexicon) -> str | None:
