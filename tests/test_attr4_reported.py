@@ -103,3 +103,13 @@ def test_restating_demands_is_the_act_of_demanding() -> None:
     doc = load_nlp(events=False)("The Russian president also reiterated Moscow's demands made earlier.")
     acts = [(a.cue.cue, a.cue.speech_act) for a in doc._.attributions]
     assert ("reiterate demand", "100") in acts
+
+
+def test_a_members_title_is_a_role_and_an_honorific_is_not(attributions) -> None:
+    text = (
+        "Paul Example, an Ottawa New Democrat MP, said the security lapses raise serious questions. "
+        "Undersecretary for Education Mr. Rossi says many schools will raise their fees."
+    )
+    roles = {r.source.name: r.source.role for r in attributions(text) if r.source.kind == "person"}
+    assert roles.get("Paul Example") == "Ottawa New Democrat MP"
+    assert roles.get("Rossi") == "Undersecretary for Education"

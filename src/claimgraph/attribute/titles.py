@@ -228,7 +228,11 @@ def clean_role(doc: Doc, toks: list[Token]) -> str | None:
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].lower_ in DETS or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+    honor = word_set("actors/honorifics.tsv")
+    # "Undersecretary for Education Mr. Example": an honorific before the name is no part of the role
+    while toks and (
+        toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s") or toks[-1].lower_.rstrip(".") in honor
+    ):
         toks = toks[:-1]
     if not toks:
         return None
