@@ -113,3 +113,22 @@ def test_a_members_title_is_a_role_and_an_honorific_is_not(attributions) -> None
     roles = {r.source.name: r.source.role for r in attributions(text) if r.source.kind == "person"}
     assert roles.get("Paul Example") == "Ottawa New Democrat MP"
     assert roles.get("Rossi") == "Undersecretary for Education"
+
+
+def test_a_reported_appeal_is_the_speakers_speech_act() -> None:
+    from claimgraph.pipeline import extract
+
+    records = extract("The Foreign Minister of France said that Israel must stop building settlements.")
+    acts = [
+        (r.source.kind, r.event.actor1.code, r.event.action.cameo, r.event.actor2.code)
+        for r in records
+        if r.event and r.event.actor1 and r.event.action and r.event.actor2
+    ]
+    assert ("author", "FRAGOV", "100", "ISR") in acts
+    # the appeal is no claim that Israel stops
+    assert not [r for r in records if r.source.kind != "author"]
+
+
+def test_an_appeal_to_no_actor_stays_a_reported_claim() -> None:
+    doc = load_nlp(events=False)("The minister said the sanctions should be lifted soon.")
+    assert [a.cue.speech_act for a in doc._.attributions] == [None]

@@ -17,6 +17,7 @@ from ..actors import default_coder
 from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
+from .appeals import mark_appeals
 from .backref import back_references
 from .complements import embedded_report, misparsed_objects, opens_sentence, split_complement_end
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
@@ -121,6 +122,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     # according-to phrase, nearer the content, would otherwise win and then lose as a non-source
     _drop_non_sources(doc, found, lex)
     _dedupe(doc, found)
+    mark_appeals(doc, found, quotes)
     for a in found:
         _stance_and_hedge(doc, a, lex)
     return found
