@@ -132,3 +132,10 @@ def test_a_reported_appeal_is_the_speakers_speech_act() -> None:
 def test_an_appeal_to_no_actor_stays_a_reported_claim() -> None:
     doc = load_nlp(events=False)("The minister said the sanctions should be lifted soon.")
     assert [a.cue.speech_act for a in doc._.attributions] == [None]
+
+
+def test_a_surname_the_article_gives_another_given_name_is_no_table_person(attributions) -> None:
+    text = "At the Lucas Pistorius trial on Monday, Pistorius said the police had planted the evidence."
+    (r,) = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
+    assert r.source.name == "Lucas Pistorius"
+    assert r.source.actor is None  # not the German defence minister of the people table

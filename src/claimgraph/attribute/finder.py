@@ -8,7 +8,6 @@ and our house style annotate the outermost attribution only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -20,6 +19,7 @@ from ..nlp import doc_text
 from .appeals import mark_appeals
 from .backref import back_references
 from .complements import embedded_report, misparsed_objects, opens_sentence, split_complement_end
+from .headlines import headline_colons
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
@@ -98,7 +98,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     _nominal_claims(doc, lex, found)
     possessive_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
-    _headline_colons(doc, lex, found)
+    headline_colons(doc, lex, found)
     found.extend(speaker_turns(doc, lex, found))
     found.extend(back_references(doc, lex, found))
     _interrupted_quotes(doc, quotes, found, covered_quotes)
@@ -613,38 +613,6 @@ def _claimants_earlier_claim(doc: Doc, noun: Token, found: list[Attribution], be
         if same and (best is None or b.content[1] > found[best].content[1]):
             best = j
     return best
-
-
-# "Kremlin: Talks Will Resume" — a short capitalised name, a colon, the claim, on a line of its own
-_HEADLINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})(:)[ \t]+(\S[^\n]{3,300})$", re.M
-)
-
-
-def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
-    """Headline attributions, "Name: claim": news style for "Name says claim"."""
-    entry = lex.cues.get(":") or CueEntry(":", "say", "neutral", None)
-    for m in _HEADLINE.finditer(doc_text(doc)):
-        src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if src is None or colon is None or len(colon) != 1:
-            continue
-        if src.root.pos_ not in ("PROPN", "NOUN"):
-            continue
-        cs, ce = m.start(3), m.end(3)
-        while ce > cs and (doc_text(doc)[ce - 1].isspace() or doc_text(doc)[ce - 1] == "."):
-            ce -= 1
-        if any(a.content[0] < ce and cs < a.content[1] for a in found):
-            continue
-        found.append(
-            Attribution(
-                cue_tokens=[colon.start],
-                cue=entry,
-                content=(cs, ce),
-                source_span=(src.start, src.end),
-                rule="headline-colon",
-            )
-        )
 
 
 def _interrupted_quotes(
