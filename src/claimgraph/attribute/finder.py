@@ -8,7 +8,6 @@ and our house style annotate the outermost attribution only.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -17,7 +16,10 @@ from ..actors import default_coder
 from ..hedging import hedged_by_cue, is_hedged
 from ..lexicons import word_set
 from ..nlp import doc_text
+from .appeals import mark_appeals
 from .backref import back_references
+from .complements import embedded_report, misparsed_objects, opens_sentence, split_complement_end
+from .headlines import headline_colons
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
@@ -96,7 +98,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     _nominal_claims(doc, lex, found)
     possessive_claims(doc, lex, found)
     _claim_objects(doc, lex, found)
-    _headline_colons(doc, lex, found)
+    headline_colons(doc, lex, found)
     found.extend(speaker_turns(doc, lex, found))
     found.extend(back_references(doc, lex, found))
     _interrupted_quotes(doc, quotes, found, covered_quotes)
@@ -120,6 +122,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     # according-to phrase, nearer the content, would otherwise win and then lose as a non-source
     _drop_non_sources(doc, found, lex)
     _dedupe(doc, found)
+    mark_appeals(doc, found, quotes)
     for a in found:
         _stance_and_hedge(doc, a, lex)
     return found
@@ -161,6 +164,10 @@ def _cue_entry(tok: Token, lex: AttributionLexicon) -> tuple[CueEntry, list[int]
             e = lex.cues.get(f"{lemma} {child.lemma_.lower()}")
             if e:
                 return e, [tok.i, child.i]
+    for obj in misparsed_objects(tok):
+        e = lex.cues.get(f"{lemma} {obj.lemma_.lower()}")
+        if e:
+            return e, [tok.i, obj.i]
     e = lex.cues.get(lemma)
     if e is None:
         return None
@@ -266,6 +273,9 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
             contrast = contrast_end(tok, comp, lex.cues)
             if contrast is not None and contrast > content[1]:
                 content = (content[0], contrast)
+            rest = split_complement_end(tok, comp, lex.cues)
+            if rest is not None and rest > content[1]:
+                content = (content[0], rest)
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < comp.left_edge.i), None)
             if comp.dep_ == "xcomp" and obj is not None and obj.i not in cue_toks:
                 # "urged voters to stay home": who is urged is part of what is asked
@@ -310,7 +320,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         content = _own_clause_chars(tok)
         rule += "+speech-act-only"
     if content is None and entry.type in ("say", "belief"):
-        content = _parenthetical_content(tok)
+        content = _parenthetical_content(tok) or embedded_report(tok)
         if content is not None:
             rule += "+parenthetical"
     if content is None and tok.dep_ in _CLAUSE_LEVEL and not (tok.dep_ == "ccomp" and _own_complement(tok)):
@@ -605,38 +615,6 @@ def _claimants_earlier_claim(doc: Doc, noun: Token, found: list[Attribution], be
     return best
 
 
-# "Kremlin: Talks Will Resume" — a short capitalised name, a colon, the claim, on a line of its own
-_HEADLINE = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.’'-]*)(?:[ \t]+[A-Z][\w.’'-]*){0,4})(:)[ \t]+(\S[^\n]{3,300})$", re.M
-)
-
-
-def _headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -> None:
-    """Headline attributions, "Name: claim": news style for "Name says claim"."""
-    entry = lex.cues.get(":") or CueEntry(":", "say", "neutral", None)
-    for m in _HEADLINE.finditer(doc_text(doc)):
-        src = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
-        if src is None or colon is None or len(colon) != 1:
-            continue
-        if src.root.pos_ not in ("PROPN", "NOUN"):
-            continue
-        cs, ce = m.start(3), m.end(3)
-        while ce > cs and (doc_text(doc)[ce - 1].isspace() or doc_text(doc)[ce - 1] == "."):
-            ce -= 1
-        if any(a.content[0] < ce and cs < a.content[1] for a in found):
-            continue
-        found.append(
-            Attribution(
-                cue_tokens=[colon.start],
-                cue=entry,
-                content=(cs, ce),
-                source_span=(src.start, src.end),
-                rule="headline-colon",
-            )
-        )
-
-
 def _interrupted_quotes(
     doc: Doc, quotes: QuoteIndex, found: list[Attribution], covered: set[tuple[int, int]]
 ) -> None:
@@ -686,7 +664,7 @@ def _continuations(
             continue
         base = found[prev[-1]]
         # the quotation must open a sentence: a mid-sentence quote is a phrase, not a continuation
-        if doc_text(doc)[max(0, q[0] - 2) : q[0]].strip() not in ("", ".", ":"):
+        if not opens_sentence(doc_text(doc), q[0]):
             continue
         found.append(
             Attribution(
@@ -746,7 +724,11 @@ def _drop_non_sources(doc: Doc, found: list[Attribution], lex: AttributionLexico
     (not_sources.tsv), so the cue attributes nothing and the clause stays the author's."""
     coder = default_coder()
     spans = {i: a.source_span for i, a in enumerate(found) if a.source_span is not None}
-    _drop(found, {i for i, (s, e) in spans.items() if not_a_source(doc[s:e], lex, coder)})
+    drop = {i for i, (s, e) in spans.items() if not_a_source(doc[s:e], lex, coder)}
+    # "It was agreed to continue contacts", "there is no reason to talk about a withdrawal": a cue
+    # with no one saying names no source
+    drop |= {i for i, a in enumerate(found) if a.source_span is None}
+    _drop(found, drop)
 
 
 def _drop(found: list[Attribution], drop: set[int]) -> None:

@@ -1,4 +1,5 @@
-"""Quotation spans. Curly quotes pair unambiguously; straight double quotes pair in order.
+"""Quotation spans. Curly quotes pair unambiguously; straight double quotes pair in order; a
+curly mark and a straight one pair when the text mixes them (one opens, the other closes).
 
 A quotation may run over several sentences or paragraphs (news style re-opens a quote at each
 paragraph without closing the previous one: such a run is joined into one span).
@@ -27,6 +28,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
         if ch in ('"', "''", "``"):
             end = m.end()
             role = "open" if ch == "``" else _straight_role(text, i, end)
+            if straight_open is None and role == "close" and open_at is not None:
+                # “... toward the U.S.," said X: a curly opener closed by a straight mark
+                if i - open_at <= MAX_QUOTE:
+                    spans.append((open_at, end))
+                open_at = None
+                continue
             if straight_open is None:
                 if role != "close":
                     straight_open = i
@@ -51,6 +58,11 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             if i - open_at <= MAX_QUOTE:
                 spans.append((open_at, i + 1))
             open_at = None
+        elif ch in _CLOSE and straight_open is not None:
+            # "We were hoping Clinton would win.” a straight opener closed by a curly mark
+            if i - straight_open <= MAX_QUOTE:
+                spans.append((straight_open, i + 1))
+            straight_open = None
     spans.sort()
     # drop spans nested in others (a straight quote inside a curly one)
     out: list[tuple[int, int]] = []

@@ -24,6 +24,7 @@ from ..model import Source, Via
 from ..nlp import doc_text
 from ..people import PeopleIndex, Term, fold_name, is_title_word, people_for, published_day
 from .lexicon import AttributionLexicon
+from .namesakes import other_of_surname
 from .quotes import doc_quotes
 from .spans import _np_span as np_span
 from .titles import (
@@ -31,8 +32,10 @@ from .titles import (
     DETS,
     SECTORS,
     clean_role,
+    fuller_name,
     given_names,
     name_and_title,
+    name_suffix,
     name_text,
     placed_by_title,
     role_code,
@@ -200,6 +203,7 @@ class SourceResolver:
         # the people of the table the article names: who a bare title ("the Head of State") can be
         self.named = frozenset(n for n in doc.user_data["claimgraph_named"] if self.table.terms(n))
         self._token_at: dict[str, list[int]] | None = None
+        self._namesakes: dict[str, str | None] = {}
         # the event coder and the record assembly each resolve the document's sources: the people
         # index is built once per Doc and outlet, and each resolver gets its own copy (resolving
         # places people, which must not leak from one stage into the other). Kept as plain
@@ -237,11 +241,17 @@ class SourceResolver:
                 continue
             if not title:  # given names the recogniser left out ("Taras [Vovkun]")
                 tokens = given_names(self.doc, tokens[0].i, self.coder) + tokens
-            name = name_text(tokens)
-            surname = fold_name(tokens[-1].text)
+            name = name_text(tokens) + name_suffix(self.doc, ent.end)
+            # "Tyrone Harris Sr.": the surname is the word before the suffix
+            suffixed = len(tokens) > 1 and tokens[-1].lower_ in word_set("attribution/name_suffixes.tsv")
+            surname = fold_name(tokens[-2 if suffixed else -1].text)
             role = clean_role(ent.doc, title) if title else role_of(self.doc[tokens[0].i : ent.end], self.lex)
             actor = placed(role_code(self.coder, role), self.staff or self.home) if role else None
             canon = self.table.person_named(name)
+            other = self._namesake(name, canon) if canon and len(tokens) == 1 else None
+            if other is not None:
+                canon, name = None, other  # "Harris's father, Tyrone Harris Sr.": no table person
+                role = actor = None  # the surname alone, no title: the table would place it
             known = self.by_name.get(canon) if canon else None
             namesake = self.by_surname.get(surname) or family.get(surname)
             if namesake is not None and not same_given(namesake.name, name):
@@ -296,10 +306,20 @@ class SourceResolver:
                     p.first = i
                 return
 
+    def _namesake(self, surname: str, canon: str) -> str | None:
+        """The article's other person of a surname the table gives ``canon`` (``namesakes``), once
+        per surname and document."""
+        key = f"{surname}\x1f{canon}"
+        if key not in self._namesakes:
+            self._namesakes[key] = other_of_surname(self.doc, surname, canon, self.table)
+        return self._namesakes[key]
+
     def _from_table(self, p: Person, canon: str) -> None:
         """A known person: the canonical name, and the role and code of the office held on the
-        article's day; out of office, the article's role, else the office held last."""
-        p.name = canon
+        article's day; out of office, the article's role, else the office held last. The name
+        stays the article's where that is the fuller form of the table's."""
+        if not fuller_name(p.name, canon):
+            p.name = canon
         held = self.table.in_office(canon, self.day)
         if held is not None:
             p.role, p.actor = held.title, held.code
@@ -314,7 +334,10 @@ class SourceResolver:
         home country (a domestic report's residents, officials and experts act from there)."""
         if p.actor:
             return p.actor
-        code = self.coder.code(mention) if mention else None
+        # a mention the dictionary reads as a person names the table's person, whose code the
+        # table gave already if it were this one ("Harris said" of a Lucas Harris)
+        named = mention is not None and any(m.kind == "person" for m in self.coder.find(mention))
+        code = self.coder.code(mention) if mention and not named else None
         if code and code[:3] not in SECTORS:
             p.actor = code  # later mentions ("Zeid said") are the person this one placed
             return code
@@ -349,7 +372,13 @@ class SourceResolver:
             for m in self.coder.find(span.text):
                 if m.kind == "person" and m.start <= offset < m.end:
                     p = self.by_name.get(m.name)
-                    if p is None and self.table.terms(m.name):
+                    other = self._namesake(m.text, m.name) if p is None and " " not in m.text else None
+                    if other is not None:
+                        # "Pistorius said" where the article is about Oscar Pistorius
+                        p = Person(other, fold_name(m.text), role=None, actor=None, first=span.start)
+                        self.people.append(p)
+                        self.by_surname.setdefault(p.surname, p)
+                    elif p is None and self.table.terms(m.name):
                         surname = fold_name(m.name.split()[-1])
                         p = Person(name=m.name, surname=surname, role=None, actor=None, first=span.start)
                         self._from_table(p, m.name)

@@ -34,10 +34,24 @@ def _clausal_child(tok: Token) -> Token | None:
         and (c.pos_ in ("VERB", "AUX", "NOUN", "ADJ", "PROPN") or c.text.lower() in ("'s", "’s"))
     ]
     for dep in ("ccomp", "xcomp", "parataxis"):
-        for c in kids:
-            if c.dep_ == dep:
-                return c
+        cands = [c for c in kids if c.dep_ == dep]
+        # "If the focus is on X, Kaine argued the worst act was Y": with a clause on either side,
+        # the one after the cue is what it reports (the one before sets a condition); a quotation
+        # the cue interrupts stays its content ('"A," she said, "B."')
+        after = [c for c in cands if c.i > tok.i]
+        if len(cands) > 1 and after and not _quoted_before(cands[0], tok):
+            return after[0]
+        if cands:
+            return cands[0]
     return None
+
+
+def _quoted_before(comp: Token, cue: Token) -> bool:
+    """Whether a quotation mark stands between a clause's start and its cue ('"A," she said')."""
+    return any(t.text in _QUOTE_MARKS for t in comp.doc[comp.left_edge.i : cue.i])
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
 
 
 def _subject_span(tok: Token) -> tuple[int, int] | None:
@@ -357,9 +371,12 @@ def _adjacent_quote(tok: Token, quotes: QuoteIndex) -> tuple[int, int] | None:
     for s, e in quotes.spans:
         if e <= sent.start_char - 1 and e < tok.idx:
             # a quote closing before this sentence counts when it ends the previous sentence(s)
-            # and this sentence starts right after it: multi-sentence quote, cue in a later one
-            gap = doc_text(tok.doc)[e : sent.start_char]
-            if gap.strip() == "" and s < sent.start_char:
+            # and this sentence starts right after it: multi-sentence quote, cue in a later one;
+            # one that a sentence quotes as a phrase ('called it "a bunch of lies."') is no statement
+            text = doc_text(tok.doc)
+            gap = text[e : sent.start_char]
+            opens = text[max(0, s - 2) : s].strip() in ("", ".", ":", "?", "!")
+            if gap.strip() == "" and s < sent.start_char and opens:
                 best = (s, e)
             continue
         if s >= sent.end_char + 1:

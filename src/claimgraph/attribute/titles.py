@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors import ActorCoder
 from ..lexicons import word_set
+from ..nlp import doc_text
 from ..people import fold_name, is_title_word
 from .lexicon import AttributionLexicon
 
@@ -72,6 +73,30 @@ def name_text(tokens: list[Token]) -> str:
         hyph = b.i == a.i + 2 and a.doc[a.i + 1].text in ("-", "‐") and not a.whitespace_
         out += ("-" if hyph else " ") + b.text
     return out
+
+
+def name_suffix(doc: Doc, end: int) -> str:
+    """The generational suffix written right after a name ending at token ``end`` ("Joseph R.
+    Biden, Jr.", "Tyrone Harris Sr."), as the text has it with its comma, else "". The recogniser
+    leaves it out of the entity; the name the article gives is the one with it."""
+    i = end + 1 if end < len(doc) and doc[end].text == "," else end
+    if i >= len(doc) or doc[i].lower_ not in word_set("attribution/name_suffixes.tsv"):
+        return ""
+    last = doc[end - 1]
+    return doc_text(doc)[last.idx + len(last.text) : doc[i].idx + len(doc[i].text)]
+
+
+def fuller_name(written: str, canon: str) -> bool:
+    """Whether the article writes a known person's name more fully than the people table's
+    canonical form ("Joseph R. Biden, Jr." for "Joe Biden", "Sayyid Ebrahim Raisi" for "Ebrahim
+    Raisi"): more words, the same surname. The record names the person as the article does
+    (docs/claims-format.md: the fullest form in the article); ``source_key`` still counts them by
+    the table's name."""
+    suffixes = word_set("attribution/name_suffixes.tsv")
+    words = [w for w in written.replace(",", " ").split() if w.lower() not in suffixes]
+    cwords = canon.split()
+    longer = len(written.split()) > len(cwords)
+    return longer and bool(words) and fold_name(words[-1]) == fold_name(cwords[-1])
 
 
 def role_of(ent: Span, lex: AttributionLexicon) -> str | None:
@@ -203,7 +228,11 @@ def clean_role(doc: Doc, toks: list[Token]) -> str | None:
     toks = [t for t in toks if not t.is_space]
     while toks and (toks[0].lower_ in DETS or toks[0].is_punct):
         toks = toks[1:]
-    while toks and (toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s")):
+    honor = word_set("actors/honorifics.tsv")
+    # "Undersecretary for Education Mr. Example": an honorific before the name is no part of the role
+    while toks and (
+        toks[-1].is_punct or toks[-1].lower_ in ("'s", "’s") or toks[-1].lower_.rstrip(".") in honor
+    ):
         toks = toks[:-1]
     if not toks:
         return None
