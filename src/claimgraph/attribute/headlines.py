@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry
+from .spans import end_before
 
 if TYPE_CHECKING:
     from .finder import Attribution
@@ -35,9 +36,8 @@ def headline_colons(doc: Doc, lex: AttributionLexicon, found: list[Attribution])
             continue
         if src.root.pos_ not in ("PROPN", "NOUN"):
             continue
-        cs, ce = m.start(3), m.end(3)
-        while ce > cs and (doc_text(doc)[ce - 1].isspace() or doc_text(doc)[ce - 1] == "."):
-            ce -= 1
+        cs = m.start(3)
+        ce = end_before(doc_text(doc), cs, m.end(3), ".")
         if any(a.content[0] < ce and cs < a.content[1] for a in found):
             continue
         found.append(

@@ -329,6 +329,13 @@ def _clause_chars(tok: Token) -> tuple[int, int]:
     return _trim_chars(doc, start, end)
 
 
+def end_before(text: str, start: int, end: int, stops: str) -> int:
+    """``end`` moved back over trailing white space and the characters in ``stops``."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in stops):
+        end -= 1
+    return end
+
+
 def _trim_chars(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token span → character span without edge punctuation (a closing quote mark is kept when
     its opening mark is inside the span)."""

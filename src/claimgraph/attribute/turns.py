@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from ..lexicons import word_set
 from ..nlp import doc_text
 from .lexicon import AttributionLexicon, CueEntry
+from .spans import end_before
 
 if TYPE_CHECKING:
     from .finder import Attribution
@@ -78,9 +79,8 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
                 a.source_span = source
                 a.rule += "+turn"
         for sent in (s for s in doc.sents if s.end > body.start and s.start < body.end):
-            cs, ce = max(sent.start_char, body_start), min(sent.end_char, body_end)
-            while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ".!?"):
-                ce -= 1
+            cs = max(sent.start_char, body_start)
+            ce = end_before(text, cs, min(sent.end_char, body_end), ".!?")
             if ce - cs < 12:
                 continue
             covered = any(a.content[0] < ce and cs < a.content[1] for a in found) or any(
