@@ -12,6 +12,7 @@ from spacy.tokens import Doc  # noqa: E402
 
 from claimgraph.events import EventMention, default_event_coder, load_lexicon  # noqa: E402
 from claimgraph.events.repairs import displaced_subject, misattached_conjunct  # noqa: E402
+from claimgraph.model import Actor  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -134,3 +135,31 @@ def test_event_noun_told_before_keeps_its_target(nlp) -> None:  # type: ignore[n
     text = first + "These strikes were meant to stop the smuggling of weapons."
     ms = default_event_coder().code_span(nlp(text), len(first), len(text))
     assert triples(ms) == {("EGY", "190", "LBY")}
+
+
+def test_seek_to_is_trying_not_an_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Venezuela sought to reassure its neighbours.") == set()
+    assert code(nlp, "Colombia sought help from Brazil.") == {("COL", "020", "BRA")}
+
+
+def test_ask_to_names_the_addressee(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "The Greek opposition asks to the Greek government to review the tax.") == {
+        ("GRC", "020", "GRC")
+    }
+
+
+def test_gathering_forces_is_a_show_of_force(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Russians will concentrate their forces around the city."
+    doc = nlp(text)
+    kyiv = Actor(text="Kyiv", code="UKRGOV")
+    ms = default_event_coder().code_span(doc, 0, len(text), speaker=kyiv)
+    assert triples(ms) == {("RUS", "154", "UKR")}  # a show of force reported by its target's side
+    assert code(nlp, "The government will concentrate on the economy.") == set()
+
+
+def test_trading_barbs_is_criticism(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Turkey and Greece traded barbs over the islands.") == {
+        ("TUR", "111", "GRC"),
+        ("GRC", "111", "TUR"),
+    }
+    assert code(nlp, "Chile traded copper with China.") == {("CHL", "061", "CHN")}

@@ -321,6 +321,11 @@ class EventCoder:
 
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
+        # "Kerry sought to address objections": a transparent wrapper's complement makes the verb
+        # that wrapper ("tried to"), not its own event ("seek" an appeal)
+        passing = {s.dep for p in frames if p.mode == "pass" for s in p.obj if s.prep is None}
+        if any(c.dep_ in passing for c in tok.children):
+            return None
         for n, p in enumerate(frames):
             if p.mode is not None or ("done" in p.options and tok.dep_ == "xcomp"):
                 continue
