@@ -163,3 +163,25 @@ def test_trading_barbs_is_criticism(nlp) -> None:  # type: ignore[no-untyped-def
         ("GRC", "111", "TUR"),
     }
     assert code(nlp, "Chile traded copper with China.") == {("CHL", "061", "CHN")}
+
+
+def test_resisting_an_act_makes_the_resister_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Georgia resisted Russian aggression for years.") == {("RUS", "190", "GEO")}
+    assert code(nlp, "Ukraine withstood the Russian invasion.") == {("RUS", "192", "UKR")}
+    assert code(nlp, "Iran countered the American argument.") == set()  # no act resisted
+
+
+def test_subject_gap_is_no_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "who refused": the soldiers refused, they are not what was refused (nor military aid, 1222)
+    text = "There are Ukrainian soldiers who refused despite the appeals."
+    assert code(nlp, text) == {("UKR", "120", None)}
+
+
+def test_an_open_group_is_no_readout_partner(nlp) -> None:  # type: ignore[no-untyped-def]
+    first = "Russian President Vladimir Putin had a telephone call with French President Emmanuel Macron. "
+    for second, want in (
+        ("Russia continues negotiations with many foreign leaders.", {("RUS", "046", None)}),
+        ("The Kremlin discussed the situation.", {("RUS", "040", "FRA")}),  # the readout's partner
+    ):
+        text = first + second
+        assert triples(default_event_coder().code_span(nlp(text), len(first), len(text))) == want

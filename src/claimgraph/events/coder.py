@@ -230,7 +230,10 @@ class EventCoder:
         fo = self._fill(pred, tok, pred.obj, passive)
         consumed = {c.i for c in tok.children if any(c.lemma_.lower() == w for w in pred.words)}
         obj = fo[0] if fo and fo[0].i not in consumed else None
-        gap = tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children)
+        # an object gap ("a claim Iran rejects"), not a subject gap ("our men who refused")
+        gap = tok.dep_ == "relcl" and not any(
+            c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")) for c in tok.children
+        )
         if obj is None and gap and any(s.dep == "dobj" for s in pred.obj):
             obj = tok.head  # object gap: "a claim Iran rejects"
         a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
@@ -502,6 +505,11 @@ class EventCoder:
                 if not target:
                     target = c.a1 if all(a.code != s.code for a in c.a1 for s in speaker) else c.a2
                 c.a1, c.a2, c.pair = speaker, target, False
+            elif mode == "resist" and not c.a2 and not c.pair:
+                # "Ukrainians countering Russian aggression": the aggression is aimed at them
+                src = self._fill(wp, wt, wp.actor1, False)
+                own = {a.code[:3] for a in c.a1}
+                c.a2 = [a for a in actors(src[0] if src else controller(wt), ctx) if a.code[:3] not in own]
             if c.code is None:
                 return None
             cur = wt

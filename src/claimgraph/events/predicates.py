@@ -40,8 +40,9 @@ REFINEMENTS_FILE = "events/refinements.tsv"
 # Wrapper modes. intent/threaten/reject keep the inner event's actors (subject control: "Russia
 # intends to provide Iran with ..."); appeal/demand make the wrapper's subject actor1 and its object
 # the addressee ("Iran urged the parties to exercise restraint"); pass is transparent ("began to
-# supply"); hedge only hedges ("appears to"); deny negates ("denied supplying").
-MODES = frozenset({"intent", "appeal", "demand", "threaten", "reject", "pass", "hedge", "deny"})
+# supply"); hedge only hedges ("appears to"); deny negates ("denied supplying"); resist keeps the
+# act it resists and makes the resister its target ("Ukrainians countering Russian aggression").
+MODES = frozenset({"intent", "appeal", "demand", "threaten", "reject", "pass", "hedge", "deny", "resist"})
 OPTIONS = frozenset({"sym", "hedge", "pair", "speech", "done", "target", "guest", "partner", "intransitive"})
 
 # Dependency labels a slot may name. "amod" and "poss" make sense for nominal predicates
