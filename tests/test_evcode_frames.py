@@ -185,3 +185,26 @@ def test_an_open_group_is_no_readout_partner(nlp) -> None:  # type: ignore[no-un
     ):
         text = first + second
         assert triples(default_event_coder().code_span(nlp(text), len(first), len(text))) == want
+
+
+def test_giving_an_assessment_is_speaking(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Japan provided an update to Korea.") == set()
+    assert code(nlp, "The chairman gave the floor to the Chinese delegate.") == set()
+    assert code(nlp, "Germany gave tanks to Ukraine.") == {("DEU", "072", "UKR")}
+
+
+def test_light_verb_act_beside_a_cue_is_the_authors_event() -> None:
+    from claimgraph.pipeline import extract
+
+    text = (
+        "Chancellor Olaf Scholz of Germany gave an assessment of the negotiations with Polish "
+        "representatives and stressed the importance of unity."
+    )
+    got = {
+        (c.event.actor1.code[:3], c.event.action.cameo, c.event.actor2.code[:3])
+        for c in extract(text)
+        if c.source.kind == "author" and c.event and c.event.actor1 and c.event.actor2 and c.event.action
+        if c.event.actor1.code and c.event.actor2.code
+    }
+    assert ("DEU", "046", "POL") in got
+    assert not any(code.startswith("07") for _, code, _ in got)
