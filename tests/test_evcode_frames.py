@@ -208,3 +208,11 @@ def test_light_verb_act_beside_a_cue_is_the_authors_event() -> None:
     }
     assert ("DEU", "046", "POL") in got
     assert not any(code.startswith("07") for _, code, _ in got)
+
+
+def test_buildup_of_troops_is_their_owners(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "The deployment of American troops to Poland began.") == {("USA", "154", "POL")}
+    assert code(nlp, "The concentration of Chinese warships near Taiwan worried Japan.") == {
+        ("CHN", "154", "TWN")
+    }
+    assert code(nlp, "The concentration of pollutants in Delhi rose.") == set()
