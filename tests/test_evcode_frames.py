@@ -216,3 +216,8 @@ def test_buildup_of_troops_is_their_owners(nlp) -> None:  # type: ignore[no-unty
         ("CHN", "154", "TWN")
     }
     assert code(nlp, "The concentration of pollutants in Delhi rose.") == set()
+
+
+def test_an_act_announced_for_today_is_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Finland will discuss its relations with Estonia today.") == {("FIN", "040", "EST")}
+    assert code(nlp, "Finland will discuss its relations with Estonia next week.") == {("FIN", "036", "EST")}

@@ -460,6 +460,8 @@ class EventCoder:
             return
         if not any(a.dep_ == "aux" and a.lower_ in word_set("events/future_aux.tsv") for a in top.children):
             return
+        if any(a.lower_ in word_set("events/present_adverbs.tsv") for a in top.children):
+            return  # "we will discuss our relations today": the meeting itself
         root = int(c.code[:2])
         mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
         if mode is not None:
