@@ -221,3 +221,22 @@ def test_buildup_of_troops_is_their_owners(nlp) -> None:  # type: ignore[no-unty
 def test_an_act_announced_for_today_is_the_act(nlp) -> None:  # type: ignore[no-untyped-def]
     assert code(nlp, "Finland will discuss its relations with Estonia today.") == {("FIN", "040", "EST")}
     assert code(nlp, "Finland will discuss its relations with Estonia next week.") == {("FIN", "036", "EST")}
+
+
+def test_demand_on_the_subject_of_its_clause(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.events.predicates import Slot
+    from claimgraph.events.slots import slot_tokens
+
+    doc = nlp("The Arab League demanded that Israel stop.")
+    demanded = next(t for t in doc if t.lower_ == "demanded")
+    frame = next(p for p in load_lexicon().verbs["demand"] if p.mode is None)
+    assert [t.text for t in slot_tokens(frame, demanded, Slot("ccomp*"), False)] == ["Israel"]
+    ms = default_event_coder().code_span(doc, 0, len(doc.text))
+    assert triples(ms) == {("IGO", "100", "ISR")} and "+target" not in ms[0].rule  # the frame's own slot
+
+
+def test_they_that_stands_for_an_event_is_its_actor(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "they" are the strikes, so Israel must end them (not Syria, the actor named last)
+    text = "The UN Security Council condemned the Israeli strikes on Syria and demanded that they end."
+    assert ("IGO", "100", "ISR") in code(nlp, text)
+    assert ("IGO", "100", "SYR") not in code(nlp, text)

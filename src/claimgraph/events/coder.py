@@ -165,10 +165,37 @@ class EventCoder:
         """The actors of the first slot alternative that holds any ("growing" fills amod, but no actor)."""
         for s in slots:
             for t in slot_tokens(pred, tok, s, passive):
-                acts = actors(t, ctx, s.poss)
+                event = self._event_pronoun(t, ctx)
+                acts = event if event is not None else actors(t, ctx, s.poss)
                 if acts:
                     return acts, s
         return [], None
+
+    def _event_pronoun(self, tok: Token, ctx: Ctx) -> list[Act] | None:
+        """ "condemned these attacks and demanded that they cease": "they", whose nearest plural noun
+        before it in the sentence is an event noun (no actor), stands for that event; its actor1
+        (as the noun names it, or an earlier mention) is who must stop, never an actor further back
+        ([] where the event names none). None where ``tok`` is no such pronoun."""
+        if tok.lower_ not in ("they", "them"):
+            return None
+        args = (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "conj",
+            "appos",
+            "attr",
+        )  # "raids", not "Syria" in "raids on Syria"
+        before = [t for t in tok.doc[tok.sent.start : tok.i] if t.dep_ in args]
+        prev = next((t for t in reversed(before) if t.tag_ in ("NNS", "NNPS") or t.i in ctx.acts), None)
+        frames = [p for p in self._frames(prev) if p.mode is None and p.nominal] if prev is not None else []
+        if prev is None or prev.i in ctx.acts or not frames:
+            return None
+        for p in frames:
+            c = self._candidate(p, prev, ctx)
+            if c is not None and c.a1 and c.code is not None:
+                return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
+        return self._mentioned_actors(prev, ctx)  # "these attacks": what an earlier mention named
 
     def _classes(self, toks: Sequence[Token]) -> list[str]:
         """Object classes of the words in ``toks`` (text order), e.g. ["military", "aerial"]."""

@@ -64,6 +64,7 @@ _BASE_DEPS = frozenset(
         "acl",
         "advcl",
         "obj*",
+        "ccomp*",
     }
 )
 _SLOT_RE = re.compile(r"^(?P<dep>[a-z*]+)(?::(?P<prep>[a-z]+))?(?P<poss>\(poss\))?$")
