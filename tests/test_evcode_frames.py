@@ -191,6 +191,8 @@ def test_giving_an_assessment_is_speaking(nlp) -> None:  # type: ignore[no-untyp
     assert code(nlp, "Japan provided an update to Korea.") == set()
     assert code(nlp, "The chairman gave the floor to the Chinese delegate.") == set()
     assert code(nlp, "Germany gave tanks to Ukraine.") == {("DEU", "072", "UKR")}
+    assert code(nlp, "Jordan provided intelligence to Iraq.") == {("JOR", "064", "IRQ")}  # shared, not aid
+    assert code(nlp, "Egypt refused to give details about the deal.") == {("EGY", "120", None)}  # not 122
 
 
 def test_light_verb_act_beside_a_cue_is_the_authors_event() -> None:
@@ -240,3 +242,19 @@ def test_they_that_stands_for_an_event_is_its_actor(nlp) -> None:  # type: ignor
     text = "The UN Security Council condemned the Israeli strikes on Syria and demanded that they end."
     assert ("IGO", "100", "ISR") in code(nlp, text)
     assert ("IGO", "100", "SYR") not in code(nlp, text)
+
+
+def test_a_crowd_clashing_with_police_riots(nlp) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.events.violence import riot_code
+
+    assert riot_code("clash", "190", "KENCVL") == "145"
+    assert riot_code("clash", "190", "INDMIL") == "190"  # troops clashing fight (19x)
+    sectors = {"protesters": "KENCVL", "police": "KENCOP"}
+
+    def resolve(tok):  # type: ignore[no-untyped-def]
+        code = sectors.get(tok.lower_)
+        return (tok.text, code) if code else None
+
+    text = "Protesters clashed with police in Nairobi."
+    ms = default_event_coder().code_span(nlp(text), 0, len(text), resolve=resolve)
+    assert triples(ms) == {("KEN", "145", "KEN")}

@@ -636,7 +636,8 @@ class EventCoder:
         obj = object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
         out = []
         for x, y in pairs:
-            code = violence.assault_code(c.code, x.code, y.code if y else None)
+            code = violence.riot_code(c.pred.lemma, c.code, x.code)
+            code = violence.assault_code(code, x.code, y.code if y else None)
             ev = Event(
                 actor1=x.actor(),
                 action=cameo.action_for(code, c.tok.text),
