@@ -258,3 +258,13 @@ def test_a_crowd_clashing_with_police_riots(nlp) -> None:  # type: ignore[no-unt
     text = "Protesters clashed with police in Nairobi."
     ms = default_event_coder().code_span(nlp(text), 0, len(text), resolve=resolve)
     assert triples(ms) == {("KEN", "145", "KEN")}
+
+
+def test_the_parties_of_a_summit_before_its_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Canada welcomed the summit in Cairo between Jordan and Egypt.") >= {
+        ("CAN", "051", "JOR"),
+        ("CAN", "051", "EGY"),
+    }
+    assert ("CAN", "051", "EGY") in code(
+        nlp, "Canada welcomed the summit in Cairo."
+    )  # only a place: its country

@@ -432,13 +432,16 @@ def fallback_target(
     for _ in range(3):
         nxt: list[Token] = []
         for h in level:
-            for p in h.children:
+            # a place gives way to the parties of the same head ("the summit in Baghdad between
+            # Iraq, Jordan and Egypt": the three, each a target)
+            for p in sorted(h.children, key=lambda p: p.lower_ in ("in", "at")):
                 if meeting and p.lower_ in ("in", "at"):
                     continue
                 if p.dep_ in ("prep", "dative") and p.lower_ in _words("target_preps"):
                     for g in p.children:
                         if g.dep_ == "pobj":
-                            got = other(actors(g, ctx))
+                            got = [a for a in actors(g, ctx) if a.code[:3] not in own]
+                            got = got if p.lower_ in ("between", "among") else got[:1]
                             if got:
                                 return got
             nxt.extend(c for c in h.children if c.dep_ in _DESCEND and c.i not in seen)
