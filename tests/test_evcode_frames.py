@@ -268,3 +268,9 @@ def test_the_parties_of_a_summit_before_its_place(nlp) -> None:  # type: ignore[
     assert ("CAN", "051", "EGY") in code(
         nlp, "Canada welcomed the summit in Cairo."
     )  # only a place: its country
+
+
+def test_standing_up_to_rulers_is_opposing_their_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert code(nlp, "Canada will stand up to Russia's rulers.") == {("CAN", "110", "RUS")}
+    assert code(nlp, "Kenya criticized Uganda's rulers.") == {("KEN", "111", "UGA")}
+    assert code(nlp, "The Kenyan senator stood up to leave.") == set()
