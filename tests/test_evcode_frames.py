@@ -49,6 +49,8 @@ def test_defending_itself_is_no_verbal_defence(nlp) -> None:  # type: ignore[no-
     assert codes(nlp, "Armenia will defend itself against any attack.") == set()
     assert codes(nlp, "Armenia will defend its borders.") == set()
     assert codes(nlp, "Hungary defended Poland's decision.") == {("HUN", "052", "POL")}
+    # force against a named attacker; a future one is a threat (138), never a self-pair
+    assert codes(nlp, "Armenia will defend itself against Azerbaijan.") == {("ARM", "138", "AZE")}
 
 
 def test_threatening_lives_is_no_threat(nlp) -> None:  # type: ignore[no-untyped-def]

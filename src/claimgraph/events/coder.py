@@ -165,6 +165,8 @@ class EventCoder:
         """The actors of the first slot alternative that holds any ("growing" fills amod, but no actor)."""
         for s in slots:
             for t in slot_tokens(pred, tok, s, passive):
+                if t.lower_ in word_set("events/reflexives.tsv"):
+                    continue  # "defend itself": the subject again, no second party
                 event = self._event_pronoun(t, ctx)
                 acts = event if event is not None else actors(t, ctx, s.poss)
                 if acts:
