@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -24,7 +24,9 @@ from ..model import Actor, Event
 from ..nlp import doc_text, in_relcl
 from . import modality, slots, violence
 from .backing import backers
+from .candidate import Candidate as _Cand
 from .learned import Proposal, model_frame
+from .must import must_demand, must_frame
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
     Act,
@@ -64,24 +66,6 @@ class EventMention:
     """The predicate is a noun ("cooperation between A and B"), not a verb."""
     pred: int = -1
     """The predicate's token index in the document."""
-
-
-@dataclass(slots=True)
-class _Cand:
-    """A candidate event before pairing: the frame and its filled slots."""
-
-    pred: Predicate
-    tok: Token
-    a1: list[Act]
-    a2: list[Act]
-    obj: Token | None
-    classes: list[str]
-    chain: list[Token] = field(default_factory=list)
-    code: str | None = None
-    pair: bool = False  # actor1 list is a reciprocal pair from one slot
-    rule: str = ""
-    extra_neg: bool = False
-    extra_hedge: bool = False
 
 
 class EventCoder:
@@ -181,10 +165,39 @@ class EventCoder:
         """The actors of the first slot alternative that holds any ("growing" fills amod, but no actor)."""
         for s in slots:
             for t in slot_tokens(pred, tok, s, passive):
-                acts = actors(t, ctx, s.poss)
+                if t.lower_ in word_set("events/reflexives.tsv"):
+                    continue  # "defend itself": the subject again, no second party
+                event = self._event_pronoun(t, ctx)
+                acts = event if event is not None else actors(t, ctx, s.poss)
                 if acts:
                     return acts, s
         return [], None
+
+    def _event_pronoun(self, tok: Token, ctx: Ctx) -> list[Act] | None:
+        """ "condemned these attacks and demanded that they cease": "they", whose nearest plural noun
+        before it in the sentence is an event noun (no actor), stands for that event; its actor1
+        (as the noun names it, or an earlier mention) is who must stop, never an actor further back
+        ([] where the event names none). None where ``tok`` is no such pronoun."""
+        if tok.lower_ not in ("they", "them"):
+            return None
+        args = (
+            "nsubj",
+            "nsubjpass",
+            "dobj",
+            "conj",
+            "appos",
+            "attr",
+        )  # "raids", not "Syria" in "raids on Syria"
+        before = [t for t in tok.doc[tok.sent.start : tok.i] if t.dep_ in args]
+        prev = next((t for t in reversed(before) if t.tag_ in ("NNS", "NNPS") or t.i in ctx.acts), None)
+        frames = [p for p in self._frames(prev) if p.mode is None and p.nominal] if prev is not None else []
+        if prev is None or prev.i in ctx.acts or not frames:
+            return None
+        for p in frames:
+            c = self._candidate(p, prev, ctx)
+            if c is not None and c.a1 and c.code is not None:
+                return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
+        return self._mentioned_actors(prev, ctx)  # "these attacks": what an earlier mention named
 
     def _classes(self, toks: Sequence[Token]) -> list[str]:
         """Object classes of the words in ``toks`` (text order), e.g. ["military", "aerial"]."""
@@ -246,7 +259,10 @@ class EventCoder:
         fo = self._fill(pred, tok, pred.obj, passive)
         consumed = {c.i for c in tok.children if any(c.lemma_.lower() == w for w in pred.words)}
         obj = fo[0] if fo and fo[0].i not in consumed else None
-        gap = tok.dep_ == "relcl" and not any(c.dep_ == "dobj" for c in tok.children)
+        # an object gap ("a claim Iran rejects"), not a subject gap ("our men who refused")
+        gap = tok.dep_ == "relcl" and not any(
+            c.dep_ == "dobj" or (c.dep_ == "nsubj" and c.tag_ in ("WP", "WDT")) for c in tok.children
+        )
         if obj is None and gap and any(s.dep == "dobj" for s in pred.obj):
             obj = tok.head  # object gap: "a claim Iran rejects"
         a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
@@ -281,7 +297,7 @@ class EventCoder:
             ):
                 a1 = participants(tok, ctx)  # "bilateral cooperation" in a readout: the two parties'
             if not a1 and back:
-                a1 = self._earlier_actors(tok, ctx)
+                a1, stay = self._earlier_actors(tok, ctx)
             if not a1 and (pred.code or "")[:2] in word_set("events/partner_roots.tsv"):
                 a1 = self._topic_parties(tok, ctx)
                 topic = bool(a1)
@@ -337,6 +353,11 @@ class EventCoder:
 
     def _best(self, frames: list[Predicate], tok: Token, ctx: Ctx) -> _Cand | None:
         best: tuple[float, int, _Cand] | None = None
+        # "Kerry sought to address objections": a transparent wrapper's complement makes the verb
+        # that wrapper ("tried to"), not its own event ("seek" an appeal)
+        passing = {s.dep for p in frames if p.mode == "pass" for s in p.obj if s.prep is None}
+        if any(c.dep_ in passing for c in tok.children):
+            return None
         for n, p in enumerate(frames):
             if p.mode is not None or ("done" in p.options and tok.dep_ == "xcomp"):
                 continue
@@ -397,28 +418,38 @@ class EventCoder:
                 return head, p
         return None
 
-    def _earlier_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
+    def _earlier_actors(self, noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]]:
         """ "Houthi attacks against vessels ... Despite the warning, attacks have continued", "the US
-        conducted strikes ... These strikes were intended to ...": an event noun without an actor
-        of its own that refers back (bare plural, "the", "these") is the event an earlier mention of
-        the same word in this or the two sentences before named; that mention's actor1 did it."""
+        conducted strikes on Yemen ... These strikes were intended to ...": an event noun without an
+        actor of its own that refers back (bare plural, "the", "these") is the event an earlier
+        mention of the same word in this or the two sentences before named; that mention's actor1
+        did it, to its actor2 (the fallback where the noun names no target of its own)."""
         if not slots.refers_back(noun):
-            return []
-        return self._mentioned_actors(noun, ctx)
+            return [], []
+        return self._mentioned(noun, ctx)
 
     def _mentioned_actors(self, noun: Token, ctx: Ctx) -> list[Act]:
+        """The actor1 an earlier mention of ``noun``'s event named itself (see ``_mentioned``)."""
+        return self._mentioned(noun, ctx)[0]
+
+    def _mentioned(self, noun: Token, ctx: Ctx) -> tuple[list[Act], list[Act]]:
         """The actor1 an earlier mention of ``noun``'s event (same word, this or the two sentences
-        before) named itself, as mentions made elsewhere (negative token indices)."""
-        for t in slots.earlier_mentions(noun, 2):
-            for p in self._frames(t):
+        before) named itself, and its actor2, as mentions made elsewhere (negative token indices)."""
+        for n in slots.earlier_mentions(noun, 2):
+            # "conducted strikes on X": the light verb's frame holds the noun and its target
+            verb = [(n.head, p) for p in self._frames(n.head) if n.dep_ == "dobj" and n.lemma_ in p.words]
+            for t, p in [*verb, *((n, p) for p in self._frames(n))]:
                 if p.mode is not None:
                     continue
                 c = self._candidate(p, t, ctx, back=False)
                 # actors the earlier mention named itself (not guessed from the article's parties)
                 if c is not None and c.a1 and c.code is not None and all(a.i >= 0 for a in c.a1):
+                    a2 = c.a2 or ([] if c.pair else target(c.code, t, c.obj, c.a1, p, ctx)[0])
                     # mentions elsewhere: negative indices keep them out of this clause's evidence
-                    return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1]
-        return []
+                    return [Act(a.text, a.code, a.start, a.end, -1) for a in c.a1], [
+                        Act(a.text, a.code, a.start, a.end, -1) for a in a2
+                    ]
+        return [], []
 
     def _topic_parties(self, noun: Token, ctx: Ctx) -> list[Act]:
         """ "They discussed ongoing cooperation on climate", "The two consulted on trade": a
@@ -458,6 +489,8 @@ class EventCoder:
             return
         if not any(a.dep_ == "aux" and a.lower_ in word_set("events/future_aux.tsv") for a in top.children):
             return
+        if any(a.lower_ in word_set("events/present_adverbs.tsv") for a in top.children):
+            return  # "we will discuss our relations today": the meeting itself
         root = int(c.code[:2])
         mode = "intent" if 4 <= root <= 8 else "threaten" if root >= 14 else None
         if mode is not None:
@@ -503,6 +536,11 @@ class EventCoder:
                 if not target:
                     target = c.a1 if all(a.code != s.code for a in c.a1 for s in speaker) else c.a2
                 c.a1, c.a2, c.pair = speaker, target, False
+            elif mode == "resist" and not c.a2 and not c.pair:
+                # "Ukrainians countering Russian aggression": the aggression is aimed at them
+                src = self._fill(wp, wt, wp.actor1, False)
+                own = {a.code[:3] for a in c.a1}
+                c.a2 = [a for a in actors(src[0] if src else controller(wt), ctx) if a.code[:3] not in own]
             if c.code is None:
                 return None
             cur = wt
@@ -600,7 +638,8 @@ class EventCoder:
         obj = object_text(c.obj) if c.obj is not None and c.obj.pos_ in ("NOUN", "PROPN", "NUM") else None
         out = []
         for x, y in pairs:
-            code = violence.assault_code(c.code, x.code, y.code if y else None)
+            code = violence.riot_code(c.pred.lemma, c.code, x.code)
+            code = violence.assault_code(code, x.code, y.code if y else None)
             ev = Event(
                 actor1=x.actor(),
                 action=cameo.action_for(code, c.tok.text),
@@ -665,7 +704,7 @@ class EventCoder:
         done = {t.i for w in wrapped for t in w.chain}
         for tok in span:
             if tok.i not in done and lo <= tok.idx < hi:
-                m = self._must_frame(tok, ctx)
+                m = must_frame(tok, self.lex, ctx)
                 if m is not None:
                     wrapped.append(m)
         for w in [w for w in wrapped if w.tok.i not in wrappers_used and w.a1]:
@@ -679,48 +718,9 @@ class EventCoder:
             # a wrapper that composed an inner event ("urged X to withdraw") is not an event of its own
             if w.tok.i in wrappers_used:
                 continue
-            self._must_demand(w, ctx)
+            must_demand(w, self.lex, ctx)
             out.extend(self._emit(w, lo, hi, ctx.published))
         return self._dedupe(out)
-
-    @staticmethod
-    def _must_speaker(tok: Token, ctx: Ctx) -> list[Act]:
-        """The actor who says that ``tok``'s subject must do it ("Russia said Sudan must ..."), or []."""
-        if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in word_set("events/say_verbs.tsv"):
-            return []
-        kids = list(tok.children)
-        if any(c.dep_ == "neg" for c in kids):
-            return []
-        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in kids):
-            return []
-        head = tok.head
-        return actors(next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head), ctx)
-
-    def _must_demand(self, c: _Cand, ctx: Ctx) -> None:
-        """Recode an event its speaker says must happen as the speaker's demand on its actor."""
-        speaker = self._must_speaker(c.chain[-1], ctx)
-        if not speaker or c.pair or {a.code for a in speaker} & {a.code for a in c.a1}:
-            return
-        # a norm for everyone ("all UN members must respect ...") is an appeal, not a demand
-        subj = next((t for t in c.chain[-1].children if t.dep_ in ("nsubj", "nsubjpass")), None)
-        quant = subj is not None and any(
-            d.lower_ in word_set("events/quantifiers.tsv") for d in subj.children if d.i < subj.i
-        )
-        mode, base = ("appeal", "020") if quant else ("demand", "100")
-        c.code = self.lex.wrap(mode, c.code or "") or base
-        c.a1, c.a2 = speaker, c.a1
-        c.rule += f" +must({mode})"
-
-    def _must_frame(self, tok: Token, ctx: Ctx) -> _Cand | None:
-        """ "The Red Cross said US forces must ensure security": a demand even where the required
-        act is no lexicon event (the demand frame's code, 100, with the subject as target)."""
-        demand = next((p for p in self.lex.verbs.get("demand", ()) if p.mode is None), None)
-        if demand is None or not self._must_speaker(tok, ctx):
-            return None
-        subj = actors(next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None), ctx)
-        if not subj:
-            return None
-        return _Cand(demand, tok, subj, [], None, [], [tok], "", False, demand.rule + " (must)")
 
     def _has_inner(self, tok: Token) -> bool:
         return any(

@@ -18,6 +18,7 @@ from ..actors import default_coder
 from ..attribute import Attribution, default_lexicon
 from ..attribute.quotes import doc_quotes
 from ..attribute.sources import SourceResolver
+from ..lexicons import word_set
 from ..model import Actor
 from ..nlp import doc_text
 from .coder import EventCoder, EventMention, default_event_coder
@@ -120,9 +121,10 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
             for m in author_span(coder, doc, lo, hi, resolve):
                 code = m.event.action.cameo if m.event.action else ""
                 # nominal predicates here describe the reported context, not an act of the speaker,
-                # unless the noun names who acted ("thanked Iraq for *Iraqi condolences*")
+                # unless the noun names who acted ("thanked Iraq for *Iraqi condolences*") or a
+                # light verb makes it the clause's act ("gave an assessment of the negotiations")
                 if (
-                    (m.nominal and not _names_its_actor(doc, m))
+                    (m.nominal and not (_names_its_actor(doc, m) or _light_verb_act(doc, m)))
                     or _plain_statement(code)
                     or (code, m.pred) in acts
                     or m.pred in sayings
@@ -153,6 +155,23 @@ def _names_its_actor(doc: Doc, m: EventMention) -> bool:
         return True  # "their bilateral agreement": the owners, named before ("our": a speaker's)
     lo, hi = doc[noun.left_edge.i].idx, doc[noun.right_edge.i].idx + len(doc[noun.right_edge.i])
     return lo <= a1.start and a1.end <= hi
+
+
+def _light_verb_act(doc: Doc, m: EventMention) -> bool:
+    """Whether a nominal event with a target is the act of a light verb's subject, as its object
+    or the "of" phrase on it ("Putin held a round of talks with Kiev", "gave an assessment of the
+    negotiations with Kiev"): the clause reports the act, whose actor1 is that subject."""
+    a1 = m.event.actor1
+    if m.pred < 0 or a1 is None or a1.start is None or m.event.actor2 is None:
+        return False
+    noun = doc[m.pred]
+    obj = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    verb = obj.head
+    light = verb.lemma_.lower() in word_set("events/light_verbs.tsv")
+    if obj.dep_ != "dobj" or verb.pos_ != "VERB" or not light:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.left_edge.idx <= a1.start < subj.idx + len(subj)
 
 
 def _quoted_clauses(doc: Doc) -> list[tuple[int, int]]:

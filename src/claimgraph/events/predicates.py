@@ -13,7 +13,8 @@ Three data files under ``data/events/`` (all extendable by a user file of the sa
 ``object_classes.tsv``
     ``word  class``: object words ("drone", "humanitarian") → a class ("military").
 ``refinements.tsv``
-    ``scheme  class  code`` (how a scheme maps an object class to a code) and
+    ``scheme  class  code`` (how a scheme maps an object class to a code; ``-``: that class rules
+    the event out, "released a report" is publishing, not a release) and
     ``@mode  inner-code-prefix  code`` (how a wrapper composes with the code below it).
 
 Every code is checked against the CAMEO list at load: a typo in a user file should fail loudly
@@ -39,8 +40,9 @@ REFINEMENTS_FILE = "events/refinements.tsv"
 # Wrapper modes. intent/threaten/reject keep the inner event's actors (subject control: "Russia
 # intends to provide Iran with ..."); appeal/demand make the wrapper's subject actor1 and its object
 # the addressee ("Iran urged the parties to exercise restraint"); pass is transparent ("began to
-# supply"); hedge only hedges ("appears to"); deny negates ("denied supplying").
-MODES = frozenset({"intent", "appeal", "demand", "threaten", "reject", "pass", "hedge", "deny"})
+# supply"); hedge only hedges ("appears to"); deny negates ("denied supplying"); resist keeps the
+# act it resists and makes the resister its target ("Ukrainians countering Russian aggression").
+MODES = frozenset({"intent", "appeal", "demand", "threaten", "reject", "pass", "hedge", "deny", "resist"})
 OPTIONS = frozenset({"sym", "hedge", "pair", "speech", "done", "target", "guest", "partner", "intransitive"})
 
 # Dependency labels a slot may name. "amod" and "poss" make sense for nominal predicates
@@ -62,6 +64,7 @@ _BASE_DEPS = frozenset(
         "acl",
         "advcl",
         "obj*",
+        "ccomp*",
     }
 )
 _SLOT_RE = re.compile(r"^(?P<dep>[a-z*]+)(?::(?P<prep>[a-z]+))?(?P<poss>\(poss\))?$")
@@ -120,7 +123,8 @@ class Lexicon:
     compose: dict[str, list[tuple[str, str]]]  # mode -> [(inner prefix, code)], longest prefix first
 
     def refine(self, code: str, scheme: str | None, classes: Sequence[str]) -> str:
-        """The most specific code: the first object class the scheme knows, else the base code."""
+        """The most specific code: the first object class the scheme knows, else the base code
+        ("" where that class rules the event out)."""
         if scheme:
             table = self.schemes.get(scheme, {})
             for c in classes:
@@ -221,6 +225,10 @@ def load_lexicon(extra_dirs: Sequence[str | os.PathLike[str]] = ()) -> Lexicon:
     compose: dict[str, list[tuple[str, str]]] = {}
     for row in read_table(REFINEMENTS_FILE, min_cols=3, max_cols=3, extra_dirs=extra_dirs):
         name, key, code = row.cells
+        if code == "-" and not name.startswith("@"):
+            # the class rules the sense out ("released a report" is publishing, not releasing)
+            schemes.setdefault(name, {})[key.lower()] = ""
+            continue
         _check_code(code, row)
         if name.startswith("@"):
             if name[1:] not in MODES:

@@ -16,6 +16,7 @@ from spacy.tokens import Token
 from ..lexicons import read_table, word_set
 from ..model import Actor
 from ..nlp import doc_text
+from .repairs import displaced_subject, misattached_conjunct
 
 if TYPE_CHECKING:
     from .predicates import Predicate
@@ -346,6 +347,8 @@ def _addressed_outlet(t: Token, code: str) -> bool:
 def controller(tok: Token) -> Token | None:
     """The understood subject of a subjectless verb (control, conjunction, relative clause)."""
     cur = tok
+    if (displaced := displaced_subject(tok)) is not None:
+        return displaced  # "A, with support from C, struck": A, where the parser took "support"
     for _ in range(6):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and cur is not tok:
@@ -364,7 +367,7 @@ def controller(tok: Token) -> Token | None:
             cur = verb
             continue
         if cur.dep_ in ("conj", "advcl", "acl") and head.pos_ in ("VERB", "AUX"):
-            cur = head
+            cur = misattached_conjunct(cur) or head
             continue
         if cur.dep_ == "dep" and cur.pos_ == "VERB" and head.pos_ == "VERB" and head.i < cur.i:
             # "the government has made arrests, repeatedly threatened the media and ...": a verb
@@ -429,13 +432,16 @@ def fallback_target(
     for _ in range(3):
         nxt: list[Token] = []
         for h in level:
-            for p in h.children:
+            # a place gives way to the parties of the same head ("the summit in Baghdad between
+            # Iraq, Jordan and Egypt": the three, each a target)
+            for p in sorted(h.children, key=lambda p: p.lower_ in ("in", "at")):
                 if meeting and p.lower_ in ("in", "at"):
                     continue
                 if p.dep_ in ("prep", "dative") and p.lower_ in _words("target_preps"):
                     for g in p.children:
                         if g.dep_ == "pobj":
-                            got = other(actors(g, ctx))
+                            got = [a for a in actors(g, ctx) if a.code[:3] not in own]
+                            got = got if p.lower_ in ("between", "among") else got[:1]
                             if got:
                                 return got
             nxt.extend(c for c in h.children if c.dep_ in _DESCEND and c.i not in seen)
@@ -660,8 +666,8 @@ def light_verb_subject(noun: Token, ctx: Ctx) -> list[Act]:
         )
         return actors(agent, ctx)
     if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ == "nsubj"), None) or controller(head)
-        return actors(subj, ctx)
+        subj = displaced_subject(head) or next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return actors(subj or controller(head), ctx)
     return []
 
 
@@ -747,7 +753,7 @@ def place_target(tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
     for h in heads:
         # "targets in Houthi-held areas of Yemen": a bare country at the end of a chain of
         # locative phrases on the target names where it lies
-        for t in _located_in(h):
+        for t in _located_in(h, 3):  # "a number of targets in areas of Yemen"
             a = places.get(t.i) or ctx.acts.get(t.i)
             if a is not None and len(a.code) == 3 and a.code.isalpha() and a.code not in own:
                 return [Act(a.text, a.code, a.start, a.end, a.i)]

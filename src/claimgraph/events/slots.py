@@ -88,6 +88,8 @@ def slot_tokens(pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[
         return got
     if dep == "obj*":
         return []
+    if dep == "ccomp*":  # the subject of a that-clause: "demanded that Iran stop"
+        return [s for c in kids if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
     return [c for c in kids if c.dep_ == dep]
 
 

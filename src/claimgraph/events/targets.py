@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicons import word_set
 from .predicates import Predicate
 from .roles import Act, Ctx, actors, add_target, domestic_target
+from .slots import is_passive, slot_tokens
 
 
 def target(
     code: str, tok: Token, obj: Token | None, a1: list[Act], pred: Predicate, ctx: Ctx
 ) -> tuple[list[Act], str]:
     """An actor2 for a chosen frame whose slots found none, and the rule suffix that says how."""
+    if _open_group(tok, pred):
+        return [], ""  # "negotiations with many foreign leaders": not the readout's other party
     shared = shared_object(tok, a1, pred, ctx)
     if shared:
         return shared, " +shared-object"
@@ -55,3 +59,17 @@ def nested_domestic(obj: Token | None, a1: list[Act], ctx: Ctx) -> list[Act]:
     if obj is None or obj.pos_ != "VERB":
         return []
     return domestic_target(None, obj, a1, ctx)
+
+
+def _open_group(tok: Token, pred: Predicate) -> bool:
+    """Whether the frame's own target slot holds an open group of others ("with many foreign
+    leaders", "several countries"; ``group_determiners.tsv``): the target is named, only uncoded."""
+    passive = is_passive(tok)
+    words = word_set("events/group_determiners.tsv")
+    return any(
+        c.dep_ in ("amod", "det") and c.lower_ in words
+        for s in pred.actor2
+        if s.dep != "obj*"
+        for t in slot_tokens(pred, tok, s, passive)
+        for c in t.children
+    )

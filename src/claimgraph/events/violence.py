@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from .. import cameo
-from ..lexicons import read_pairs, read_table
+from ..lexicons import read_pairs, read_table, word_set
 
 _MODES = ("always", "domestic")
 
@@ -41,3 +41,10 @@ def assault_code(code: str, actor1: str | None, actor2: str | None) -> str:
     if mode == "always" or (mode == "domestic" and actor2 is not None and actor2[:3] == actor1[:3]):
         return assault
     return code
+
+
+def riot_code(lemma: str, code: str, actor1: str | None) -> str:
+    """ "Protesters clashed with police": a crowd's clash (``riot_predicates.tsv``, actor1 of a
+    sector in ``crowd_sectors.tsv``) is a violent protest, 145; else ``code`` unchanged."""
+    crowd = actor1 is not None and actor1[3:6].lower() in word_set("events/crowd_sectors.tsv")
+    return "145" if crowd and lemma in word_set("events/riot_predicates.tsv") else code

@@ -1,0 +1,30 @@
+"""A candidate event between reading a frame off the parse and emitting it: the frame, the token
+it fits, its filled slots and the code so far. Shared by the coder and the rules that recode or
+add candidates (``must``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from .predicates import Predicate
+from .roles import Act
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A candidate event before pairing: the frame and its filled slots."""
+
+    pred: Predicate
+    tok: Token
+    a1: list[Act]
+    a2: list[Act]
+    obj: Token | None
+    classes: list[str]
+    chain: list[Token] = field(default_factory=list)
+    code: str | None = None
+    pair: bool = False  # actor1 list is a reciprocal pair from one slot
+    rule: str = ""
+    extra_neg: bool = False
+    extra_hedge: bool = False
