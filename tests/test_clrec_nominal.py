@@ -55,3 +55,13 @@ def test_group_belongs_to_the_place_of_the_act() -> None:
     )
     a2s = {a2 for _, code, a2 in triples(text) if code[:2] in ("18", "19")}
     assert "SYRCVL" in a2s and "IRQCVL" not in a2s
+
+
+def test_between_a_pair_of_possessors() -> None:
+    # the parser makes "Russia and Georgia" the possessor of "representatives"
+    text = (
+        "Erdogan expressed some ideas regarding the ongoing talks between Russia and Georgia's "
+        "representatives."
+    )
+    got = {(a1[:3], code, a2[:3]) for a1, code, a2 in triples(text)}
+    assert ("RUS", "046", "GEO") in got or ("GEO", "046", "RUS") in got

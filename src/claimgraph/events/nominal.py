@@ -26,7 +26,7 @@ from ..model import Actor
 from .coder import EventCoder, EventMention
 from .learned import model_frame
 from .predicates import Predicate
-from .roles import Act, Ctx, Resolve, actors
+from .roles import Act, Ctx, Resolve, actor_at, actors
 
 _POSSESSIVES = ("his", "her")
 
@@ -116,48 +116,78 @@ def aspect_events(
     resolve: Resolve | None,
     speaker: Actor | None = None,
 ) -> list[EventMention]:
-    """ "the resumption of bombardment by X", "X's escalation of attacks on Y": the event noun in
-    the aspect noun's ``of`` phrase, with the aspect noun's agent as actor1."""
+    """Events of the nouns in [lo, hi) the coder left without a record (``done``: those it coded)
+    whose actors stand outside the noun's own slots: an aspect noun's agent (``_aspect_agents``),
+    the owners of a "between" phrase's head (``_between_owners``)."""
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return []
-    aspects = word_set("events/aspect_nouns.tsv")
     out: list[EventMention] = []
     ctx: Ctx | None = None
     for tok in span:
-        if (
-            tok.i in done
-            or not lo <= tok.idx < hi
-            or tok.pos_ != "NOUN"
-            or tok.dep_ != "pobj"
-            or tok.head.lower_ != "of"
-            or tok.head.head.lemma_.lower() not in aspects
-        ):
+        if tok.i in done or not lo <= tok.idx < hi or tok.pos_ != "NOUN":
             continue
-        head = tok.head.head
-        agents = [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "by"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ] + [c for c in head.children if c.dep_ == "poss"]
-        if not agents:
+        aspect = _aspect_head(tok)
+        owners = _between_owners(tok) if aspect is None else []
+        if aspect is None and len(owners) < 2:
+            continue
+        pred = _frame(coder, tok)
+        code = _code(coder, pred, tok) if pred is not None else None
+        if pred is None or code is None:
             continue
         if ctx is None:
             from .implicit import context  # deferred: implicit imports this module
 
             ctx = replace(context(coder, doc, resolve), speaker=speaker)
-        pred = _frame(coder, tok)
-        a1 = next((got for g in agents if (got := actors(g, ctx))), [])
-        if pred is None or not a1:
-            continue
-        code = _code(coder, pred, tok)
-        if code is None:
-            continue
-        a2, _ = coder._fill_actors(pred, tok, pred.actor2, False, ctx)
-        out.extend(_emit(a1, a2, code, tok, head, ctx))
+        if aspect is not None:
+            a1 = next((got for g in _agents(aspect) if (got := actors(g, ctx))), [])
+            a2, _ = coder._fill_actors(pred, tok, pred.actor2, False, ctx)
+            out.extend(_emit(a1, a2, code, tok, aspect, ctx, "aspect-agent"))
+        elif "sym" in pred.options:
+            # "talks between Russia and Ukraine's representatives": both owners, each with the other
+            pair = [a for o in owners for a in actor_at(o, ctx)]
+            if len({a.code for a in pair}) >= 2:
+                out.extend(_emit(pair, pair, code, tok, tok, ctx, "between-owners"))
     return out
+
+
+def _aspect_head(tok: Token) -> Token | None:
+    """The aspect noun whose ``of`` phrase ``tok`` heads ("the resumption of [bombardment]"), when
+    it names an agent (a "by" phrase or a possessor), else None."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    head = tok.head.head
+    if head.lemma_.lower() not in word_set("events/aspect_nouns.tsv"):
+        return None
+    return head if _agents(head) else None
+
+
+def _agents(head: Token) -> list[Token]:
+    """The "by" objects and the possessor of a noun."""
+    by = [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return by + [c for c in head.children if c.dep_ == "poss"]
+
+
+def _between_owners(tok: Token) -> list[Token]:
+    """ "talks between Russia and Ukraine's representatives": the parser makes the pair the
+    possessor of one head ("representatives"), and the frame's "between" slot finds that head
+    alone; the coordinated possessors are the two sides."""
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ != "between":
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj" or g.conjuncts:
+                continue
+            owner = next((c for c in g.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.conjuncts:
+                return [owner, *owner.conjuncts]
+    return []
 
 
 def _frame(coder: EventCoder, tok: Token) -> Predicate | None:
@@ -179,7 +209,9 @@ def _code(coder: EventCoder, pred: Predicate, tok: Token) -> str | None:
     return coder.lex.refine(pred.code or "", pred.scheme, coder._classes([tok, *mods])) or None
 
 
-def _emit(a1: list[Act], a2: list[Act], code: str, tok: Token, head: Token, ctx: Ctx) -> list[EventMention]:
+def _emit(
+    a1: list[Act], a2: list[Act], code: str, tok: Token, head: Token, ctx: Ctx, rule: str
+) -> list[EventMention]:
     from .implicit import _mentions  # deferred: implicit imports this module
 
-    return _mentions(a1, a2 or [None], code, tok, head, ctx, "aspect-agent")
+    return _mentions(a1, a2 or [None], code, tok, head, ctx, rule)
