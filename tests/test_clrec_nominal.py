@@ -65,3 +65,13 @@ def test_between_a_pair_of_possessors() -> None:
     )
     got = {(a1[:3], code, a2[:3]) for a1, code, a2 in triples(text)}
     assert ("RUS", "046", "GEO") in got or ("GEO", "046", "RUS") in got
+
+
+def test_possessive_in_a_reason_is_the_objects() -> None:
+    from claimgraph.events.nominal import clause_subject
+    from claimgraph.pipeline import load_nlp
+
+    doc = load_nlp()("The chancellor thanked Emmanuel Macron for his support for Ukraine.")
+    his = next(t for t in doc if t.lower_ == "his")
+    owner = clause_subject(his)
+    assert owner is not None and owner.text == "Macron"

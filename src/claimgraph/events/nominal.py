@@ -84,17 +84,21 @@ _GROUP_PLACE_PREPS = ("in", "across", "throughout")
 
 
 def clause_subject(tok: Token) -> Token | None:
-    """The subject of the nearest verb above ``tok`` that has one (not one inside ``tok``'s own
-    phrase), or None."""
-    cur = tok.head
+    """The owner of a possessive in a clause: the subject of the nearest verb above ``tok`` that
+    has one (not one inside ``tok``'s own phrase); but the verb's object where the phrase is the
+    reason given for an act on it ("thanked Erdogan for his support": Erdogan's). None if neither."""
+    cur, below = tok.head, tok
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX"):
             subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+            obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
+            if obj is not None and below.dep_ == "prep" and below.lower_ == "for":
+                return obj
             if subj is not None:
                 return subj if not subj.left_edge.i <= tok.i <= subj.right_edge.i else None
         if cur.head.i == cur.i:
             return None
-        cur = cur.head
+        cur, below = cur.head, cur
     return None
 
 
