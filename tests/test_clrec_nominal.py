@@ -67,11 +67,10 @@ def test_between_a_pair_of_possessors() -> None:
     assert ("RUS", "046", "GEO") in got or ("GEO", "046", "RUS") in got
 
 
-def test_possessive_in_a_reason_is_the_objects() -> None:
+def test_possessive_in_a_reason_is_not_the_subjects() -> None:
     from claimgraph.events.nominal import clause_subject
     from claimgraph.pipeline import load_nlp
 
     doc = load_nlp()("The chancellor thanked Emmanuel Macron for his support for Ukraine.")
     his = next(t for t in doc if t.lower_ == "his")
-    owner = clause_subject(his)
-    assert owner is not None and owner.text == "Macron"
+    assert clause_subject(his) is None

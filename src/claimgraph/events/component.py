@@ -23,7 +23,6 @@ from ..nlp import doc_text
 from .coder import EventCoder, EventMention, default_event_coder
 from .implicit import author_span
 from .nominal import code_span, possessive_resolver
-from .repair import repair_dangling_subjects
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -59,7 +58,6 @@ def make_events(nlp: Language, name: str, author: bool, lexicon_dirs: list[str])
 def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool = True) -> DocEvents:
     """Code the events inside each attribution's content, and the author's own statements."""
     coder = coder or default_event_coder()
-    repair_dangling_subjects(doc)
     atts: list[Attribution] = doc._.attributions or []
     out = DocEvents()
     resolver = SourceResolver(doc, default_coder(), default_lexicon(), doc.user_data.get("outlet"))

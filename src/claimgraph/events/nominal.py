@@ -85,15 +85,16 @@ _GROUP_PLACE_PREPS = ("in", "across", "throughout")
 
 def clause_subject(tok: Token) -> Token | None:
     """The owner of a possessive in a clause: the subject of the nearest verb above ``tok`` that
-    has one (not one inside ``tok``'s own phrase); but the verb's object where the phrase is the
-    reason given for an act on it ("thanked Erdogan for his support": Erdogan's). None if neither."""
+    has one (not one inside ``tok``'s own phrase). None where there is none, or where the phrase is
+    the reason given for an act on an object ("thanked Erdogan for his support": Erdogan's, whom
+    the source resolver links or not; the subject would be wrong)."""
     cur, below = tok.head, tok
     for _ in range(8):
         if cur.pos_ in ("VERB", "AUX"):
             subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
             obj = next((c for c in cur.children if c.dep_ == "dobj"), None)
             if obj is not None and below.dep_ == "prep" and below.lower_ == "for":
-                return obj
+                return None
             if subj is not None:
                 return subj if not subj.left_edge.i <= tok.i <= subj.right_edge.i else None
         if cur.head.i == cur.i:
