@@ -23,6 +23,7 @@ from ..model import Actor
 from ..nlp import doc_text
 from .coder import EventCoder, EventMention, default_event_coder
 from .implicit import author_span
+from .nominal import code_span, possessive_resolver
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
@@ -61,7 +62,7 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
     atts: list[Attribution] = doc._.attributions or []
     out = DocEvents()
     resolver = SourceResolver(doc, default_coder(), default_lexicon(), doc.user_data.get("outlet"))
-    resolve = resolver.resolve_token
+    resolve = possessive_resolver(resolver.resolve_token, coder, doc)
     speakers = _speakers(atts, resolver)
     for n, a in enumerate(atts):
         # a nested attribution's content is its own source's claim, not this one's ("X said the
@@ -78,7 +79,7 @@ def code_doc_events(doc: Doc, coder: EventCoder | None = None, *, author: bool =
         ]
         mentions: list[EventMention] = []
         for lo, hi in _gaps(a.content[0], a.content[1], inner) if inner else [a.content]:
-            mentions.extend(coder.code_span(doc, lo, hi, resolve=resolve, speaker=speakers.get(n)))
+            mentions.extend(code_span(coder, doc, lo, hi, resolve, speakers.get(n)))
         if author and a.rule.endswith("+speech-act-only"):
             # "Boric expressed appreciation for [Bolivian condolences]": the act's content is the
             # act itself; a noun event in it that names its own parties is a second fact reported

@@ -34,6 +34,7 @@ from ..lexicons import read_table, word_set
 from ..model import Actor, Event
 from . import modality
 from .coder import EventCoder, EventMention
+from .nominal import aspect_events
 from .roles import Act, Ctx, Resolve, actors
 from .slots import is_passive
 from .time import event_date
@@ -79,6 +80,8 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
     if span is None:
         return found
     done = {m.pred for m in found}
+    found.extend(aspect_events(coder, doc, lo, hi, done, resolve))
+    done |= {m.pred for m in found}
     ctx = context(coder, doc, resolve)
     crowds: set[int] = set()
     for tok in span:
