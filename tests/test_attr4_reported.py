@@ -139,3 +139,8 @@ def test_a_surname_the_article_gives_another_given_name_is_no_table_person(attri
     (r,) = [r for r in attributions(text) if r.cue and r.cue.text.endswith("said")]
     assert r.source.name == "Lucas Pistorius"
     assert r.source.actor is None  # not the German defence minister of the people table
+
+
+def test_a_possessive_pronouns_claim_belongs_to_the_named_subject_of_its_clause() -> None:
+    text = "Prime Minister Anna Varga told the envoy about her assessment of the border talks."
+    assert ("the border talks", "Prime Minister Anna Varga") in _atts(text)

@@ -47,10 +47,23 @@ def possessive_claims(doc: Doc, lex: AttributionLexicon, found: list[Attribution
                 cue_tokens=[tok.i],
                 cue=entry,
                 content=content,
-                source_span=_without_case(doc, _np_span(poss)),
+                source_span=_without_case(doc, _np_span(_named_owner(poss))),
                 rule=f"possessive:{lemma}",
             )
         )
+
+
+def _named_owner(poss: Token) -> Token:
+    """A possessive pronoun's owner when its clause names one: the subject of the verb above it
+    ("Putin told Bennett about *his* assessments of the talks": Putin's), a name rather than
+    "his"; else the pronoun, left to the source resolver."""
+    if poss.tag_ != "PRP$":
+        return poss
+    head = poss.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ == "PROPN" else poss
 
 
 def _without_case(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
