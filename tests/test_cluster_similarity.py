@@ -239,6 +239,22 @@ def test_a_meeting_at_home_is_not_one_with_a_foreign_partner() -> None:
     assert groups(rs) == [[0, 2], [1]]
 
 
+def test_talks_between_the_same_two_parties_within_a_fortnight_are_one_round() -> None:
+    rs = [
+        rep(
+            "the negotiations between Moldovan and Romanian representatives",
+            "2022-03-14",
+            "MDA",
+            "046",
+            "ROU",
+        ),
+        rep("the ongoing talks between Romania and Moldova's delegates", "2022-03-23", "ROU", "046", "MDA"),
+        rep("the ongoing talks between Romania and Moldova's delegates", "2022-04-20", "ROU", "046", "MDA"),
+        rep("the ongoing talks between Romania and Bulgaria's delegates", "2022-03-23", "ROU", "046", "BGR"),
+    ]
+    assert groups(rs) == [[0, 1], [2], [3]]
+
+
 def test_uncoded_claims_form_no_cluster() -> None:
     rs = [
         rep("something was said", "2023-01-01", None, None),

@@ -463,6 +463,9 @@ class _Building:
         return its if len(its) <= _SAMPLE else its[: _SAMPLE // 2] + its[-_SAMPLE // 2 :]
 
 
+_PAIRED_DAYS = 14
+"""A symmetric family (talks, visits, calls) whose window is at most this many days: two reports of
+the same two parties inside it are one event, whatever their words."""
 _SAMPLE = 24
 _SAME_ARTICLE = 0.3
 _SHARED_NAME = 0.2
@@ -518,7 +521,11 @@ def _score(b: _Building, it: _Item) -> float | None:
     # a day settles it only when both reports have one: an undated report (no date in the text,
     # no publication date) is no evidence of the same day, nor is a month or a year ("killed
     # last year", "his visit in April"): such reports must agree in words
-    settled = known and ((fam.punctual and _same_day(s, o) and not late) or same_head or state)
+    # talks between the same two parties within the family's fortnight are one round of talks
+    # however they are worded ("the negotiations between Russian and Ukrainian representatives",
+    # "the ongoing talks"): a symmetric family's window is short enough to say so
+    paired = fam.symmetric and dated and not late and fam.window is not None and fam.window <= _PAIRED_DAYS
+    settled = known and ((fam.punctual and _same_day(s, o) and not late) or same_head or state or paired)
     return score if settled or score >= MIN_WORDS else None
 
 

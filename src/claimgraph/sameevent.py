@@ -46,7 +46,7 @@ country's name are no shared words; organisations are parties of their own; a re
 day joins another article only by a name or a particular thing; ceasefire and retreat families;
 vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`; a denial
 dated weeks before an act is not about it; inside one country the sides, state or not, tell events
-apart, state_sectors.txt);
+apart, state_sectors.txt; two reports of talks between the same two parties within a fortnight are one round);
 with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
