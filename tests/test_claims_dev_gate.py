@@ -8,7 +8,9 @@ Floors sit a little under the figures measured on the morning of 2026-12-03 (att
 claim F1 0.623 / 0.465 / 0.431; denial/doubt, hedge, framing 0.545 / 0.462 / 0.667; source country
 0.924 of 105, actor1 0.935 of 138, actor2 0.772 of 127, person sources coded 1.000 of 142): a real
 regression fails, one record more or less does not. Raised after the event-coding fixes of branch
-evcode (event / claim F1 0.548 / 0.500, actor1 0.979 of 142, actor2 0.864 of 132).
+evcode (event / claim F1 0.548 / 0.500, actor1 0.979 of 142, actor2 0.864 of 132), and again with
+the day's four branches merged (2026-12-03: attribution / event / claim F1 0.675 / 0.569 / 0.529,
+source country 0.935 of 108).
 """
 
 from __future__ import annotations
@@ -30,10 +32,10 @@ from conftest import shared_path
 
 pytestmark = pytest.mark.shared
 
-F1_FLOORS = {"attribution": 0.59, "event": 0.50, "claim": 0.46}
+F1_FLOORS = {"attribution": 0.64, "event": 0.53, "claim": 0.49}
 # the rare classes of issue 14 (denial/doubt, hedge, non-neutral framing), measured 0.55 / 0.44 / 0.50
 RARE_FLOORS = {"stance": 0.45, "hedged": 0.40, "framing": 0.58}
-ACTOR_FLOORS = {"source_country": 0.88, "actor1": 0.93, "actor2": 0.80, "person_coded": 0.95}
+ACTOR_FLOORS = {"source_country": 0.90, "actor1": 0.93, "actor2": 0.80, "person_coded": 0.95}
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,8 @@ a floor and no must-not-merge pair may ever merge.
 Reads the article texts from ../shared/corpora (skipped, with the reason, where it is absent) and
 runs the extractor and the store's clustering once, as ``claimgraph eval --clusters`` does. The
 floor sits under the figure measured on the morning of 2026-12-03 (F1 0.595: 11 of 26 gold pairs
-found, none wrong, 0 violations, 81 of 122 mentions with a record): the dev set scores few pairs,
+found, none wrong, 0 violations, 81 of 122 mentions with a record), raised on the day of 2026-12-03
+(F1 0.634: 13 of 28 pairs, none wrong, 84 mentions with a record): the dev set scores few pairs,
 so one pair moves F1 by about 0.04, and the floor allows one such pair, not a real regression.
 """
 
@@ -22,7 +23,7 @@ from conftest import shared_path
 pytestmark = pytest.mark.shared
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "clusters-dev"
-F1_FLOOR = 0.53
+F1_FLOOR = 0.58
 
 
 @pytest.fixture(scope="module")
