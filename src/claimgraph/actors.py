@@ -697,17 +697,15 @@ class ActorCoder:
                 for h in hits
                 if h.weak and h.entry.code[:3] in self._countries and words[h.last + 1].lower() == "based"
             ]
-            after = [h for h in strong if h.first > split]
-            if employer and after and not based:
-                # "a teacher at a college in Kinshasa": an employer named by nothing we know is
-                # where the phrase places it (not "the ambassador at the UN in New York")
-                h = after[0]
-                if (
-                    h.entry.kind in _PLACE_KINDS
-                    and words[h.first - 1].lower() in _LOCATION_PREPS
-                    and h.entry.code[:3] in self._countries
-                ):
-                    based = [h.entry.code[:3]]
+            # "a teacher at a college in Kinshasa": an employer named by nothing we know is where
+            # the phrase places it (not "the ambassador at the UN in New York")
+            placed = next((h for h in strong if h.first > split), None) if employer and not based else None
+            if placed is not None and (
+                placed.entry.kind in _PLACE_KINDS
+                and words[placed.first - 1].lower() in _LOCATION_PREPS
+                and placed.entry.code[:3] in self._countries
+            ):
+                based = [placed.entry.code[:3]]
             best = max(sectors, key=lambda s: (s[2], s[0]))[1] if sectors else ""
             if based:
                 return _Resolved(based[0] + best, None)
