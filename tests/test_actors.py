@@ -487,3 +487,11 @@ def test_a_member_of_an_organisation_is_not_the_organisation(
 def test_find_skips_an_organisation_named_only_as_whose_member_acts(coder: ActorCoder) -> None:
     found = [(m.text, m.code) for m in coder.find("A NATO member shot down the jet, and NATO met.")]
     assert found == [("NATO", "IGONAT")]
+
+
+def test_occupied_territory_is_coded_to_the_country_the_un_recognises(coder: ActorCoder) -> None:
+    """Crimea and Donbas are Ukraine's (places.tsv); the separatist republics are rebels there;
+    territory whose status the UN has not settled stays out of the places table."""
+    assert coder.country_of("Crimea") == "UKR" and coder.kind("Crimea") == "place"
+    assert coder.country_of("Donbass") == "UKR"
+    assert coder.code("the Donetsk People's Republic") == "UKRREB"

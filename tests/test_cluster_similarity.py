@@ -512,3 +512,24 @@ def test_a_ceasefire_and_a_retreat_are_two_acts() -> None:
         rep("the Russian troops withdraw from the Kyiv direction", "2022-03-08", "RUS", "0874"),
     ]
     assert groups(rs) == [[0], [1]]
+
+
+def test_a_war_is_one_whatever_places_its_reports_name_but_not_another_countrys_war() -> None:
+    """Rules version 9: a war is fought in many places, so naming one ("to protect civilians in
+    Donbass") does not split it from reports naming none; a military operation is the war, not one
+    day's strike; a war waged on another country is another cluster."""
+    rs = [
+        rep(
+            "the decision to carry out a special military operation to protect civilians in Donbass",
+            "2022-02-24",
+            "RUSMIL",
+            "190",
+            "UKR",
+            action="operation",
+        ),
+        rep("the full-scale Russian aggression", "2022-03-01", "RUS", "190", "UKR", action="aggression"),
+        rep("Russia's full scale invasion of Ukraine", "2022-08-24", "RUS", "192", "UKR", action="invasion"),
+        rep("the Russian military operation in Syria", "2022-03-02", "RUS", "190", "SYR", action="operation"),
+    ]
+    assert groups(rs) == [[0, 1, 2], [3]]
+    assert family_for("190", "operation").name == "war"

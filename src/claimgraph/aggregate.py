@@ -514,10 +514,10 @@ def _score(b: _Building, it: _Item) -> float | None:
     )
     # who did it to whom, and when or with what, settle it; otherwise the words must agree. A
     # lasting state (an invasion, an occupation) of one country by another within LASTING_DAYS is
-    # one state however it is worded ("aggression", "invasion"), unless one report names a place
-    # the other does not ("occupied Crimea" is not the 2022 invasion)
+    # one state however it is worded ("aggression", "invasion"), unless the family's places matter
+    # and one report names a place the other does not (the occupation of Crimea is not that of Bucha)
     known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
-    state = fam.window is None and (shared or not (s.names or b.names))
+    state = fam.window is None and (shared or fam.place_window is None or not (s.names or b.names))
     # a day settles it only when both reports have one: an undated report (no date in the text,
     # no publication date) is no evidence of the same day, nor is a month or a year ("killed
     # last year", "his visit in April"): such reports must agree in words

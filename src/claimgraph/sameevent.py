@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from .lexicons import read_table, read_words
 
-RULES_VERSION = 8
+RULES_VERSION = 9
 """Bumped whenever the code's idea of one event changes (2: lasting-state nouns, states.tsv; 3: a
 denial's general object, general_objects.txt; 4: an undated report joins its own article's dated
 report of the event; 5: thanks are a report of the act thanked for, thank_words.txt and
@@ -46,8 +46,9 @@ country's name are no shared words; organisations are parties of their own; a re
 day joins another article only by a name or a particular thing; ceasefire and retreat families;
 vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`; a denial
 dated weeks before an act is not about it; inside one country the sides, state or not, tell events
-apart, state_sectors.txt; two reports of talks between the same two parties within a fortnight are one round);
-with the data tables it makes :func:`rules_fingerprint`."""
+apart, state_sectors.txt; two reports of talks between the same two parties within a fortnight are one round;
+9: places do not tell one war from another, a military operation is a war); with the data tables it
+makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180

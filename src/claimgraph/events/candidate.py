@@ -28,3 +28,9 @@ class Candidate:
     rule: str = ""
     extra_neg: bool = False
     extra_hedge: bool = False
+
+    def own_actors(self) -> bool:
+        """Whether a nominal event's actor1 is named in its own phrase ("U.S. support", "support
+        from Canada"), not found in the context (the article's parties, an earlier mention)."""
+        lo, hi = self.tok.left_edge.i, self.tok.right_edge.i
+        return bool(self.a1) and all(lo <= a.i <= hi for a in self.a1)

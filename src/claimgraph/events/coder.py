@@ -22,11 +22,12 @@ from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text, in_relcl
-from . import modality, slots, violence
+from . import modality, noun_actors, slots, violence
 from .backing import backers
 from .candidate import Candidate as _Cand
 from .learned import Proposal, model_frame
 from .must import must_demand, must_frame
+from .named import named_operation
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
     Act,
@@ -37,13 +38,9 @@ from .roles import (
     exchange_partner,
     guests,
     home_side,
-    hyphen_pair,
     joint_they,
-    light_verb_subject,
     participants,
     phrase_target,
-    stay_actors,
-    stay_verb,
 )
 from .slots import acting_subject, in_prep, is_passive, lemma_guesses, object_text, slot_tokens
 from .targets import target
@@ -268,6 +265,7 @@ class EventCoder:
         a1, s1 = self._fill_actors(pred, tok, pred.actor1, passive, ctx)
         stay: list[Act] = []
         topic = False
+        named = named_operation(tok, ctx.published) if pred.nominal else None
         if s1 is not None and s1.prep == "between" and len(a1) == 1:
             a1 = []
         if not a1 and not pred.nominal and any(s.dep == "nsubj" for s in pred.actor1) and not passive:
@@ -285,8 +283,9 @@ class EventCoder:
             # ("The need for Kiev to act was stressed"): the publishing side, named first
             a1 = participants(tok, ctx)[: 1 if home else 2]
         elif not a1 and pred.nominal:
-            a1, stay = stay_actors(tok, ctx)
-            a1 = a1 or light_verb_subject(tok, ctx) or self._wrapper_subject(tok, pred.code, ctx)
+            a1, stay = noun_actors.stay_actors(tok, ctx)
+            a1 = a1 or (named[0] if named else []) or noun_actors.light_verb_subject(tok, ctx)
+            a1 = a1 or self._wrapper_subject(tok, pred.code, ctx)
             if (
                 not a1
                 and ctx.participants
@@ -304,7 +303,7 @@ class EventCoder:
         if not pred.nominal:
             a1 = joint_they(tok, pred.code, a1, ctx)  # "They discussed" in a readout: its two parties
         a2, _ = self._fill_actors(pred, tok, pred.actor2, passive, ctx)
-        a2 = a2 or stay
+        a2 = a2 or stay or noun_actors.participle_target(tok, {s.prep for s in pred.actor2}, ctx)
         if "guest" in pred.options:
             a2 = guests(tok, a1, passive, ctx)
             if not a2:
@@ -316,8 +315,8 @@ class EventCoder:
             # "the importance of assistance to Ukraine from Canada", said by Ukraine: Canada
             a2 = phrase_target(held, {a.code[:3] for a in a1}, ctx)
         if not a2:
-            a2 = exchange_partner(tok, ctx)
-        hp = hyphen_pair(tok, ctx) if pred.nominal else None
+            a2 = named[1] if named else exchange_partner(tok, ctx)
+        hp = noun_actors.hyphen_pair(tok, ctx) if pred.nominal else None
         if hp is not None:
             a1, a2 = hp  # "Russia-Finland trade": the pair in the order written
         pair = False
@@ -505,7 +504,7 @@ class EventCoder:
             # "threatened to hold a strike", "will launch an attack": the light verb is the clause
             cur = cur.head
             c.chain.append(cur)
-        elif c.pred.nominal and (stay := stay_verb(cur)) is not None and lo <= stay.idx < hi:
+        elif c.pred.nominal and (stay := noun_actors.stay_verb(cur)) is not None and lo <= stay.idx < hi:
             cur = stay  # "who is in Russia on a visit": the clause of being there
             c.chain.append(cur)
         self._future(c)
@@ -665,10 +664,15 @@ class EventCoder:
             c = self._best(frames, tok, ctx) if frames else None
             if c is None and any(p.mode for p in frames):
                 c = None if self._has_inner(tok) else self._joint_intent(tok, ctx)
-            elif not frames and tok.i in proposals:
+            elif (
+                not frames
+                and tok.i in proposals
+                and not (noun_actors.light_participle(tok.head) == tok and self.knows(tok.head))
+            ):
                 # a predicate the rules do not know: the trained model's reading, actors by a
                 # generic frame of its root (where the lexicon knows the word but no frame fits,
-                # the rules' silence stands: "receiving the aircraft" is no giving)
+                # the rules' silence stands: "receiving the aircraft" is no giving); a participle
+                # of an event noun the rules know is that event ("the operation carried out by")
                 c = self._best([model_frame(tok, proposals[tok.i])], tok, ctx)
             if c is not None:
                 cands.append(c)
@@ -691,7 +695,7 @@ class EventCoder:
             if (
                 c.pred.nominal
                 and c.tok.i in inner_objs
-                and not (c.tok.i in topics and (_own_actors(c) or c.rule.endswith(" +topic")))
+                and not (c.tok.i in topics and (c.own_actors() or c.rule.endswith(" +topic")))
             ):
                 # "providing support to Iran": the verb already coded the noun's event; what a
                 # consultation is about is an event of its own where the noun names who does it
@@ -786,10 +790,3 @@ class EventCoder:
 def default_event_coder() -> EventCoder:
     """The shared coder with the built-in lexicon and the default actor coder (cached)."""
     return EventCoder()
-
-
-def _own_actors(c: _Cand) -> bool:
-    """Whether a nominal event's actor1 is named in its own phrase ("U.S. support", "support from
-    Canada"), not found in the context (the article's parties, an earlier mention)."""
-    lo, hi = c.tok.left_edge.i, c.tok.right_edge.i
-    return bool(c.a1) and all(lo <= a.i <= hi for a in c.a1)
