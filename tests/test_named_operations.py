@@ -1,7 +1,7 @@
-"""Military operations as events: an operation is force only when called military; one named so that
-the name tells its parties ("the special military operation") is coded when the text names
-neither; a participle light verb ("carried out by") gives the noun its actor and is no second
-event."""
+"""Military operations and occupations as events: an operation is force only when called military;
+one named so that the name tells its parties ("the special military operation") is coded when the
+text names neither, as is an occupation of a territory whose occupier is known; a participle light
+verb ("carried out by") gives the noun its actor and is no second event."""
 
 from __future__ import annotations
 
@@ -49,3 +49,24 @@ def test_an_operation_carried_out_by_someone_is_theirs_and_one_event(nlp) -> Non
     got = codes(nlp, "The ministers discussed the military operation carried out by Turkey in Syria.")
     assert ("TUR", "190", "SYR") in got
     assert sum(1 for a1, c, _ in got if c.startswith("19")) == 1
+
+
+def test_an_occupation_with_no_agent_named_is_by_who_holds_the_territory(nlp) -> None:  # type: ignore[no-untyped-def]
+    """occupied_territories.tsv: "the annexation of Crimea", "Crimea was annexed", "the temporarily
+    occupied territories of Donbas" are Russia's, aimed at Ukraine; a named agent stays, and an
+    article written before the occupation began means another."""
+    for text in (
+        "Thorny issues like the annexation of Crimea remain.",
+        "Crimea was annexed in 2014.",
+        "The future of the temporarily occupied Crimea must be decided.",
+        "The issues with the temporarily occupied territories of Donbass also need to be resolved.",
+    ):
+        assert codes(nlp, text, published="2021-05-01") == {("RUS", "192", "UKR")}, text
+    assert codes(nlp, "Crimea was annexed in 2014.", published="2013-05-01") == set()
+    assert codes(nlp, "The annexation of Bavaria was debated.", published="2021-05-01") == set()
+
+
+def test_the_evidence_of_an_occupied_place_is_its_noun_phrase(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The issues with the temporarily occupied territories of Donbas and Crimea need to be resolved."
+    (m,) = default_event_coder().code_span(nlp(text), 0, len(text), published="2021-05-01")
+    assert text[m.start : m.end] == "the temporarily occupied territories of Donbas and Crimea"

@@ -27,7 +27,7 @@ from .backing import backers
 from .candidate import Candidate as _Cand
 from .learned import Proposal, model_frame
 from .must import must_demand, must_frame
-from .named import named_operation
+from .named import named_operation, occupier
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
     Act,
@@ -333,6 +333,8 @@ class EventCoder:
             # not with whatever the object names
             pair, a2 = True, []
         if not a1:
+            a1, a2 = occupier(pred.code, tok, a2, ctx)  # "the annexation of Crimea": by who holds it
+        if not a1:
             return None
         ctoks: list[Token] = []
         if obj is not None:
@@ -594,6 +596,8 @@ class EventCoder:
             ):
                 continue
             toks.extend(sub)
+        if top.dep_ == "amod" and top.tag_ == "VBN":  # "the occupied territories of Donbas": its noun's
+            toks.extend(top.head.subtree)
         for a in (*c.a1, *c.a2):
             if top.left_edge.i <= a.i <= top.right_edge.i:
                 toks.append(top.doc[a.i])
