@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from claimgraph.aggregate import Cluster, Report, block_of, build_clusters, object_head, parse_when
+from claimgraph.aggregate import Cluster, Report, block_of, build_clusters, parse_when
+from claimgraph.sameevent import object_head
 
 
 def report(

@@ -533,3 +533,39 @@ def test_a_war_is_one_whatever_places_its_reports_name_but_not_another_countrys_
     ]
     assert groups(rs) == [[0, 1, 2], [3]]
     assert family_for("190", "operation").name == "war"
+
+
+def test_a_denial_months_later_finds_a_finding_dated_by_its_month_and_its_place() -> None:
+    """A finding dated "in April" is found by a denial in late October (its month's last day is
+    within DENIAL_DAYS though its first is not); a place given as a same-country target ("in Khan
+    Sheikhoun", coded SYR→SYR) still tells the attack from another on Douma."""
+    khan = ("Syrian forces", "Khan Sheikhoun")
+    rs = [
+        rep(
+            "Syrian government forces used sarin in an attack on Khan Sheikhoun in April",
+            "2017-10-26",
+            "SYR",
+            "2041",
+            when="2017-04",
+            action="used",
+        ),
+        rep(
+            "using chemical weapons in Khan Sheikhoun",
+            "2017-10-27",
+            "SYRGOV",
+            "2041",
+            "SYR",
+            stance="denies",
+            action="using",
+            actors=khan,
+        ),
+        rep("The Syrian government carried out a chemical attack on Douma", "2018-04-10", "SYR", "2041"),
+        rep(
+            "government forces used chemical weapons in Douma",
+            "2018-04-11",
+            "SYRMIL",
+            "2041",
+            stance="denies",
+        ),
+    ]
+    assert groups(rs) == [[0, 1], [2, 3]]

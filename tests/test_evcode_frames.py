@@ -267,3 +267,16 @@ def test_standing_up_to_rulers_is_opposing_their_country(nlp) -> None:  # type: 
     assert codes(nlp, "Canada will stand up to Russia's rulers.") == {("CAN", "110", "RUS")}
     assert codes(nlp, "Kenya criticized Uganda's rulers.") == {("KEN", "111", "UGA")}
     assert codes(nlp, "The Kenyan senator stood up to leave.") == set()
+
+
+def test_a_monitor_is_not_the_side_an_attack_was_done_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    """speaker_target_roots.tsv: a side reporting an attack with no target named reports it done to
+    itself; not a monitor (an IGO or NGO) reporting a finding."""
+
+    def coded(text: str, speaker: Actor) -> set[tuple[str, str, str | None]]:
+        return triples(default_event_coder().code_span(nlp(text), 0, len(text), speaker=speaker))
+
+    ukraine = Actor(text="the Ukrainian president", code="UKRGOV")
+    assert coded("Russian troops are shelling humanitarian convoys", ukraine) == {("RUS", "194", "UKR")}
+    opcw = Actor(text="the OPCW", code="IGOOPC")
+    assert coded("Syrian government forces used sarin in an attack in April", opcw) == {("SYR", "2041", None)}

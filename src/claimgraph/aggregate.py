@@ -105,6 +105,7 @@ from .sameevent import (
     general_object,
     is_verbal,
     names,
+    object_head,
     participant_words,
     participants_agree,
     party,
@@ -186,55 +187,6 @@ class Cluster:
     block: str = ""  # family|country: clusters of one block are built together, blocks apart
 
 
-# --- normalisation -------------------------------------------------------------------------------
-
-_PREPOSITIONS = frozenset(
-    ["of", "for", "to", "from", "with", "in", "on", "at", "by", "against", "into", "over", "under", "about"]
-)
-_LIGHT_NOUNS = frozenset(
-    [
-        "supply",
-        "supplie",
-        "supplies",
-        "shipment",
-        "delivery",
-        "deliverie",
-        "transfer",
-        "sale",
-        "batch",
-        "batche",
-        "number",
-        "kind",
-        "type",
-        "use",
-        "consignment",
-        "lot",
-        "set",
-        "package",
-        "range",
-        "provision",
-    ]
-)
-_CLAUSE_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "that",
-        "which",
-        "who",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-    ]
-)
-# CAMEO root names (CAMEO 1.1b3 manual), for labels when records carry no action name
 CAMEO_ROOTS = {
     "01": "make public statement", "02": "appeal", "03": "express intent to cooperate", "04": "consult",
     "05": "engage in diplomatic cooperation", "06": "engage in material cooperation", "07": "provide aid",
@@ -249,39 +201,6 @@ _COUNTRY_NAMES = {
     "GBR": "the United Kingdom",
     "NLD": "the Netherlands",
 }
-
-
-def _singular(word: str) -> str:
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
-
-
-@lru_cache(maxsize=100_000)
-def object_head(obj: str | None) -> str | None:
-    """The head noun objects compare by: "Su-35 fighter jets" → ``jet``; "shipments of drones" → ``drone``."""
-    if not obj:
-        return None
-    chunks: list[list[str]] = [[]]
-    # a comma, or a determiner / auxiliary after the first word, starts a clause we do not want:
-    # "weapons the Kremlin is deploying" → "weapons"
-    for w in re.findall(r"[\w-]+", re.split(r"[,;:(]", obj.casefold())[0]):
-        if w in _PREPOSITIONS:
-            chunks.append([])
-        elif w in _CLAUSE_WORDS and chunks[-1]:
-            chunks.append([])
-            break
-        elif w not in _CLAUSE_WORDS:
-            chunks[-1].append(w)
-    chunks = [c for c in chunks if c]
-    if not chunks:
-        return None
-    head = _singular(chunks[0][-1])
-    if head in _LIGHT_NOUNS and len(chunks) > 1:
-        head = _singular(chunks[1][-1])
-    return head
 
 
 def report_head(r: Report) -> str | None:
@@ -403,8 +322,11 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         fam = replace(fam, window=window_days)
     if thanked is None and a2 and a2 != a1:
         fam = said_at(fam, r.cameo, (min(a1, a2), max(a1, a2)), r.meetings)
+    target_text = r.actor2_text
     if a2 == a1 and not fam.symmetric:
-        a2 = None  # "RUS→RUS 19" is "RUS 19": the target adds nothing
+        # "RUS→RUS 19" is "RUS 19": the target's code adds nothing, but its words may be the place
+        # ("using chemical weapons in Khan Sheikhoun" coded SYR→SYR)
+        a2, target_text = None, None
     when = parse_when(r.published)
     pub = when.date().toordinal() if when else None
     event = day_interval(r.event_date) or ((pub, pub) if pub is not None else None)
@@ -420,8 +342,8 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         actor1=a1,
         actor2=a2,
         when=event,
-        words=words - actor_words(r.actor2_text),
-        names=(names(r.evidence_text, leave_out=(r.actor1_text, r.actor2_text, r.action_text)) - own)
+        words=words - actor_words(target_text),
+        names=(names(r.evidence_text, leave_out=(r.actor1_text, target_text, r.action_text)) - own)
         | place_names(r.actor1_text)
         | place_names(r.actor2_text),
         head=head,
@@ -557,6 +479,7 @@ class _Index:
         self.by_partner: dict[str | None, list[tuple[int, int]]] = {}
         self.by_name: dict[str, list[int]] = {}
         self.undated: list[int] = []
+        self.longest = 0  # the longest opener interval (days): a month or a year starts early
 
     def partner(self, sig: Signature) -> str | None:
         if not sig.family.symmetric:
@@ -564,11 +487,12 @@ class _Index:
         others = sorted(sig.countries - {self.country})
         return others[0] if others else None
 
-    def add(self, i: int, start: int | None, partner: str | None) -> None:
-        if start is None:
+    def add(self, i: int, when: tuple[int, int] | None, partner: str | None) -> None:
+        if when is None:
             self.undated.append(i)
         else:
-            insort(self.by_partner.setdefault(partner, []), (start, i))
+            insort(self.by_partner.setdefault(partner, []), (when[0], i))
+            self.longest = max(self.longest, when[1] - when[0])
 
     def name(self, i: int, names: Iterable[str]) -> None:
         for n in names:
@@ -589,7 +513,8 @@ class _Index:
         else:
             widest = window_for(fam, True, True, sig.denial)
             span = widest if widest is not None else LASTING_DAYS
-            lo, hi = sig.when[0] - span - SAME_ARTICLE_DAYS, sig.when[1] + span + SAME_ARTICLE_DAYS
+            lo = sig.when[0] - span - SAME_ARTICLE_DAYS - self.longest  # "in April" ends in May
+            hi = sig.when[1] + span + SAME_ARTICLE_DAYS
             for k in keys:
                 lst = self.by_partner.get(k, [])
                 out.extend(i for _, i in lst[bisect_left(lst, (lo, -1)) : bisect_right(lst, (hi, _UNDATED))])
@@ -623,7 +548,7 @@ def _cluster_block(country: str, items: Sequence[_Item]) -> list[_Building]:
                 target = len(built)
                 built.append(_Building(it, it.sig.actor2, it.sig.head, set()))
                 built[target].add(it)
-                index.add(target, it.sig.when[0] if it.sig.when else None, index.partner(it.sig))
+                index.add(target, it.sig.when, index.partner(it.sig))
             else:
                 target = best[1]
                 b = built[target]
@@ -632,7 +557,7 @@ def _cluster_block(country: str, items: Sequence[_Item]) -> list[_Building]:
                 if had is None and b.actor2 is not None and b.opener.sig.when is not None:
                     # the cluster now has a target: reports aimed at it find it too
                     index.add(
-                        target, b.opener.sig.when[0], index.partner(replace(b.opener.sig, actor2=b.actor2))
+                        target, b.opener.sig.when, index.partner(replace(b.opener.sig, actor2=b.actor2))
                     )
             index.name(target, it.sig.names)
     return built

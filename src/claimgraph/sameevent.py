@@ -47,8 +47,9 @@ day joins another article only by a name or a particular thing; ceasefire and re
 vague_objects.txt; 8: a town that is an actor is a place the report names, :func:`place_names`; a denial
 dated weeks before an act is not about it; inside one country the sides, state or not, tell events
 apart, state_sectors.txt; two reports of talks between the same two parties within a fortnight are one round;
-9: places do not tell one war from another, a military operation is a war); with the data tables it
-makes :func:`rules_fingerprint`."""
+9: places do not tell one war from another, a military operation is a war; a target dropped as the
+actor's own country keeps its words, "in Khan Sheikhoun"; a cluster dated by a month is found from
+its month's last day); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -502,6 +503,90 @@ def rules_fingerprint() -> str:
     )
 
 
+# --- object heads: what a report's object is, for telling events apart ---------------------------
+
+_PREPOSITIONS = frozenset(
+    ["of", "for", "to", "from", "with", "in", "on", "at", "by", "against", "into", "over", "under", "about"]
+)
+_LIGHT_NOUNS = frozenset(
+    [
+        "supply",
+        "supplie",
+        "supplies",
+        "shipment",
+        "delivery",
+        "deliverie",
+        "transfer",
+        "sale",
+        "batch",
+        "batche",
+        "number",
+        "kind",
+        "type",
+        "use",
+        "consignment",
+        "lot",
+        "set",
+        "package",
+        "range",
+        "provision",
+    ]
+)
+_CLAUSE_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+    ]
+)
+
+
+# CAMEO root names (CAMEO 1.1b3 manual), for labels when records carry no action name
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=100_000)
+def object_head(obj: str | None) -> str | None:
+    """The head noun objects compare by: "Su-35 fighter jets" → ``jet``; "shipments of drones" → ``drone``."""
+    if not obj:
+        return None
+    chunks: list[list[str]] = [[]]
+    # a comma, or a determiner / auxiliary after the first word, starts a clause we do not want:
+    # "weapons the Kremlin is deploying" → "weapons"
+    for w in re.findall(r"[\w-]+", re.split(r"[,;:(]", obj.casefold())[0]):
+        if w in _PREPOSITIONS:
+            chunks.append([])
+        elif w in _CLAUSE_WORDS and chunks[-1]:
+            chunks.append([])
+            break
+        elif w not in _CLAUSE_WORDS:
+            chunks[-1].append(w)
+    chunks = [c for c in chunks if c]
+    if not chunks:
+        return None
+    head = _singular(chunks[0][-1])
+    if head in _LIGHT_NOUNS and len(chunks) > 1:
+        head = _singular(chunks[1][-1])
+    return head
+
+
 __all__ = [
     "DENIAL_DAYS",
     "LASTING_DAYS",
@@ -522,6 +607,7 @@ __all__ = [
     "is_verbal",
     "meetings_by_article",
     "names",
+    "object_head",
     "participant_words",
     "participants_agree",
     "party",

@@ -627,8 +627,10 @@ def add_target(
         and sp.code
         and code[:2] in _words("speaker_target_roots")
         and all(a.code[:3] != sp.code[:3] for a in a1)
+        and not sp.code.upper().startswith(("IGO", "NGO", "MNC"))
     ):
-        # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side
+        # "Russian troops are shelling convoys," said Ukraine's president: done to the speaker's side;
+        # a monitor (the OPCW, Amnesty) reports what it found
         return [Act(sp.text or sp.code, sp.code[:3], sp.start or 0, sp.end or 0, -1)], " +speaker-side"
     return [], ""
 

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from ..aggregate import object_head
 from ..contest import confident_dissent, disputes, source_key
 from ..model import Claim
+from ..sameevent import object_head
 from ..store import ClaimQuery, ClusterQuery, ClusterReport, Store, StoredClaim, StoredCluster
 from ..store.queries import DyadPoint
 from ..store.rows import paragraph_of
