@@ -280,3 +280,8 @@ def test_a_monitor_is_not_the_side_an_attack_was_done_to(nlp) -> None:  # type: 
     assert coded("Russian troops are shelling humanitarian convoys", ukraine) == {("RUS", "194", "UKR")}
     opcw = Actor(text="the OPCW", code="IGOOPC")
     assert coded("Syrian government forces used sarin in an attack in April", opcw) == {("SYR", "2041", None)}
+
+
+def test_a_call_with_someone_is_a_telephone_call_and_a_call_on_them_an_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Macron's call with Zelensky lasted an hour.") == {("FRA", "041", "UKR")}
+    assert codes(nlp, "Germany renewed its call on Russia to withdraw its troops.") >= {("DEU", "020", "RUS")}

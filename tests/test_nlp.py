@@ -28,6 +28,24 @@ def test_fast_attribute_ruler_matches_spacy() -> None:
         lines = corpus.read_text(encoding="utf-8").splitlines()[:20]
         texts += [json.loads(line)["text"] for line in lines if line.strip()]
     stock = spacy.load(MODEL)
+    stock.add_pipe("claimgraph_paragraphs", before="parser")  # the same sentence starts as ours
     ours = load_nlp(events=False)
     for text in texts:
         assert _annotations(ours(text)) == _annotations(stock(text))
+
+
+def test_a_blank_line_ends_a_sentence() -> None:
+    """A headline above the body is not the body's first sentence, though it has no full stop; a
+    single line break (hard-wrapped text) ends nothing."""
+    nlp = load_nlp(events=False)
+    doc = nlp(
+        "Readout of the President's Call with the Prime Minister\n\n"
+        "The President spoke today with the Prime Minister."
+    )
+    sents = [s.text.strip() for s in doc.sents if s.text.strip()]
+    assert sents == [
+        "Readout of the President's Call with the Prime Minister",
+        "The President spoke today with the Prime Minister.",
+    ]
+    wrapped = nlp("The President spoke today with the\nPrime Minister of Italy about the war.")
+    assert len(list(wrapped.sents)) == 1

