@@ -285,3 +285,18 @@ def test_a_monitor_is_not_the_side_an_attack_was_done_to(nlp) -> None:  # type: 
 def test_a_call_with_someone_is_a_telephone_call_and_a_call_on_them_an_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
     assert codes(nlp, "Macron's call with Zelensky lasted an hour.") == {("FRA", "041", "UKR")}
     assert codes(nlp, "Germany renewed its call on Russia to withdraw its troops.") >= {("DEU", "020", "RUS")}
+
+
+def test_downing_a_plane_is_force_against_its_owner(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Turkey downed a Russian warplane near the border.") == {("TUR", "195", "RUS")}
+    assert codes(nlp, "The downing of the Russian plane by Turkey was an act of betrayal.") == {
+        ("TUR", "195", "RUS")
+    }
+
+
+def test_support_provided_by_someone_is_one_event_of_theirs(nlp) -> None:  # type: ignore[no-untyped-def]
+    """The participle of a light verb is its noun's event ("support provided by the United States
+    to Ukraine"), not a second one."""
+    assert codes(nlp, "Kyiv counts on the defense support provided by the United States to Ukraine.") == {
+        ("USA", "072", "UKR")
+    }

@@ -664,19 +664,16 @@ class EventCoder:
         for tok in span:
             if tok.idx < lo or tok.idx + len(tok) > hi:
                 continue
+            if noun_actors.light_participle(tok.head) == tok and self.knows(tok.head):
+                continue  # "the operation carried out by Russia", "support provided by": the noun's event
             frames = self._frames(tok)
             c = self._best(frames, tok, ctx) if frames else None
             if c is None and any(p.mode for p in frames):
                 c = None if self._has_inner(tok) else self._joint_intent(tok, ctx)
-            elif (
-                not frames
-                and tok.i in proposals
-                and not (noun_actors.light_participle(tok.head) == tok and self.knows(tok.head))
-            ):
+            elif not frames and tok.i in proposals:
                 # a predicate the rules do not know: the trained model's reading, actors by a
                 # generic frame of its root (where the lexicon knows the word but no frame fits,
-                # the rules' silence stands: "receiving the aircraft" is no giving); a participle
-                # of an event noun the rules know is that event ("the operation carried out by")
+                # the rules' silence stands: "receiving the aircraft" is no giving)
                 c = self._best([model_frame(tok, proposals[tok.i])], tok, ctx)
             if c is not None:
                 cands.append(c)
