@@ -569,3 +569,14 @@ def test_a_denial_months_later_finds_a_finding_dated_by_its_month_and_its_place(
         ),
     ]
     assert groups(rs) == [[0, 1], [2, 3]]
+
+
+def test_operations_in_two_places_with_no_target_known_stay_apart() -> None:
+    """The war family's places yield only to a known target country: "the military operation in
+    Jenin" and "the military operation in Gaza", their targets uncoded, are two operations."""
+    rs = [
+        rep("Israel's military operation in Jenin", "2023-07-04", "ISRMIL", "190", action="operation"),
+        rep("Israel's military operation in Gaza", "2023-10-28", "ISRMIL", "190", action="operation"),
+        rep("the Israeli military operation in Jenin", "2023-07-05", "ISRMIL", "190", action="operation"),
+    ]
+    assert groups(rs) == [[0, 2], [1]]

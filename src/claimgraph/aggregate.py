@@ -405,8 +405,11 @@ def _score(b: _Building, it: _Item) -> float | None:
     if not sides_agree(s.sides, o.sides):
         return None  # inside one country: the police killing people is not people killing people
     shared = bool(s.names & b.names)
-    if fam.place_window is not None and s.names and b.names and not shared:
-        return None  # strikes on two towns
+    known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
+    # a war on a country is fought in many places: with both targets known, places do not tell
+    wide = fam.country and known
+    if fam.place_window is not None and s.names and b.names and not shared and not wide:
+        return None  # strikes on two towns; operations in Jenin and in Gaza
     same_head = s.head is not None and s.head == b.head
     if fam.object_matters and s.head and b.head and not same_head:
         return None  # fertiliser exports are not grain exports
@@ -436,10 +439,9 @@ def _score(b: _Building, it: _Item) -> float | None:
     )
     # who did it to whom, and when or with what, settle it; otherwise the words must agree. A
     # lasting state (an invasion, an occupation) of one country by another within LASTING_DAYS is
-    # one state however it is worded ("aggression", "invasion"), unless the family's places matter
-    # and one report names a place the other does not (the occupation of Crimea is not that of Bucha)
-    known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
-    state = fam.window is None and (shared or fam.place_window is None or not (s.names or b.names))
+    # one state however it is worded ("aggression", "invasion"), unless one report names a place
+    # the other does not (the occupation of Crimea is not that of Bucha) where places matter
+    state = fam.window is None and (shared or wide or not (s.names or b.names))
     # a day settles it only when both reports have one: an undated report (no date in the text,
     # no publication date) is no evidence of the same day, nor is a month or a year ("killed
     # last year", "his visit in April"): such reports must agree in words

@@ -69,6 +69,7 @@ class Family:
     symmetric: bool = False
     object_matters: bool = False
     place_window: int | None = None  # None: places do not matter; else the window when places agree
+    country: bool = False  # with both targets known, the target country identifies it, not places
 
     @property
     def punctual(self) -> bool:
@@ -85,8 +86,8 @@ def _families() -> dict[str, Family]:
         for o in opts:
             if o.startswith("place="):
                 place = int(o.split("=", 1)[1])
-            elif o not in ("sym", "object"):
-                raise row.error(f"unknown option {o!r} (sym, object, place=N)")
+            elif o not in ("sym", "object", "country"):
+                raise row.error(f"unknown option {o!r} (sym, object, country, place=N)")
         if window != "lasting" and not window.isdigit():
             raise row.error(f"window must be a number of days or 'lasting', not {window!r}")
         out[prefix] = Family(
@@ -95,6 +96,7 @@ def _families() -> dict[str, Family]:
             symmetric="sym" in opts,
             object_matters="object" in opts,
             place_window=place,
+            country="country" in opts,
         )
     return out
 
