@@ -300,3 +300,13 @@ def test_support_provided_by_someone_is_one_event_of_theirs(nlp) -> None:  # typ
     assert codes(nlp, "Kyiv counts on the defense support provided by the United States to Ukraine.") == {
         ("USA", "072", "UKR")
     }
+
+
+def test_taking_a_named_town_or_region_is_occupation(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A place the actor tables know is territory to the seize scheme ("captured Mariupol", "seized
+    Crimea"); the nouns of taking and encircling a town are events too."""
+    assert codes(nlp, "Russian forces captured Mariupol in May.") == {("RUS", "192", "UKR")}
+    assert codes(nlp, "The capture of Kherson by Russian forces was confirmed.") == {("RUS", "192", "UKR")}
+    assert codes(nlp, "Russian troops encircled Chernihiv.") == {("RUS", "191", "UKR")}
+    assert codes(nlp, "Iran's seizure of the British tanker angered London.") == {("IRN", "1711", "GBR")}
+    assert codes(nlp, "The opposition seized the opportunity.") == set()

@@ -200,6 +200,8 @@ class EventCoder:
         """Object classes of the words in ``toks`` (text order), e.g. ["military", "aerial"]."""
         out: list[str] = []
         for t in sorted(toks, key=lambda t: t.i):
+            if t.i in self._places and "territory" not in out:
+                out.append("territory")  # a town or region named: "captured Mariupol", "seized Crimea"
             for key in (t.lemma_.lower(), t.lower_):
                 for c in self.lex.classes.get(key, ()):
                     if c not in out:
