@@ -580,3 +580,39 @@ def test_operations_in_two_places_with_no_target_known_stay_apart() -> None:
         rep("the Israeli military operation in Jenin", "2023-07-05", "ISRMIL", "190", action="operation"),
     ]
     assert groups(rs) == [[0, 2], [1]]
+
+
+def test_two_meetings_of_two_countries_on_one_day_by_different_people_are_two() -> None:
+    """A symmetric family's reports that name a side's people by different names are different
+    meetings; a bare title names no one, and one side named on each report is no conflict."""
+
+    def met(evidence: str, who: str, whom: str, a2: str = "ISRGOV", article: str | None = None) -> Report:
+        return rep(evidence, "2024-06-26", "USAGOV", "040", a2, actors=(who, whom), article=article)
+
+    rs = [
+        met("Jake Sullivan met Yoav Gallant", "National Security Advisor Jake Sullivan", "Yoav Gallant"),
+        met("Dr. Gordon met with President Isaac Herzog", "Dr. Philip Gordon", "President Isaac Herzog"),
+        met("Mr. Sullivan and Minister Gallant discussed Gaza", "Mr. Sullivan", "Minister"),
+        met("The President met the Israeli leader", "The President", "the Israeli leader"),
+    ]
+    assert groups(rs) == [[0, 2, 3], [1]]
+    # one readout names only one side, the other only the other: the same talks
+    pair = [
+        rep(
+            "his talks with Ilham Aliyev in Brussels",
+            "2022-04-09",
+            "ARMGOV",
+            "046",
+            "AZE",
+            actors=("Nikol Pashinyan", "President"),
+        ),
+        rep(
+            "Aliyev's talks in Brussels with the Prime Minister",
+            "2022-04-09",
+            "AZEGOV",
+            "046",
+            "ARM",
+            actors=("Ilham Aliyev", "Prime Minister"),
+        ),
+    ]
+    assert groups(pair) == [[0, 1]]

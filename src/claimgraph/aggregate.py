@@ -109,6 +109,8 @@ from .sameevent import (
     participant_words,
     participants_agree,
     party,
+    person_names,
+    persons_differ,
     place_names,
     reach,
     said_at,
@@ -349,6 +351,7 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
         head=head,
         denial=r.stance != "asserts",
         sides=None if thanked is not None else domestic_sides(r.actor1, r.actor2),
+        persons=_persons(r) if fam.symmetric else (),
     )
     country = min(sig.countries) if fam.symmetric and a2 else a1
     rank = (
@@ -361,6 +364,15 @@ def _item(r: Report, window_days: int | None) -> _Item | None:
     return _Item(r, when, sig, f"{fam.name}|{country}", rank, stage, tied)
 
 
+def _persons(r: Report) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The named people of a report's two sides, by party (a bare title names no one)."""
+    out = (
+        (party(code), person_names(text))
+        for code, text in ((r.actor1, r.actor1_text), (r.actor2, r.actor2_text))
+    )
+    return tuple((p, ws) for p, ws in out if p and ws)
+
+
 @dataclass(slots=True)
 class _Building:
     opener: _Item
@@ -369,11 +381,14 @@ class _Building:
     names: set[str]
     items: list[_Item] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
+    persons: dict[str, set[str]] = field(default_factory=dict)  # party -> name words of its people
 
     def add(self, item: _Item) -> None:
         self.items.append(item)
         self.articles.add(item.report.article_id)
         self.names |= item.sig.names
+        for p, ws in item.sig.persons:
+            self.persons.setdefault(p, set()).update(ws)
         if self.actor2 is None and item.sig.actor2 is not None and item.sig.actor2 != self.opener.sig.actor1:
             self.actor2 = item.sig.actor2
         if self.head is None:
@@ -404,6 +419,8 @@ def _score(b: _Building, it: _Item) -> float | None:
         return None
     if not sides_agree(s.sides, o.sides):
         return None  # inside one country: the police killing people is not people killing people
+    if persons_differ(s.persons, b.persons):
+        return None  # Sullivan meeting Gallant is not Gordon meeting Herzog, though both are USA-ISR
     shared = bool(s.names & b.names)
     known = s.actor2 is not None and (b.actor2 or o.actor2) is not None
     # a war on a country is fought in many places: with both targets known, places do not tell

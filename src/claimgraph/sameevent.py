@@ -28,6 +28,7 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -49,7 +50,8 @@ dated weeks before an act is not about it; inside one country the sides, state o
 apart, state_sectors.txt; two reports of talks between the same two parties within a fortnight are one round;
 9: places do not tell one war from another, a military operation is a war; a target dropped as the
 actor's own country keeps its words, "in Khan Sheikhoun"; a cluster dated by a month is found from
-its month's last day); with the data tables it makes :func:`rules_fingerprint`."""
+its month's last day; two meetings of the same two countries whose people differ by name are two,
+:func:`persons_differ`); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
@@ -363,6 +365,31 @@ def actor_words(actor_text: str | None) -> frozenset[str]:
     return frozenset(stem(w) for w in caps)
 
 
+@lru_cache(maxsize=50_000)
+def person_names(actor_text: str | None) -> frozenset[str]:
+    """The name words of an actor that is a person ("President Joseph R. Biden" -> joseph, biden),
+    without titles and with accents folded ("Erdoğan", "Erdogan"); empty for a bare title ("the
+    President") or anything else."""
+    stop = _stop_stems()
+    return frozenset(f for w in actor_words(actor_text) if (f := _fold(w)) not in stop and len(f) > 1)
+
+
+def persons_differ(a: Iterable[tuple[str, frozenset[str]]], b: dict[str, set[str]]) -> bool:
+    """Whether a report's people (party, name words) and a cluster's (party -> name words) name
+    different people for one party: Sullivan meeting Gallant is not Gordon meeting Herzog, though
+    both are the United States meeting Israel on one day."""
+    return any(names and b.get(p) and not names & b[p] for p, names in a)
+
+
+@cache
+def _stop_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in _stopwords())
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=20_000)
 def day_interval(value: str | None) -> tuple[int, int] | None:
     """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (longer strings are cut) as (first, last) day ordinals."""
@@ -406,6 +433,7 @@ class Signature:
     head: str | None
     denial: bool
     sides: tuple[str | None, str | None] | None = None  # a domestic event's sides (:func:`domestic_sides`)
+    persons: tuple[tuple[str, frozenset[str]], ...] = ()  # (party, name words) of the people who act
 
     @property
     def countries(self) -> frozenset[str]:
@@ -613,6 +641,8 @@ __all__ = [
     "participant_words",
     "participants_agree",
     "party",
+    "person_names",
+    "persons_differ",
     "reach",
     "rules_fingerprint",
     "said_at",
