@@ -616,3 +616,30 @@ def test_two_meetings_of_two_countries_on_one_day_by_different_people_are_two() 
         ),
     ]
     assert groups(pair) == [[0, 1]]
+
+
+def test_a_denial_answers_a_finding_published_years_after_the_attack() -> None:
+    """A denial answers the accusation when it is made: the 2020 finding about a 2018 attack in
+    Saraqib, and the 2020 denial naming Saraqib, are one cluster; a denial of another place is not."""
+    rs = [
+        rep(
+            "the Syrian air force dropped chlorine on Saraqib in February 2018",
+            "2020-04-08",
+            "SYRMIL",
+            "2041",
+            when="2018-02",
+            action="dropped",
+        ),
+        rep(
+            "using chemical weapons in Saraqib",
+            "2020-04-09",
+            "SYRGOV",
+            "2041",
+            stance="denies",
+            action="using",
+        ),
+        rep(
+            "using chemical weapons in Douma", "2020-04-09", "SYRGOV", "2041", stance="denies", action="using"
+        ),
+    ]
+    assert groups(rs) == [[0, 1], [2]]

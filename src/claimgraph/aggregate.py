@@ -382,6 +382,7 @@ class _Building:
     items: list[_Item] = field(default_factory=list)
     articles: set[str] = field(default_factory=set)
     persons: dict[str, set[str]] = field(default_factory=dict)  # party -> name words of its people
+    reported: tuple[int, int] | None = None  # first and last publication day of its reports
 
     def add(self, item: _Item) -> None:
         self.items.append(item)
@@ -389,6 +390,10 @@ class _Building:
         self.names |= item.sig.names
         for p, ws in item.sig.persons:
             self.persons.setdefault(p, set()).update(ws)
+        pub = item.rank[1]
+        if pub != _UNDATED:
+            lo, hi = self.reported or (pub, pub)
+            self.reported = (min(lo, pub), max(hi, pub))
         if self.actor2 is None and item.sig.actor2 is not None and item.sig.actor2 != self.opener.sig.actor1:
             self.actor2 = item.sig.actor2
         if self.head is None:
@@ -432,6 +437,10 @@ def _score(b: _Building, it: _Item) -> float | None:
         return None  # fertiliser exports are not grain exports
     w = window_for(fam, shared, same_head, s.denial)
     apart = gap(s.when, o.when)
+    if s.denial and s.when is not None and b.reported is not None:
+        # a denial answers the accusation when it is made: a finding published in 2020 about an
+        # attack of 2018 is denied in 2020
+        apart = min(apart, gap(s.when, b.reported))
     if w is not None and apart > w and not _told_together(b, it):
         return None
     # a denial may come months after the act (DENIAL_DAYS), but then its day no longer says which
@@ -467,6 +476,9 @@ def _score(b: _Building, it: _Item) -> float | None:
     # "the ongoing talks"): a symmetric family's window is short enough to say so
     paired = fam.symmetric and dated and not late and fam.window is not None and fam.window <= _PAIRED_DAYS
     settled = known and ((fam.punctual and _same_day(s, o) and not late) or same_head or state or paired)
+    # a denial by the accused of such an act at the place the reports name denies that act, however
+    # it words it ("denied using chemical weapons in Saraqib" against "dropped chlorine on Saraqib")
+    settled = settled or (s.denial and shared and fam.place_window is not None)
     return score if settled or score >= MIN_WORDS else None
 
 
@@ -537,7 +549,7 @@ class _Index:
             for k in keys:
                 lst = self.by_partner.get(k, [])
                 out.extend(i for _, i in lst[bisect_left(lst, (lo, -1)) : bisect_right(lst, (hi, _UNDATED))])
-        if fam.window is None:
+        if fam.window is None or sig.denial:  # a lasting state, or a denial of a report of any age
             for n in sig.names:
                 out.extend(self.by_name.get(n, ()))
         return list(dict.fromkeys(out))

@@ -51,7 +51,8 @@ apart, state_sectors.txt; two reports of talks between the same two parties with
 9: places do not tell one war from another, a military operation is a war; a target dropped as the
 actor's own country keeps its words, "in Khan Sheikhoun"; a cluster dated by a month is found from
 its month's last day; two meetings of the same two countries whose people differ by name are two,
-:func:`persons_differ`); with the data tables it makes :func:`rules_fingerprint`."""
+:func:`persons_differ`; a denial is timed against the reports it answers, and one by the accused
+naming the reports' place denies that act); with the data tables it makes :func:`rules_fingerprint`."""
 LASTING_DAYS = 730
 """A lasting state (occupation, blockade) reported with nothing in common but its actors: two years."""
 DENIAL_DAYS = 180
