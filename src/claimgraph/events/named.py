@@ -21,6 +21,8 @@ from .roles import Act, Ctx, actors
 
 @dataclass(frozen=True, slots=True)
 class NamedOperation:
+    """A row of named_operations.tsv: the name's words, who wages it on whom, and since when."""
+
     words: tuple[str, ...]
     actor1: str
     actor2: str
@@ -80,15 +82,14 @@ def _territories(tok: Token, a2: list[Act]) -> list[Token]:
     its of-phrase ("the annexation of Crimea"), or the noun a participle modifies ("the temporarily
     occupied Crimea") with that noun's of-phrase ("occupied territories of Donbas and Crimea")."""
     out = [tok.doc[a.i] for a in a2 if a.i >= 0]
-    heads = [tok.head] if tok.dep_ in ("amod", "acl") else [tok]
-    for h in heads:
-        if h is not tok:
-            out.append(h)
-        for c in h.children:
-            if c.dep_ in ("dobj", "nsubjpass"):
-                out.append(c)
-            elif c.dep_ == "prep" and c.lower_ == "of":
-                out.extend(t for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts))
+    h = tok.head if tok.dep_ in ("amod", "acl") else tok
+    if h is not tok:
+        out.append(h)
+    for c in h.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "of":
+            out.extend(t for g in c.children if g.dep_ == "pobj" for t in (g, *g.conjuncts))
     return out
 
 
