@@ -189,6 +189,7 @@ class Cluster:
     block: str = ""  # family|country: clusters of one block are built together, blocks apart
 
 
+# CAMEO root names (CAMEO 1.1b3 manual), for labels when records carry no action name
 CAMEO_ROOTS = {
     "01": "make public statement", "02": "appeal", "03": "express intent to cooperate", "04": "consult",
     "05": "engage in diplomatic cooperation", "06": "engage in material cooperation", "07": "provide aid",

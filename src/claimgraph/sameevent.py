@@ -584,7 +584,6 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-# CAMEO root names (CAMEO 1.1b3 manual), for labels when records carry no action name
 def _singular(word: str) -> str:
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
