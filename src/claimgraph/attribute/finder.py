@@ -659,6 +659,8 @@ def _continuations(
             continue
         if any(a.content[0] <= q[0] < a.content[1] for a in found):
             continue
+        if any(a.rule == "speaker-turn" and q[0] <= doc[a.cue_tokens[0]].idx < q[1] for a in found):
+            continue  # a quoted transcript ('"WALLACE: ...'): its labels say who speaks, turn by turn
         prev = [i for i in ordered if found[i].content[1] <= q[0] and q[0] - found[i].content[1] < 400]
         if not prev:
             continue
