@@ -29,3 +29,28 @@ def test_a_capitalised_label_naming_no_one_in_the_text_opens_no_turn(attribution
         "UPDATE: The ministry later said the plan would be delayed by a month.\n"
     )
     assert not any(r.rule and r.rule.startswith("speaker-turn") for r in attributions(text))
+
+
+def _source_of(records, cue: str) -> str | None:
+    return next((r.source.text for r in records if r.cue and r.cue.text.startswith(cue)), None)
+
+
+def test_a_saying_verb_conjoined_to_the_reported_clause_is_the_outer_speaker(attributions) -> None:
+    recs = attributions(
+        "The premier said the province would raise fuel taxes next year and suggested that rail "
+        "fares would also rise."
+    )
+    assert _source_of(recs, "suggested") == "The premier", [(r.cue, r.source.text) for r in recs]
+
+
+def test_a_saying_participle_on_the_reported_clause_is_the_outer_speaker(attributions) -> None:
+    recs = attributions(
+        "Senator Alma Ruiz said the farm bill would not pass this year, arguing that the votes were "
+        "simply not there."
+    )
+    assert _source_of(recs, "arguing") == "Senator Alma Ruiz", [(r.cue, r.source.text) for r in recs]
+
+
+def test_a_conjoined_act_with_nothing_said_stays_with_the_clause_subject(attributions) -> None:
+    recs = attributions("Officials say the driver sped through the checkpoint and refused to stop.")
+    assert _source_of(recs, "refused") in (None, "the driver"), [(r.cue, r.source.text) for r in recs]

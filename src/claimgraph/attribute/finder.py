@@ -41,6 +41,7 @@ from .spans import (
     colon_paragraph,
     contrast_end,
     party_span,
+    reporting_speaker_verb,
 )
 from .stance import content_stance, cue_stance
 from .turns import speaker_turns
@@ -334,7 +335,8 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     q = quotes.containing(content[0], content[1])
     if q and (content[0] - q[0] <= 2 or q[1] - content[1] <= 3):
         content = q
-    source = _subject_span(tok)
+    outer = reporting_speaker_verb(tok, lex.cues)
+    source = _subject_span(outer or tok)
     bare: tuple[int, int] | None = None
     if entry.type == "accuse":
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)

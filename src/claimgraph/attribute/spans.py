@@ -87,6 +87,33 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
     return None
 
 
+def reporting_speaker_verb(tok: Token, cues: Container[str]) -> Token | None:
+    """The outer reporting verb whose subject also speaks a cue the parser hung on the reported
+    clause: "May said the country would leave and [suggested] it would quit the market", "Perdue
+    said he did not believe it, [arguing] that ...". A verb of saying conjoined to, or a participle
+    modifying, what another source says is that source's second act of saying (the subject of the
+    reported clause does not speak). None when the cue has a subject of its own or the clause it
+    hangs on is no cue's complement."""
+    if tok.dep_ not in ("conj", "advcl") or any(c.dep_ in SUBJ for c in tok.children):
+        return None
+    if any(c.dep_ == "mark" for c in tok.children):
+        return None  # "..., as it warned": a subordinate clause with its own frame
+    if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+        return None  # "called Machado to express gratitude": a purpose, the clause's own subject's
+    if tok.dep_ == "conj" and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        # "they said he rated contestants and talked about them", "police say he refused to drop
+        # the gun": a conjoined act with nothing said of its own (a clause, or what is called,
+        # dismissed or warned: "and called it a common ailment") is more of the content
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    outer = clause.head
+    if outer is clause or outer.lemma_.lower() not in cues or outer.pos_ not in ("VERB", "AUX"):
+        return None
+    return outer
+
+
 def _bare_infinitive(comp: Token) -> bool:
     """ "saw [the troops withdraw]", "heard [them shout]": a base verb with its own subject and no
     auxiliary, modal or "that", the complement of a verb of perception."""
