@@ -54,3 +54,20 @@ def test_a_saying_participle_on_the_reported_clause_is_the_outer_speaker(attribu
 def test_a_conjoined_act_with_nothing_said_stays_with_the_clause_subject(attributions) -> None:
     recs = attributions("Officials say the driver sped through the checkpoint and refused to stop.")
     assert _source_of(recs, "refused") in (None, "the driver"), [(r.cue, r.source.text) for r in recs]
+
+
+def test_a_quotation_signed_with_a_dash_and_a_name_is_that_person_s(attributions) -> None:
+    text = (
+        "We asked voters in the county what they made of the debate.\n"
+        "“The mayor has not fixed a single road in four years. He should resign.” ― Maria Okonjo\n"
+        "“Taxes keep rising and nobody listens to farmers.”— Peter J. Lindqvist.  Photo/Archive.\n"
+    )
+    recs = [r for r in attributions(text) if r.rule == "signed-quote"]
+    by_source = {r.source.text: r.evidence.text for r in recs}
+    assert set(by_source) == {"Maria Okonjo", "Peter J. Lindqvist"}, by_source
+    assert by_source["Maria Okonjo"].startswith("“The mayor has not fixed"), by_source
+
+
+def test_a_dash_after_a_quotation_that_opens_a_sentence_signs_nothing(attributions) -> None:
+    text = "“We will win,” he said. “The count is not over” — Ortega told reporters on Sunday.\n"
+    assert not any(r.rule == "signed-quote" for r in attributions(text))

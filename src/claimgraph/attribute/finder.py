@@ -19,6 +19,7 @@ from ..nlp import doc_text
 from .appeals import mark_appeals
 from .backref import back_references
 from .complements import embedded_report, misparsed_objects, opens_sentence, split_complement_end
+from .dashes import signed_quotes
 from .headlines import headline_colons
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
@@ -102,6 +103,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     headline_colons(doc, lex, found)
     found.extend(speaker_turns(doc, lex, found))
     found.extend(back_references(doc, lex, found))
+    signed_quotes(doc, lex, quotes, found)
     _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
     _split_coordinated(doc, found)
