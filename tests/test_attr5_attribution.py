@@ -71,3 +71,11 @@ def test_a_quotation_signed_with_a_dash_and_a_name_is_that_person_s(attributions
 def test_a_dash_after_a_quotation_that_opens_a_sentence_signs_nothing(attributions) -> None:
     text = "“We will win,” he said. “The count is not over” — Ortega told reporters on Sunday.\n"
     assert not any(r.rule == "signed-quote" for r in attributions(text))
+
+
+def test_a_record_owned_by_a_named_outlet_still_shows_what_it_holds(attributions) -> None:
+    recs = attributions("A Gazette survey of county clerks shows that turnout fell in most rural districts.")
+    assert any(r.cue and r.cue.text.startswith("shows") for r in recs), [(r.cue, r.source.text) for r in recs]
+    # an actor showing something is conduct, not a report
+    recs = attributions("The Chilean delegation showed little interest in the new proposal.")
+    assert not any(r.cue and r.cue.text.startswith("showed") for r in recs), [(r.cue, r.source.text) for r in recs]

@@ -212,6 +212,14 @@ def _actor_subject(tok: Token) -> bool:
     )
 
 
+def _record_subject(tok: Token) -> bool:
+    """Whether the verb's subject is a record ("a Bloomberg poll shows"), whoever owns it."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in word_set("attribution/record_nouns.tsv")
+        for c in tok.children
+    )
+
+
 def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attribution | None:
     hit = _cue_entry(tok, lex)
     if hit is None:
@@ -219,7 +227,11 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     entry, cue_toks = hit
     if entry.type == "deny" and any(c.dep_ == "dative" for c in tok.children):
         return None  # "deny ISIL a safe haven", "denied him entry": a withholding, an act, no claim denied
-    if entry.cue in word_set("attribution/record_cues.tsv") and _actor_subject(tok):
+    if (
+        entry.cue in word_set("attribution/record_cues.tsv")
+        and _actor_subject(tok)
+        and not _record_subject(tok)
+    ):
         return None  # "the Russian side does not show willingness": conduct, not a report
     doc = tok.doc
     content: tuple[int, int] | None = None
