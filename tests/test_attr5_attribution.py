@@ -79,3 +79,24 @@ def test_a_record_owned_by_a_named_outlet_still_shows_what_it_holds(attributions
     # an actor showing something is conduct, not a report
     recs = attributions("The Chilean delegation showed little interest in the new proposal.")
     assert not any(r.cue and r.cue.text.startswith("showed") for r in recs), [(r.cue, r.source.text) for r in recs]
+
+
+def test_a_saying_gerund_after_a_preposition_is_the_governing_clause_s_subject(attributions) -> None:
+    recs = attributions(
+        "After saying the bridge was unsafe, the engineer was removed from the project. "
+        "The minister appeared before a committee for saying that the port would be sold."
+    )
+    sources = [r.source.text for r in recs if r.cue and r.cue.text.startswith("saying")]
+    assert sources == ["the engineer", "The minister"], [(r.cue, r.source.text) for r in recs]
+
+
+def test_a_saying_gerund_after_for_and_an_object_is_the_object_s() -> None:
+    from claimgraph.pipeline import load_nlp
+
+    doc = load_nlp()("Farmers criticized the governor for saying that the dam would be closed.")
+    sources = {
+        doc[a.cue_tokens[0]].text: doc[a.source_span[0] : a.source_span[1]].text
+        for a in doc._.attributions
+        if a.source_span is not None
+    }
+    assert sources.get("saying") == "the governor", sources

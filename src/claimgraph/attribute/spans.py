@@ -56,7 +56,7 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
 
 def _subject_span(tok: Token) -> tuple[int, int] | None:
     """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
-    cur = tok
+    cur, around = tok, False
     for _ in range(4):
         # a full stop the tokenizer split off a name ("Harris Sr.") is no subject of its own
         subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c) and not c.is_punct]
@@ -70,11 +70,29 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _np_span(pobj)
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
+        passive = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            if around and passive.lower_ != "it":
+                # "after saying her foot was swollen, she was taken to hospital", "was criticised
+                # for saying ...": the governing passive's subject said it
+                return _np_span(passive)
             return None  # "it was stressed that ...": no named source
-        if cur.dep_ == "pcomp" and cur.head.lower_ in _CIRCUMSTANCES and cur.head.head is not cur.head:
+        if cur.dep_ == "pcomp" and _circumstance(cur.head) and cur.head.head is not cur.head:
             # "began by saying ...", "despite admitting that ...": the governing verb's subject
-            cur = cur.head.head
+            prep, gov = cur.head, cur.head.head
+            for _ in range(3):
+                # "aside from saying", "appeared at a hearing for saying": up to the verb
+                if (
+                    gov.pos_ in ("VERB", "AUX")
+                    or gov.dep_ not in ("advmod", "pobj", "prep")
+                    or gov.head is gov
+                ):
+                    break
+                gov = gov.head
+            obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
+            if prep.lower_ == "for" and obj is not None:
+                return _np_span(obj)  # "criticised Rubio for saying ...": Rubio said it
+            cur, around = gov, True
             continue
         # "said Woodward, adding ...", "and added": take the governing verb's subject; "he was
         # proud to announce": the adjective's ("it is worth noting" names no one)
@@ -166,7 +184,14 @@ def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
 # a gerund after these says how or when its governing verb's subject spoke ("responded by saying",
 # "after saying", "despite admitting"); "for" and "of" give a reason or an accusation instead
 # ("criticised Iran for saying ...": Iran said it)
-_CIRCUMSTANCES = frozenset({"by", "after", "before", "while", "despite", "upon"})
+_CIRCUMSTANCES = frozenset({"by", "after", "before", "while", "despite", "upon", "for"})
+
+
+def _circumstance(prep: Token) -> bool:
+    """A preposition whose gerund the governing clause's subject does ("after saying", "for
+    saying", "aside from saying"); "refrained from saying" says nothing."""
+    low = prep.lower_
+    return low in _CIRCUMSTANCES or (low == "from" and prep.head.lower_ in ("aside", "apart"))
 
 
 def _dateline(tok: Token) -> bool:
