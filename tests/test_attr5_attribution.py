@@ -78,7 +78,9 @@ def test_a_record_owned_by_a_named_outlet_still_shows_what_it_holds(attributions
     assert any(r.cue and r.cue.text.startswith("shows") for r in recs), [(r.cue, r.source.text) for r in recs]
     # an actor showing something is conduct, not a report
     recs = attributions("The Chilean delegation showed little interest in the new proposal.")
-    assert not any(r.cue and r.cue.text.startswith("showed") for r in recs), [(r.cue, r.source.text) for r in recs]
+    assert not any(r.cue and r.cue.text.startswith("showed") for r in recs), [
+        (r.cue, r.source.text) for r in recs
+    ]
 
 
 def test_a_saying_gerund_after_a_preposition_is_the_governing_clause_s_subject(attributions) -> None:
