@@ -102,3 +102,17 @@ def test_a_saying_gerund_after_for_and_an_object_is_the_object_s() -> None:
         if a.source_span is not None
     }
     assert sources.get("saying") == "the governor", sources
+
+
+def test_a_participle_aside_is_no_part_of_the_source_mention(attributions) -> None:
+    recs = attributions(
+        "Mayor Lena Ortiz, speaking to reporters in Leeds, said the bridge would reopen in May."
+    )
+    assert _source_of(recs, "said") == "Mayor Lena Ortiz", [(r.cue, r.source.text) for r in recs]
+    # a relative clause stays, as PolNeAR marks it
+    recs = attributions(
+        "Mayor Lena Ortiz, who chairs the transport board, said the bridge would reopen in May."
+    )
+    assert _source_of(recs, "said") == "Mayor Lena Ortiz, who chairs the transport board,", [
+        (r.cue, r.source.text) for r in recs
+    ]

@@ -460,6 +460,7 @@ def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple
     s, e = min(head.left_edge.i, start), max(head.right_edge.i + 1, end)
     if any(s <= i < e for i in cue_tokens):
         return (start, end)
+    e = min([e] + [_aside_start(c) for c in head.children if c.i >= end and _aside(c)])
     for i in range(s, end - 1):
         if "\n" in doc[i].text_with_ws or (i < start and doc[i].text in ("–", "—")):
             s = i + 1  # "MACAU (Reuters) – Top donor X", "10:30 p.m.\n": no part of it
@@ -472,6 +473,20 @@ def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple
     while e > s + 1 and (doc[e - 1].is_space or doc[e - 1].dep_ == "case" or _loose_punct(doc, s, e)):
         e -= 1  # nor the possessive ending of "the mayor's claim"
     return (s, e)
+
+
+def _aside(c: Token) -> bool:
+    """A modifier PolNeAR leaves out of a source, though it keeps relative clauses and
+    appositives: a participle clause set off by a comma, which tells what the speaker was doing
+    ("Trump, speaking to a veterans group in Virginia, said", "X, appearing after Y, cited")."""
+    doc = c.doc
+    return c.dep_ == "acl" and c.tag_ == "VBG" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+
+
+def _aside_start(c: Token) -> int:
+    """Where an aside begins, its comma included."""
+    i = c.left_edge.i
+    return i - 1 if i > 0 and c.doc[i - 1].text == "," else i
 
 
 def _loose_punct(doc: Doc, s: int, e: int) -> bool:
