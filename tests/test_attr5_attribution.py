@@ -116,3 +116,24 @@ def test_a_participle_aside_is_no_part_of_the_source_mention(attributions) -> No
     assert _source_of(recs, "said") == "Mayor Lena Ortiz, who chairs the transport board,", [
         (r.cue, r.source.text) for r in recs
     ]
+
+
+def test_cues_of_admission_and_claim_report_their_object(attributions) -> None:
+    recs = attributions("Ministry officials acknowledged the long delays in the pension payments.")
+    assert [(r.cue.text, r.evidence.text) for r in recs if r.cue] == [
+        ("acknowledged", "the long delays in the pension payments")
+    ], [(r.cue, r.evidence.text) for r in recs]
+    recs = attributions("The rebel commander claimed control of the northern road on Sunday.")
+    assert any(r.cue and r.cue.text == "claimed" for r in recs), [(r.cue, r.evidence.text) for r in recs]
+
+
+def test_an_object_cue_set_off_by_commas_reports_its_clause(attributions) -> None:
+    recs = attributions("The whole programme, she acknowledged, could be cancelled by the next government.")
+    assert any(
+        r.cue and r.cue.text == "acknowledged" and "could be cancelled" in r.evidence.text for r in recs
+    ), [(r.cue, r.evidence.text) for r in recs]
+
+
+def test_speak_of_is_a_cue(attributions) -> None:
+    recs = attributions("The governor spoke of a new era of cooperation between the two ports.")
+    assert any(r.cue and r.cue.text == "spoke of" for r in recs), [(r.cue, r.evidence.text) for r in recs]

@@ -334,7 +334,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         # next verb's: "condemned the government and said ..." is a second attribution)
         content = _own_clause_chars(tok)
         rule += "+speech-act-only"
-    if content is None and entry.type in ("say", "belief"):
+    if content is None and entry.type in ("say", "belief", "object"):
         content = _parenthetical_content(tok) or embedded_report(tok)
         if content is not None:
             rule += "+parenthetical"
