@@ -137,3 +137,16 @@ def test_an_object_cue_set_off_by_commas_reports_its_clause(attributions) -> Non
 def test_speak_of_is_a_cue(attributions) -> None:
     recs = attributions("The governor spoke of a new era of cooperation between the two ports.")
     assert any(r.cue and r.cue.text == "spoke of" for r in recs), [(r.cue, r.evidence.text) for r in recs]
+
+
+def test_a_clause_qualified_by_in_a_poll_is_the_poll_s(attributions) -> None:
+    recs = attributions(
+        "In the latest Gazette poll, the governor leads her rival by six points among likely voters."
+    )
+    got = [(r.cue.text, r.source.text, r.evidence.text) for r in recs if r.rule == "in-record"]
+    assert got == [
+        ("In", "the latest Gazette poll", "the governor leads her rival by six points among likely voters")
+    ], got
+    # where a cue of its own says who speaks, the record is only where it was said
+    recs = attributions("In its annual report, the agency said exports would fall next year.")
+    assert not any(r.rule == "in-record" for r in recs), [(r.cue, r.source.text) for r in recs]

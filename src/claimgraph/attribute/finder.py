@@ -24,6 +24,7 @@ from .headlines import headline_colons
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
+from .records import governing_clause, in_a_record
 from .sources import not_a_source
 from .spans import SUBJ as _SUBJ
 from .spans import (
@@ -86,7 +87,12 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     for sent in doc.sents:
         for tok in sent:
             inside = quotes.inside(tok.idx)
-            att = _verb_cue(tok, lex, quotes) or _adjective_cue(tok, lex) or _according_to(tok, lex)
+            att = (
+                _verb_cue(tok, lex, quotes)
+                or _adjective_cue(tok, lex)
+                or _according_to(tok, lex)
+                or in_a_record(tok, lex)
+            )
             if inside and att is not None and not _quoted_report(tok, att):
                 att = None
             if att is None:
@@ -412,25 +418,9 @@ def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    head = tok.head
-    while head.dep_ in ("prep", "advmod", "agent") and head.head is not head:
-        head = head.head
-    lo, hi = tok.left_edge.i, pobj.right_edge.i
-    # content: the governing clause on the side of the according-to phrase that holds words
-    idxs = [t.i for t in head.subtree if not (lo <= t.i <= hi)]
-    left = [i for i in idxs if i < lo and not tok.doc[i].is_punct]
-    right = [i for i in idxs if i > hi and not tok.doc[i].is_punct]
-    if not any(tok.doc[i].is_alpha or tok.doc[i].like_num for i in right):
-        right = []  # "..., according to FEC filings. ___": no words after the phrase
-    if not left and not right:
+    content = governing_clause(tok, pobj)
+    if content is None:
         return None
-    if left and right:
-        first, last = min(left), max(right)
-    elif left:
-        first, last = min(left), max(left)
-    else:
-        first, last = min(right), max(right)
-    content = _trim_chars(tok.doc, first, last + 1)
     entry = lex.cues.get("according to") or CueEntry("according to", "say", "neutral", None)
     return Attribution(
         cue_tokens=[tok.i, to.i],
