@@ -66,4 +66,3 @@ def in_a_record(tok: Token, lex: AttributionLexicon) -> Attribution | None:
         source_span=_np_span(pobj),
         rule="in-record",
     )
-
