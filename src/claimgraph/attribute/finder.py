@@ -19,10 +19,12 @@ from ..nlp import doc_text
 from .appeals import mark_appeals
 from .backref import back_references
 from .complements import embedded_report, misparsed_objects, opens_sentence, split_complement_end
+from .dashes import signed_quotes
 from .headlines import headline_colons
 from .lexicon import AttributionLexicon, CueEntry, default_lexicon
 from .nominal import possessive_claims
 from .quotes import QuoteIndex
+from .records import governing_clause, in_a_record
 from .sources import not_a_source
 from .spans import SUBJ as _SUBJ
 from .spans import (
@@ -41,6 +43,7 @@ from .spans import (
     colon_paragraph,
     contrast_end,
     party_span,
+    reporting_speaker_verb,
 )
 from .stance import content_stance, cue_stance
 from .turns import speaker_turns
@@ -84,7 +87,12 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     for sent in doc.sents:
         for tok in sent:
             inside = quotes.inside(tok.idx)
-            att = _verb_cue(tok, lex, quotes) or _adjective_cue(tok, lex) or _according_to(tok, lex)
+            att = (
+                _verb_cue(tok, lex, quotes)
+                or _adjective_cue(tok, lex)
+                or _according_to(tok, lex)
+                or in_a_record(tok, lex)
+            )
             if inside and att is not None and not _quoted_report(tok, att):
                 att = None
             if att is None:
@@ -101,6 +109,7 @@ def find_attributions(doc: Doc, lexicon: AttributionLexicon | None = None) -> li
     headline_colons(doc, lex, found)
     found.extend(speaker_turns(doc, lex, found))
     found.extend(back_references(doc, lex, found))
+    signed_quotes(doc, lex, quotes, found)
     _interrupted_quotes(doc, quotes, found, covered_quotes)
     _continuations(doc, quotes, found, covered_quotes)
     _split_coordinated(doc, found)
@@ -209,6 +218,14 @@ def _actor_subject(tok: Token) -> bool:
     )
 
 
+def _record_subject(tok: Token) -> bool:
+    """Whether the verb's subject is a record ("a Bloomberg poll shows"), whoever owns it."""
+    return any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in word_set("attribution/record_nouns.tsv")
+        for c in tok.children
+    )
+
+
 def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attribution | None:
     hit = _cue_entry(tok, lex)
     if hit is None:
@@ -216,7 +233,11 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     entry, cue_toks = hit
     if entry.type == "deny" and any(c.dep_ == "dative" for c in tok.children):
         return None  # "deny ISIL a safe haven", "denied him entry": a withholding, an act, no claim denied
-    if entry.cue in word_set("attribution/record_cues.tsv") and _actor_subject(tok):
+    if (
+        entry.cue in word_set("attribution/record_cues.tsv")
+        and _actor_subject(tok)
+        and not _record_subject(tok)
+    ):
         return None  # "the Russian side does not show willingness": conduct, not a report
     doc = tok.doc
     content: tuple[int, int] | None = None
@@ -319,7 +340,7 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
         # next verb's: "condemned the government and said ..." is a second attribution)
         content = _own_clause_chars(tok)
         rule += "+speech-act-only"
-    if content is None and entry.type in ("say", "belief"):
+    if content is None and entry.type in ("say", "belief", "object"):
         content = _parenthetical_content(tok) or embedded_report(tok)
         if content is not None:
             rule += "+parenthetical"
@@ -334,7 +355,8 @@ def _verb_cue(tok: Token, lex: AttributionLexicon, quotes: QuoteIndex) -> Attrib
     q = quotes.containing(content[0], content[1])
     if q and (content[0] - q[0] <= 2 or q[1] - content[1] <= 3):
         content = q
-    source = _subject_span(tok)
+    outer = reporting_speaker_verb(tok, lex.cues)
+    source = _subject_span(outer or tok)
     bare: tuple[int, int] | None = None
     if entry.type == "accuse":
         obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i not in cue_toks), None)
@@ -396,25 +418,9 @@ def _according_to(tok: Token, lex: AttributionLexicon) -> Attribution | None:
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
     if pobj is None:
         return None
-    head = tok.head
-    while head.dep_ in ("prep", "advmod", "agent") and head.head is not head:
-        head = head.head
-    lo, hi = tok.left_edge.i, pobj.right_edge.i
-    # content: the governing clause on the side of the according-to phrase that holds words
-    idxs = [t.i for t in head.subtree if not (lo <= t.i <= hi)]
-    left = [i for i in idxs if i < lo and not tok.doc[i].is_punct]
-    right = [i for i in idxs if i > hi and not tok.doc[i].is_punct]
-    if not any(tok.doc[i].is_alpha or tok.doc[i].like_num for i in right):
-        right = []  # "..., according to FEC filings. ___": no words after the phrase
-    if not left and not right:
+    content = governing_clause(tok, pobj)
+    if content is None:
         return None
-    if left and right:
-        first, last = min(left), max(right)
-    elif left:
-        first, last = min(left), max(left)
-    else:
-        first, last = min(right), max(right)
-    content = _trim_chars(tok.doc, first, last + 1)
     entry = lex.cues.get("according to") or CueEntry("according to", "say", "neutral", None)
     return Attribution(
         cue_tokens=[tok.i, to.i],
@@ -659,6 +665,8 @@ def _continuations(
             continue
         if any(a.content[0] <= q[0] < a.content[1] for a in found):
             continue
+        if any(a.rule == "speaker-turn" and q[0] <= doc[a.cue_tokens[0]].idx < q[1] for a in found):
+            continue  # a quoted transcript ('"WALLACE: ...'): its labels say who speaks, turn by turn
         prev = [i for i in ordered if found[i].content[1] <= q[0] and q[0] - found[i].content[1] < 400]
         if not prev:
             continue

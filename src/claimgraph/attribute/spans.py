@@ -56,7 +56,7 @@ _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``", "‘", "’", "'"})
 
 def _subject_span(tok: Token) -> tuple[int, int] | None:
     """The source mention: the cue's subject, the "by" agent of a passive, or a coordinated verb's subject."""
-    cur = tok
+    cur, around = tok, False
     for _ in range(4):
         # a full stop the tokenizer split off a name ("Harris Sr.") is no subject of its own
         subjects = [c for c in cur.children if c.dep_ == "nsubj" and not _dateline(c) and not c.is_punct]
@@ -70,11 +70,29 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return _np_span(pobj)
-        if any(c.dep_ == "nsubjpass" for c in cur.children):
+        passive = next((c for c in cur.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None:
+            if around and passive.lower_ != "it":
+                # "after saying her foot was swollen, she was taken to hospital", "was criticised
+                # for saying ...": the governing passive's subject said it
+                return _np_span(passive)
             return None  # "it was stressed that ...": no named source
-        if cur.dep_ == "pcomp" and cur.head.lower_ in _CIRCUMSTANCES and cur.head.head is not cur.head:
+        if cur.dep_ == "pcomp" and _circumstance(cur.head) and cur.head.head is not cur.head:
             # "began by saying ...", "despite admitting that ...": the governing verb's subject
-            cur = cur.head.head
+            prep, gov = cur.head, cur.head.head
+            for _ in range(3):
+                # "aside from saying", "appeared at a hearing for saying": up to the verb
+                if (
+                    gov.pos_ in ("VERB", "AUX")
+                    or gov.dep_ not in ("advmod", "pobj", "prep")
+                    or gov.head is gov
+                ):
+                    break
+                gov = gov.head
+            obj = next((c for c in gov.children if c.dep_ == "dobj" and c.i < prep.i), None)
+            if prep.lower_ == "for" and obj is not None:
+                return _np_span(obj)  # "criticised Rubio for saying ...": Rubio said it
+            cur, around = gov, True
             continue
         # "said Woodward, adding ...", "and added": take the governing verb's subject; "he was
         # proud to announce": the adjective's ("it is worth noting" names no one)
@@ -85,6 +103,33 @@ def _subject_span(tok: Token) -> tuple[int, int] | None:
             continue
         break
     return None
+
+
+def reporting_speaker_verb(tok: Token, cues: Container[str]) -> Token | None:
+    """The outer reporting verb whose subject also speaks a cue the parser hung on the reported
+    clause: "May said the country would leave and [suggested] it would quit the market", "Perdue
+    said he did not believe it, [arguing] that ...". A verb of saying conjoined to, or a participle
+    modifying, what another source says is that source's second act of saying (the subject of the
+    reported clause does not speak). None when the cue has a subject of its own or the clause it
+    hangs on is no cue's complement."""
+    if tok.dep_ not in ("conj", "advcl") or any(c.dep_ in SUBJ for c in tok.children):
+        return None
+    if any(c.dep_ == "mark" for c in tok.children):
+        return None  # "..., as it warned": a subordinate clause with its own frame
+    if tok.dep_ == "advcl" and tok.tag_ != "VBG":
+        return None  # "called Machado to express gratitude": a purpose, the clause's own subject's
+    if tok.dep_ == "conj" and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children):
+        # "they said he rated contestants and talked about them", "police say he refused to drop
+        # the gun": a conjoined act with nothing said of its own (a clause, or what is called,
+        # dismissed or warned: "and called it a common ailment") is more of the content
+        return None
+    clause = tok.head
+    if clause.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    outer = clause.head
+    if outer is clause or outer.lemma_.lower() not in cues or outer.pos_ not in ("VERB", "AUX"):
+        return None
+    return outer
 
 
 def _bare_infinitive(comp: Token) -> bool:
@@ -139,7 +184,14 @@ def _parenthetical_content(tok: Token) -> tuple[int, int] | None:
 # a gerund after these says how or when its governing verb's subject spoke ("responded by saying",
 # "after saying", "despite admitting"); "for" and "of" give a reason or an accusation instead
 # ("criticised Iran for saying ...": Iran said it)
-_CIRCUMSTANCES = frozenset({"by", "after", "before", "while", "despite", "upon"})
+_CIRCUMSTANCES = frozenset({"by", "after", "before", "while", "despite", "upon", "for"})
+
+
+def _circumstance(prep: Token) -> bool:
+    """A preposition whose gerund the governing clause's subject does ("after saying", "for
+    saying", "aside from saying"); "refrained from saying" says nothing."""
+    low = prep.lower_
+    return low in _CIRCUMSTANCES or (low == "from" and prep.head.lower_ in ("aside", "apart"))
 
 
 def _dateline(tok: Token) -> bool:
@@ -408,6 +460,7 @@ def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple
     s, e = min(head.left_edge.i, start), max(head.right_edge.i + 1, end)
     if any(s <= i < e for i in cue_tokens):
         return (start, end)
+    e = min([e] + [_aside_start(c) for c in head.children if c.i >= end and _aside(c)])
     for i in range(s, end - 1):
         if "\n" in doc[i].text_with_ws or (i < start and doc[i].text in ("–", "—")):
             s = i + 1  # "MACAU (Reuters) – Top donor X", "10:30 p.m.\n": no part of it
@@ -420,6 +473,20 @@ def full_mention(doc: Doc, start: int, end: int, cue_tokens: list[int]) -> tuple
     while e > s + 1 and (doc[e - 1].is_space or doc[e - 1].dep_ == "case" or _loose_punct(doc, s, e)):
         e -= 1  # nor the possessive ending of "the mayor's claim"
     return (s, e)
+
+
+def _aside(c: Token) -> bool:
+    """A modifier PolNeAR leaves out of a source, though it keeps relative clauses and
+    appositives: a participle clause set off by a comma, which tells what the speaker was doing
+    ("Trump, speaking to a veterans group in Virginia, said", "X, appearing after Y, cited")."""
+    doc = c.doc
+    return c.dep_ == "acl" and c.tag_ == "VBG" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
+
+
+def _aside_start(c: Token) -> int:
+    """Where an aside begins, its comma included."""
+    i = c.left_edge.i
+    return i - 1 if i > 0 and c.doc[i - 1].text == "," else i
 
 
 def _loose_punct(doc: Doc, s: int, e: int) -> bool:

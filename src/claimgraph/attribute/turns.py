@@ -28,9 +28,10 @@ if TYPE_CHECKING:
 # titles ("President of the Republic of Finland Sauli Niinistö") may be lower-case
 # A label also opens a turn after the end of a sentence inside a paragraph, where a transcript's
 # line breaks were lost ("... Mr President, welcome. President of Finland Sauli Niinistö: Thank
-# you."), with an optional note in brackets ("(retranslated)") before the colon.
+# you."), with an optional note in brackets ("(retranslated)") before the colon. A paragraph of a
+# transcript quoted whole opens with a quotation mark before the label ('"WALLACE: Let's start').
 _TURN = re.compile(
-    r"(?:^[ \t]*|(?<=[.!?…”\"])[ \t]+)"
+    r"(?:^[ \t]*[\"“]?|(?<=[.!?…”\"])[ \t]+)"
     r"((?:[A-Z][\w.’'-]*)(?:[ \t]+(?:[A-Z][\w.’'-]*|of|the|and|for|de|da|al|bin|von|van)){0,11})"
     r"[ \t]*(?:\([^()\n]{1,30}\))?[ \t]*(:)[ \t]+(?=\S)",
     re.M,
@@ -48,6 +49,7 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
     entry = CueEntry(":", "say", "neutral", None)
     out: list[Attribution] = []
     labels = list(_TURN.finditer(text))
+    people = _capitalised_names(doc) if any(m.group(1).isupper() for m in labels) else set()
     for k, m in enumerate(labels):
         # the turn runs to the end of its paragraph or to the next speaker's label
         para_end = text.find("\n", m.end())
@@ -63,8 +65,10 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
         colon = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
         if label is None or colon is None or len(colon) != 1:
             continue
-        is_person = any(e.label_ == "PERSON" for e in label.ents) or any(
-            t.lemma_.lower() in lex.role_nouns for t in label
+        is_person = (
+            any(e.label_ == "PERSON" for e in label.ents)
+            or any(t.lemma_.lower() in lex.role_nouns for t in label)
+            or (label.text.isupper() and label.text.lower() in people)
         )
         if not is_person:
             continue
@@ -98,6 +102,13 @@ def speaker_turns(doc: Doc, lex: AttributionLexicon, found: list[Attribution]) -
                 )
             )
     return out
+
+
+def _capitalised_names(doc: Doc) -> set[str]:
+    """The words of the document's PERSON names, lower-cased: a broadcast transcript prints its
+    speakers in capitals ("WALLACE:", "PENCE:"), which the tagger reads as no name, while the same
+    people are named in the running text ("Governor Mike Pence"). Computed once per document."""
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e if t.is_alpha and len(t) > 1}
 
 
 def _speaker_span(doc: Doc, label: Span) -> tuple[int, int]:
