@@ -23,3 +23,15 @@ def test_record_and_attribution_take_one_decision(text: str, hedged: bool) -> No
     assert records and bare, (records, bare)
     assert {c.hedged for c in records} == {hedged}, records
     assert {c.hedged for c in bare} == {hedged}, bare
+
+
+def test_each_clause_of_a_split_content_takes_its_own_hedging() -> None:
+    """A quotation split into clauses with no coded event: a condition or modal in one clause does
+    not hedge the next ("If the talks fail, ... might ... Ukraine will defend the city")."""
+    text = (
+        "“If the talks fail, Russia might attack the port. Ukraine will defend the city,” "
+        "the Ukrainian defence minister said."
+    )
+    hedged = {c.evidence.text: c.hedged for c in extract(text)}
+    assert hedged["Ukraine will defend the city"] is False, hedged
+    assert hedged["Russia might attack the port"] is True, hedged

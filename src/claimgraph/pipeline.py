@@ -40,7 +40,7 @@ from .events import default_event_coder
 from .events.coder import EventMention
 from .events.component import DocEvents
 from .events.uncoded import political_source, uncoded_claim, uncoded_parts, uncoded_stance
-from .hedging import hedged_by_cue
+from .hedging import hedged_by_cue, is_hedged
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_base
 
@@ -394,9 +394,17 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                 for part in parts:
                     # a part of a content (one clause of several) takes the stance of its own words,
                     # not a negation elsewhere in the content
+                    # and its own hedging: "if you feel ..." in one clause does not hedge the next
                     stance = a.stance if part == a.content else uncoded_stance(doc, a, part)
+                    hedged = a.hedged if part == a.content else _part_hedged(doc, a, part)
                     out.append(
-                        replace(base, evidence=_evidence(doc, part), stance=stance, rule=f"{a.rule}; uncoded")
+                        replace(
+                            base,
+                            evidence=_evidence(doc, part),
+                            stance=stance,
+                            hedged=hedged,
+                            rule=f"{a.rule}; uncoded",
+                        )
                     )
             for m in mentions:
                 stance = event_stance(a.cue_stance, m.negated, questioned_span(doc, (m.start, m.end)))
@@ -459,6 +467,11 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     return _without_repeats(out)
+
+
+def _part_hedged(doc: Doc, a: Attribution, part: tuple[int, int]) -> bool:
+    """Whether one clause of a split content is hedged: by its own words or by its cue."""
+    return is_hedged(doc, part) or hedged_by_cue(doc, part, a.cue.cue, source=source_chars(doc, a))
 
 
 def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:
