@@ -98,3 +98,11 @@ def test_light_verb_event_noun_is_the_clause_act(nlp) -> None:  # type: ignore[n
     text = "The negotiations between Ukraine and many foreign leaders were long."
     doc = nlp(text)
     assert all(m.nominal for m in author_span(default_event_coder(), doc, 0, len(text), None))
+
+
+def test_transfer_goods_name_the_giver(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = codes(nlp, "The shipments of Iranian drones to Russia continued.")
+    assert got == {("IRN", "072", "RUS")}
+    # a giver named on the noun itself comes first
+    got = codes(nlp, "The Turkish delivery of Iranian drones to Russia was delayed.")
+    assert {a1 for a1, _, _ in got} == {"TUR"}
