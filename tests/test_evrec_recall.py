@@ -106,3 +106,32 @@ def test_transfer_goods_name_the_giver(nlp) -> None:  # type: ignore[no-untyped-
     # a giver named on the noun itself comes first
     got = codes(nlp, "The Turkish delivery of Iranian drones to Russia was delayed.")
     assert {a1 for a1, _, _ in got} == {"TUR"}
+
+
+def _author(nlp, text: str) -> list[tuple[str | None, str, str | None, bool]]:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    return [
+        (
+            m.event.actor1.code[:3] if m.event.actor1 and m.event.actor1.code else None,
+            m.event.action.cameo if m.event.action else "",
+            m.event.actor2.code[:3] if m.event.actor2 and m.event.actor2.code else None,
+            m.nominal,
+        )
+        for m in author_span(default_event_coder(), doc, 0, len(text), None)
+    ]
+
+
+def test_nouns_of_disapproval(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Turkey's criticism of Israel grew sharper.") == {("TUR", "111", "ISR")}
+    assert codes(nlp, "The Swedish objection to the Turkish plan was noted.") == {("SWE", "110", "TUR")}
+
+
+def test_light_participle_names_the_clause_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _author(nlp, "The envoy tried to address objections voiced by the Danish foreign minister.")
+    assert got == [("DNK", "110", None, False)]
+
+
+def test_concession_keeps_its_target(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the noun's own frame finds the objector but no target; the concession aims it at the clause
+    got = _author(nlp, "Despite objections from Germany, France went ahead with the sale.")
+    assert got == [("DEU", "110", "FRA", False)]

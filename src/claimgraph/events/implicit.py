@@ -85,14 +85,19 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
     done |= {m.pred for m in found}
     ctx = context(coder, doc, resolve)
     crowds: set[int] = set()
+    # "despite objections from Germany, France went ahead": a concession the coder found no
+    # target for is aimed at the clause's subject (the rule below), not at no one
+    aimless = {m.pred for m in found if m.nominal and m.event.actor2 is None}
     for tok in span:
-        if tok.i in done or not lo <= tok.idx < hi:
+        if (tok.i in done and tok.i not in aimless) or not lo <= tok.idx < hi:
             continue
         low = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and low in _coded("concession_nouns.tsv", 2) and (got := _concession(tok, ctx)):
+            found = [m for m in found if m.pred != tok.i] + got
+        if tok.i in done:
+            continue
         if tok.pos_ == "NOUN" and low in _coded("stance_nouns.tsv", 2):
             found.extend(_stance(tok, ctx))
-        if tok.pos_ == "NOUN" and low in _coded("concession_nouns.tsv", 2):
-            found.extend(_concession(tok, ctx))
         if low in _coded("legal_acts.tsv", 3):
             found.extend(_legal(tok, ctx, coder))
         if tok.pos_ == "NOUN" and low in _coded("crowd_events.tsv", 2) and tok.sent.start not in crowds:
@@ -103,21 +108,22 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
 
 
 def _clause_act(doc: Doc, m: EventMention) -> EventMention:
-    """ "Ukraine continues negotiations with many foreign leaders": an event noun that is the object of
-    a light verb whose subject is its actor1 is the clause's own act, as a verb would be, even with no
-    coded target (``EventMention.nominal`` off: not a noun describing a context)."""
+    """ "Ukraine continues negotiations with many foreign leaders", "objections voiced by Netanyahu":
+    an event noun that is the object of a light verb whose subject is its actor1, or that a light
+    participle's by-phrase names the actor1 of, is a clause's own act, as a verb would be, even with
+    no coded target (``EventMention.nominal`` off: not a noun describing a context)."""
     if not m.nominal or m.pred < 0 or m.event.actor1 is None or m.event.actor1.start is None:
         return m
     noun = doc[m.pred]
-    verb = noun.head
-    if (
-        noun.dep_ != "dobj"
-        or verb.pos_ != "VERB"
-        or verb.lemma_.lower() not in word_set("events/light_verbs.tsv")
-    ):
-        return m
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None or not subj.left_edge.idx <= m.event.actor1.start < subj.idx + len(subj):
+    light = word_set("events/light_verbs.tsv")
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in light:
+        doer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    else:
+        part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        by = [c for c in part.children if c.dep_ == "agent"] if part is not None else []
+        light_part = part is not None and part.lemma_.lower() in light
+        doer = next((g for c in by for g in c.children if g.dep_ == "pobj"), None) if light_part else None
+    if doer is None or not doer.left_edge.idx <= m.event.actor1.start < doer.idx + len(doer):
         return m
     return replace(m, nominal=False)
 
