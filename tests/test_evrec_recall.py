@@ -135,3 +135,23 @@ def test_concession_keeps_its_target(nlp) -> None:  # type: ignore[no-untyped-de
     # the noun's own frame finds the objector but no target; the concession aims it at the clause
     got = _author(nlp, "Despite objections from Germany, France went ahead with the sale.")
     assert got == [("DEU", "110", "FRA", False)]
+
+
+def test_entering_on_an_act_is_doing_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Iran entered into negotiations with the European Union.") == {("IRN", "046", "IGO")}
+    assert codes(nlp, "Chile embarked on talks with Peru.") == {("CHL", "046", "PER")}
+
+
+def test_a_means_gerund_is_the_subjects_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    # "by firing": the police fire, not the march they stopped
+    got = codes(nlp, "The Kenyan police stopped the march by firing on protesters in Nairobi.")
+    assert {a1 for a1, _, _ in got} == {"KEN"}
+    assert got == {("KEN", "180", "KEN")}
+    # object control stays: "accused Syria of attacking" is Syria's attack
+    got = codes(nlp, "Israel accused Syria of attacking Lebanese villages.")
+    assert ("SYR", "190", "LBN") in got
+
+
+def test_own_slot_names_domestic_victims(nlp) -> None:  # type: ignore[no-untyped-def]
+    # the frame's own target slot holds a country's own people: actor1's country, not a guess
+    assert codes(nlp, "Chile prevented this by launching attacks on civilians.") == {("CHL", "180", "CHL")}
