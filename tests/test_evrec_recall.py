@@ -145,3 +145,21 @@ def test_a_means_gerund_is_the_subjects_act(nlp) -> None:  # type: ignore[no-unt
 def test_own_slot_names_domestic_victims(nlp) -> None:  # type: ignore[no-untyped-def]
     # the frame's own target slot holds a country's own people: actor1's country, not a guess
     assert codes(nlp, "Chile prevented this by launching attacks on civilians.") == {("CHL", "180", "CHL")}
+
+
+def test_refusing_to_say_is_declining_comment(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Canadian officials refused to give any more details about the papers.") == {
+        ("CAN", "011", None)
+    }
+    assert codes(nlp, "The Kenyan ministry declined to say whether troops had left.") == {
+        ("KEN", "011", None)
+    }
+    # refusing an act stays a rejection of it
+    assert codes(nlp, "Israel refused to negotiate with Hamas.") == {("ISR", "125", "PSE")}
+
+
+def test_declining_comment_is_an_act_the_author_reports() -> None:
+    from claimgraph.events.component import _plain_statement
+
+    assert not _plain_statement("011")
+    assert _plain_statement("010") and _plain_statement("012")
