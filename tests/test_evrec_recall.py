@@ -163,3 +163,10 @@ def test_declining_comment_is_an_act_the_author_reports() -> None:
 
     assert not _plain_statement("011")
     assert _plain_statement("010") and _plain_statement("012")
+
+
+def test_stating_support_aloud_is_endorsement(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert codes(nlp, "Japan tweeted support for the Burmese opposition leader Aung San Suu Kyi.") == {
+        ("JPN", "051", "MMR")
+    }
+    assert codes(nlp, "Chile showed solidarity with Peru.") == {("CHL", "051", "PER")}
