@@ -58,7 +58,10 @@ def shared_object(tok: Token, a1: list[Act], pred: Predicate, ctx: Ctx) -> list[
 def own_slot_domestic(tok: Token, a1: list[Act], pred: Predicate, ctx: Ctx) -> list[Act]:
     """ "resorted to violence against civilians": the frame's own target slot names a country's own
     people (``domestic_objects.tsv``), uncoded: they are that country's (the place the phrase
-    names, else actor1's own), before any guess from the clause or from who reports it."""
+    names, else actor1's own), before any guess from the clause or from who reports it. Not for a
+    symmetric act ("police clashed with protesters": two sides of one fight, no one acted upon)."""
+    if "sym" in pred.options:
+        return []
     passive = is_passive(tok)
     for s in pred.actor2:
         if s.dep in ("obj*", "dobj", "dative"):
