@@ -170,3 +170,12 @@ def test_stating_support_aloud_is_endorsement(nlp) -> None:  # type: ignore[no-u
         ("JPN", "051", "MMR")
     }
     assert codes(nlp, "Chile showed solidarity with Peru.") == {("CHL", "051", "PER")}
+
+
+def test_at_the_request_of_is_an_appeal_to_whoever_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = _author(nlp, "Turkey released the pastor at the behest of the United States.")
+    assert ("USA", "020", "TUR", False) in got
+    got = _author(nlp, "Russia agreed to the talks at the request of Germany.")
+    assert ("DEU", "020", "RUS", False) in got
+    # a request that is the act's own object is no instigation
+    assert all(c != "020" for _, c, _, _ in _author(nlp, "Germany sent a request to Russia on Monday."))

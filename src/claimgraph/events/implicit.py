@@ -36,7 +36,7 @@ from ..model import Actor, Event
 from . import modality
 from .coder import EventCoder, EventMention
 from .nominal import aspect_events
-from .roles import Act, Ctx, Resolve, actors
+from .roles import Act, Ctx, Resolve, actors, participants
 from .slots import is_passive
 from .time import event_date
 
@@ -93,6 +93,12 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
             continue
         low = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and low in _coded("concession_nouns.tsv", 2) and (got := _concession(tok, ctx)):
+            found = [m for m in found if m.pred != tok.i] + got
+        if (
+            tok.pos_ == "NOUN"
+            and low in _coded("instigation_nouns.tsv", 2)
+            and (got := _instigation(tok, ctx))
+        ):
             found = [m for m in found if m.pred != tok.i] + got
         if tok.i in done:
             continue
@@ -183,6 +189,31 @@ def _concession(noun: Token, ctx: Ctx) -> list[EventMention]:
     a2 = actors(subj, ctx)
     code = _coded("concession_nouns.tsv", 2)[noun.lemma_.lower()][0]
     return _mentions(a1, a2, code, noun, prep, ctx, "concession")
+
+
+# ------------------------------------------------------------------ instigation
+def _instigation(noun: Token, ctx: Ctx) -> list[EventMention]:
+    """ "Russia agreed at the request of Germany", "The problem was reviewed at the Chancellor's
+    request": X asks whoever does the clause's act (its subject; an agentless passive in a readout:
+    the article's other party)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("at", "upon", "on"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    who = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    who += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    a1 = next((got for t in who if (got := actors(t, ctx))), [])
+    if not a1:
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    a2 = actors(subj, ctx) if subj is not None else []
+    if not a2 and is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        own = {a.code[:3] for a in a1}
+        a2 = [a for a in participants(noun, ctx) if a.code[:3] not in own][:1]
+    code = _coded("instigation_nouns.tsv", 2)[noun.lemma_.lower()][0]
+    return _mentions(a1, a2, code, noun, verb, ctx, "instigation")
 
 
 # ------------------------------------------------------------------ legal acts with no agent
