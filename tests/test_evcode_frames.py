@@ -187,7 +187,8 @@ def test_giving_an_assessment_is_speaking(nlp) -> None:  # type: ignore[no-untyp
     assert codes(nlp, "The chairman gave the floor to the Chinese delegate.") == set()
     assert codes(nlp, "Germany gave tanks to Ukraine.") == {("DEU", "072", "UKR")}
     assert codes(nlp, "Jordan provided intelligence to Iraq.") == {("JOR", "064", "IRQ")}  # shared, not aid
-    assert codes(nlp, "Egypt refused to give details about the deal.") == {("EGY", "120", None)}  # not 122
+    # declining comment (011), not a refusal of aid (122)
+    assert codes(nlp, "Egypt refused to give details about the deal.") == {("EGY", "011", None)}
 
 
 def test_light_verb_act_beside_a_cue_is_the_authors_event() -> None:

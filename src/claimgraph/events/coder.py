@@ -204,7 +204,8 @@ class EventCoder:
                 out.append("territory")  # a town or region named: "captured Mariupol", "seized Crimea"
             for key in (t.lemma_.lower(), t.lower_):
                 for c in self.lex.classes.get(key, ()):
-                    if c not in out:
+                    # "agreed on the need to work together": a needed act is an intent, not a view
+                    if c not in out and not (c == "position" and any(k.dep_ == "acl" for k in t.children)):
                         out.append(c)
         return out
 
@@ -371,8 +372,12 @@ class EventCoder:
             c = self._candidate(p, tok, ctx)
             if c is None or c.code is None:
                 continue
-            if "pair" in p.options and len(c.a1) < 2:
-                continue  # "the two presidents talked", not "Putin spoke about the ceasefire"
+            if (
+                "pair" in p.options
+                and len(c.a1) < 2
+                and ((w := self._wrapper(tok)) is None or w[1].mode != "intent")
+            ):
+                continue  # "the two presidents talked", not "Putin spoke about"; "is ready to talk": 036
             if "target" in p.options and not c.a2:
                 continue  # "pressed Iran to stop", not "discussed pressing challenges"
             score = 3 * len(p.words) + 2 * bool(c.a1) + bool(c.a2 or c.pair) + 0.5 * (c.obj is not None)

@@ -183,10 +183,11 @@ def _quoted_clauses(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _plain_statement(code: str) -> bool:
-    """CAMEO 010-014 (make a statement, decline comment, a pessimistic or optimistic comment,
-    consider a policy) are the saying itself, not an event of its own; 015-019 (claim or deny
-    responsibility, a symbolic act, condolences, accord) are acts the author reports."""
-    return code[:2] == "01" and code[2:3] in ("", "0", "1", "2", "3", "4")
+    """CAMEO 010 and 012-014 (make a statement, a pessimistic or optimistic comment, consider a
+    policy) are the saying itself, not an event of its own; 011 (declining comment: "refused to give
+    any details") and 015-019 (claim or deny responsibility, a symbolic act, condolences, accord)
+    are acts the author reports."""
+    return code[:2] == "01" and code[2:3] in ("", "0", "2", "3", "4")
 
 
 def _speakers(atts: list[Attribution], resolver: SourceResolver) -> dict[int, Actor]:

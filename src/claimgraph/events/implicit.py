@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import cache
 
 from spacy.tokens import Doc, Token
@@ -35,7 +36,7 @@ from ..model import Actor, Event
 from . import modality
 from .coder import EventCoder, EventMention
 from .nominal import aspect_events
-from .roles import Act, Ctx, Resolve, actors
+from .roles import Act, Ctx, Resolve, actors, participants
 from .slots import is_passive
 from .time import event_date
 
@@ -75,7 +76,7 @@ def context(coder: EventCoder, doc: Doc, resolve: Resolve | None) -> Ctx:
 
 def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve | None) -> list[EventMention]:
     """The coder's events in [lo, hi) and, for predicates it left without a record, these rules'."""
-    found = coder.code_span(doc, lo, hi, resolve=resolve)
+    found = [_clause_act(doc, m) for m in coder.code_span(doc, lo, hi, resolve=resolve)]
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return found
@@ -84,14 +85,25 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
     done |= {m.pred for m in found}
     ctx = context(coder, doc, resolve)
     crowds: set[int] = set()
+    # "despite objections from Germany, France went ahead": a concession the coder found no
+    # target for is aimed at the clause's subject (the rule below), not at no one
+    aimless = {m.pred for m in found if m.nominal and m.event.actor2 is None}
     for tok in span:
-        if tok.i in done or not lo <= tok.idx < hi:
+        if (tok.i in done and tok.i not in aimless) or not lo <= tok.idx < hi:
             continue
         low = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and low in _coded("concession_nouns.tsv", 2) and (got := _concession(tok, ctx)):
+            found = [m for m in found if m.pred != tok.i] + got
+        if (
+            tok.pos_ == "NOUN"
+            and low in _coded("instigation_nouns.tsv", 2)
+            and (got := _instigation(tok, ctx))
+        ):
+            found = [m for m in found if m.pred != tok.i] + got
+        if tok.i in done:
+            continue
         if tok.pos_ == "NOUN" and low in _coded("stance_nouns.tsv", 2):
             found.extend(_stance(tok, ctx))
-        if tok.pos_ == "NOUN" and low in _coded("concession_nouns.tsv", 2):
-            found.extend(_concession(tok, ctx))
         if low in _coded("legal_acts.tsv", 3):
             found.extend(_legal(tok, ctx, coder))
         if tok.pos_ == "NOUN" and low in _coded("crowd_events.tsv", 2) and tok.sent.start not in crowds:
@@ -99,6 +111,27 @@ def author_span(coder: EventCoder, doc: Doc, lo: int, hi: int, resolve: Resolve 
             crowds.update(tok.sent.start for _ in got[:1])  # one crowd event a sentence
             found.extend(got)
     return found
+
+
+def _clause_act(doc: Doc, m: EventMention) -> EventMention:
+    """ "Ukraine continues negotiations with many foreign leaders", "objections voiced by Netanyahu":
+    an event noun that is the object of a light verb whose subject is its actor1, or that a light
+    participle's by-phrase names the actor1 of, is a clause's own act, as a verb would be, even with
+    no coded target (``EventMention.nominal`` off: not a noun describing a context)."""
+    if not m.nominal or m.pred < 0 or m.event.actor1 is None or m.event.actor1.start is None:
+        return m
+    noun = doc[m.pred]
+    light = word_set("events/light_verbs.tsv")
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and noun.head.lemma_.lower() in light:
+        doer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    else:
+        part = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+        by = [c for c in part.children if c.dep_ == "agent"] if part is not None else []
+        light_part = part is not None and part.lemma_.lower() in light
+        doer = next((g for c in by for g in c.children if g.dep_ == "pobj"), None) if light_part else None
+    if doer is None or not doer.left_edge.idx <= m.event.actor1.start < doer.idx + len(doer):
+        return m
+    return replace(m, nominal=False)
 
 
 # ------------------------------------------------------------------ stance holders
@@ -156,6 +189,31 @@ def _concession(noun: Token, ctx: Ctx) -> list[EventMention]:
     a2 = actors(subj, ctx)
     code = _coded("concession_nouns.tsv", 2)[noun.lemma_.lower()][0]
     return _mentions(a1, a2, code, noun, prep, ctx, "concession")
+
+
+# ------------------------------------------------------------------ instigation
+def _instigation(noun: Token, ctx: Ctx) -> list[EventMention]:
+    """ "Russia agreed at the request of Germany", "The problem was reviewed at the Chancellor's
+    request": X asks whoever does the clause's act (its subject; an agentless passive in a readout:
+    the article's other party)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("at", "upon", "on"):
+        return []
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    who = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound")]
+    who += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children]
+    a1 = next((got for t in who if (got := actors(t, ctx))), [])
+    if not a1:
+        return []
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    a2 = actors(subj, ctx) if subj is not None else []
+    if not a2 and is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children):
+        own = {a.code[:3] for a in a1}
+        a2 = [a for a in participants(noun, ctx) if a.code[:3] not in own][:1]
+    code = _coded("instigation_nouns.tsv", 2)[noun.lemma_.lower()][0]
+    return _mentions(a1, a2, code, noun, verb, ctx, "instigation")
 
 
 # ------------------------------------------------------------------ legal acts with no agent

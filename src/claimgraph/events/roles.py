@@ -362,7 +362,8 @@ def controller(tok: Token) -> Token | None:
             verb = head if cur.dep_ == "xcomp" else head.head
             # object control: "urged Iran to", "accused Russia of moving to"
             obj = next((c for c in verb.children if c.dep_ in ("dobj",)), None)
-            if obj is not None and obj.i < cur.i:
+            means = cur.dep_ == "pcomp" and head.lower_ in _words("means_preps")  # "by doing": the subject
+            if obj is not None and obj.i < cur.i and not means:
                 return obj
             cur = verb
             continue

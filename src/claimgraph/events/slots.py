@@ -90,7 +90,12 @@ def slot_tokens(pred: Predicate, tok: Token, slot: Slot, passive: bool) -> list[
         return []
     if dep == "ccomp*":  # the subject of a that-clause: "demanded that Iran stop"
         return [s for c in kids if c.dep_ == "ccomp" for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-    return [c for c in kids if c.dep_ == dep]
+    got = [c for c in kids if c.dep_ == dep]
+    if dep == "dobj" and not got:
+        # "has called Trump to congratulate him": the parser reads a named object before an
+        # infinitive as an object predicate ("called the move illegal" keeps its adjective out)
+        got = [c for c in kids if c.dep_ == "oprd" and c.pos_ == "PROPN"]
+    return got
 
 
 def is_passive(tok: Token) -> bool:

@@ -22,6 +22,9 @@ def target(
     shared = shared_object(tok, a1, pred, ctx)
     if shared:
         return shared, " +shared-object"
+    named = own_slot_domestic(tok, a1, pred, ctx)
+    if named:
+        return named, " +domestic"
     got, how = add_target(code, tok, obj, a1, pred, ctx)
     if got or not code[:2].isdigit():
         return got, how
@@ -49,6 +52,24 @@ def shared_object(tok: Token, a1: list[Act], pred: Predicate, ctx: Ctx) -> list[
         if d is None:
             return []
         return actors(d, ctx) or domestic_target(d, v, a1, ctx)
+    return []
+
+
+def own_slot_domestic(tok: Token, a1: list[Act], pred: Predicate, ctx: Ctx) -> list[Act]:
+    """ "resorted to violence against civilians": the frame's own target slot names a country's own
+    people (``domestic_objects.tsv``), uncoded: they are that country's (the place the phrase
+    names, else actor1's own), before any guess from the clause or from who reports it. Not for a
+    symmetric act ("police clashed with protesters": two sides of one fight, no one acted upon)."""
+    if "sym" in pred.options:
+        return []
+    passive = is_passive(tok)
+    for s in pred.actor2:
+        if s.dep in ("obj*", "dobj", "dative"):
+            continue  # the direct object is domestic_target's own first try
+        for t in slot_tokens(pred, tok, s, passive):
+            got = domestic_target(t, tok, a1, ctx)
+            if got:
+                return got
     return []
 
 
