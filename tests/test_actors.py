@@ -495,3 +495,12 @@ def test_occupied_territory_is_coded_to_the_country_the_un_recognises(coder: Act
     assert coder.country_of("Crimea") == "UKR" and coder.kind("Crimea") == "place"
     assert coder.country_of("Donbass") == "UKR"
     assert coder.code("the Donetsk People's Republic") == "UKRREB"
+
+
+def test_a_surname_after_a_sentence_initial_given_name_and_before_a_suffix_is_someone_else(
+    coder: ActorCoder,
+) -> None:
+    """ "Tyrone Harris Sr. said": a generational suffix shows the capitalised word before the surname
+    is a given name, though it starts the sentence ("Yesterday Putin said" stays Putin)."""
+    assert coder.find("Tyrone Harris Sr. said he believed it.") == []
+    assert [m.code for m in coder.find("Yesterday Putin said it.")] == ["RUSGOV"]

@@ -58,7 +58,7 @@ from typing import Generic, TypeVar
 
 import pycountry
 
-from .lexicons import Row, read_table, read_words
+from .lexicons import Row, read_table, read_words, word_set
 from .people import Term, latest, read_terms
 
 __all__ = ["ActorCoder", "ActorMatch", "default_coder"]
@@ -107,6 +107,7 @@ _NAME_FILES = (
     ("outlets.tsv", "outlet"),
 )
 _SENTENCE_ENDS = frozenset('.!?:;"“”')
+_NAME_SUFFIXES = functools.partial(word_set, "attribution/name_suffixes.tsv")  # "Jr.", "Sr.", "III"
 _CODE_RE = re.compile(r"[A-Z]{3}(?:[A-Z]{3}){0,2}")
 _NO_PLURAL = ("s", "sh", "ch", "ese", "x", "z")
 _IMPLICIT_WEIGHT = {"capital": 1.5, "person": 1.5, "authority": 1.5, "organization": 10.0, "outlet": 10.0}
@@ -528,15 +529,12 @@ class ActorCoder:
                 full.setdefault(words[h.last - 1], h.entry)
                 continue
             prev = words[h.first - 1] if h.first else ""
-            if (
-                prev[:1].isupper()
-                and prev.isalpha()
-                and prev.lower() not in self._titles
-                and not self._aliases.get((prev,))
-                # a sentence's first word may be any word ("But Putin", "Yesterday Putin")
-                and h.first >= 2
-                and words[h.first - 2] not in _SENTENCE_ENDS
-            ):
+            # a sentence's first word may be any word ("But Putin", "Yesterday Putin"), unless a
+            # generational suffix follows ("Tyrone Harris Sr. said")
+            nxt = words[h.last].lower() if h.last < len(words) else ""
+            inside = (h.first >= 2 and words[h.first - 2] not in _SENTENCE_ENDS) or nxt in _NAME_SUFFIXES()
+            given = prev[:1].isupper() and prev.isalpha() and prev.lower() not in self._titles
+            if given and inside and not self._aliases.get((prev,)):
                 others.add(words[h.first])
         if not others and not full:
             return hits
