@@ -15,7 +15,10 @@ def _appeals(text: str) -> list[tuple[str, str, str | None]]:
 
 
 def test_an_appeal_to_an_uncoded_party_is_an_author_record_with_no_target() -> None:
-    text = "The Kenyan foreign minister stressed that the international community should increase pressure on the junta."
+    text = (
+        "The Kenyan foreign minister stressed that the international community should increase"
+        " pressure on the junta."
+    )
     claims = extract(text)
     assert _appeals(text) == [("author", "020", None)], claims
     (c,) = [c for c in claims if c.event is not None]

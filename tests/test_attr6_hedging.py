@@ -11,12 +11,12 @@ def _hedged(text: str) -> list[bool]:
 
 
 def test_expressed_hope_over_a_future_is_hedged() -> None:
-    assert _hedged("The Kenyan foreign minister expressed hope that the talks with Uganda would be constructive.") == [
-        True
-    ]
+    assert _hedged(
+        "The Kenyan foreign minister expressed hope that the talks with Uganda would be constructive."
+    ) == [True]
 
 
 def test_hope_over_a_past_is_not_hedged() -> None:
-    assert _hedged("The Kenyan foreign minister expressed the hope that the talks with Uganda had been constructive.") == [
-        False
-    ]
+    assert _hedged(
+        "The Kenyan foreign minister expressed the hope that the talks with Uganda had been constructive."
+    ) == [False]

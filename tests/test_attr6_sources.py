@@ -20,10 +20,18 @@ from claimgraph.pipeline import political_source
         (Source(text="Amina Otieno", name="Amina Otieno", kind="person", actor="KENGOV"), True),
         (Source(text="Otieno", name="Amina Otieno", kind="person", role="minister", actor="KEN"), True),
         (
-            Source(text="Lakeside College Professor Amina Otieno", name="Amina Otieno", kind="person", actor="KEN"),
+            Source(
+                text="Lakeside College Professor Amina Otieno",
+                name="Amina Otieno",
+                kind="person",
+                actor="KEN",
+            ),
             True,
         ),
-        (Source(text="Amina Otieno, former deputy mayor", name="Amina Otieno", kind="person", actor="KEN"), True),
+        (
+            Source(text="Amina Otieno, former deputy mayor", name="Amina Otieno", kind="person", actor="KEN"),
+            True,
+        ),
         # a country speaking is political by itself
         (Source(text="Kenya", name="Kenya", kind="country", actor="KEN"), True),
     ],

@@ -655,8 +655,10 @@ def _speech_act_records(
         for text, tcode, _s, _e in targets:
             # a domestic act is kept ("the activist criticised the government": KHM -> KHMGOV);
             # only an actor aimed at itself is not one
-            if (not tcode and not untargeted) or tcode == actor1 or (
-                tcode and tcode[:3] == actor1[:3] and len(tcode) == len(actor1) == 3
+            if (
+                (not tcode and not untargeted)
+                or tcode == actor1
+                or (tcode and tcode[:3] == actor1[:3] and len(tcode) == len(actor1) == 3)
             ):
                 continue
             target = Actor(text=text, code=tcode, start=_s, end=_e) if tcode else None
