@@ -129,8 +129,12 @@ def test_a_reported_appeal_is_the_speakers_speech_act() -> None:
     assert not [r for r in records if r.source.kind != "author"]
 
 
-def test_an_appeal_to_no_actor_stays_a_reported_claim() -> None:
+def test_an_appeal_to_no_actor_is_still_an_appeal_but_a_pronoun_resolve_is_none() -> None:
+    # "the sanctions should be lifted" asks for something of no coded party: an appeal all the same
+    # (the author-voice record has no target, tests/test_attr6_appeals.py); "we should" is a resolve
     doc = load_nlp(events=False)("The minister said the sanctions should be lifted soon.")
+    assert [a.cue.speech_act for a in doc._.attributions] == ["020"]
+    doc = load_nlp(events=False)("The minister said we should leave soon.")
     assert [a.cue.speech_act for a in doc._.attributions] == [None]
 
 

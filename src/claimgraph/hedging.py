@@ -167,12 +167,16 @@ def hedged_by_cue(
         return _uncertain_cue(doc, span, cue)  # "the FBI said it cannot be sure that ..."
     if cue == "according to" and source is not None:
         return _span_hedged(doc, source, lex)
-    if cue not in lex.future_cues:
-        return False
     c = doc.char_span(span[0], span[1], alignment_mode="expand")
     if c is None or not len(c):
         return False
     root = c.root
+    if root.pos_ == "NOUN" and _lemma(root) in lex.future_cues:
+        # "expressed hope that the talks would be constructive", "voiced the fear that it will
+        # escalate": the noun of hope or fear is the cue's, and it hedges a future it holds
+        return _future([t for t in root.children if t.dep_ in ("acl", "ccomp")])
+    if cue not in lex.future_cues:
+        return False
     return _future([root, *(t for t in root.children if t.dep_ in _CONTROL)])
 
 

@@ -614,11 +614,16 @@ def _speech_act_records(
     if not speakers:
         return []
     targets: list[tuple[str, str | None, int, int]] = []  # (text, code, start, end)
+    untargeted = False
     if a.target_span is not None:
         coder = default_coder()
         span = doc[a.target_span[0] : a.target_span[1]]
         for m in coder.find(span.text):
             targets.append((m.text, m.code, span.start_char + m.start, span.start_char + m.end))
+        untargeted = not targets and "+appeal" in a.rule
+        if untargeted:
+            # "stressed that the world community should increase pressure": an appeal to no coded actor
+            targets.append((span.text, None, span.start_char, span.end_char))
         # "the policy of the US, which had led to a crisis in the Middle East": who is condemned is
         # named before the relative clause, not in it
         told = _extents(c for c in span if c.dep_ == "relcl")
@@ -650,8 +655,13 @@ def _speech_act_records(
         for text, tcode, _s, _e in targets:
             # a domestic act is kept ("the activist criticised the government": KHM -> KHMGOV);
             # only an actor aimed at itself is not one
-            if not tcode or tcode == actor1 or (tcode[:3] == actor1[:3] and len(tcode) == len(actor1) == 3):
+            if (
+                (not tcode and not untargeted)
+                or tcode == actor1
+                or (tcode and tcode[:3] == actor1[:3] and len(tcode) == len(actor1) == 3)
+            ):
                 continue
+            target = Actor(text=text, code=tcode, start=_s, end=_e) if tcode else None
             out.append(
                 Claim(
                     article_id=aid,
@@ -663,7 +673,7 @@ def _speech_act_records(
                     event=Event(
                         actor1=speaker,
                         action=action_for(code, cue.text),
-                        actor2=Actor(text=text, code=tcode, start=_s, end=_e),
+                        actor2=target,
                     ),
                     rule=f"speech-act:{a.cue.cue}",
                 )

@@ -2,9 +2,10 @@
 02, a demand with "must": 10), a speech act the format records in the author's voice, not a claim
 that Iran stops (docs/claims-format.md, "Speech acts that are events").
 
-Only indirect speech: a quotation stays the speaker's own words, recorded as said. Only where the
-clause's subject names an actor, who is the one appealed to ("the election should be boycotted"
-names none and stays a reported claim).
+Only indirect speech: a quotation stays the speaker's own words, recorded as said. The clause's
+subject is the one appealed to; where it names no actor ("the world community should increase
+pressure", "the election should be boycotted") the appeal still is one, to no coded target. A
+pronoun subject that names no actor ("we must act") states a resolve, not an appeal.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ def mark_appeals(doc: Doc, found: list[Attribution], quotes: QuoteIndex) -> None
     codes = appeal_codes()
     coder = default_coder()
     for a in found:
-        if a.cue.type not in ("say", "belief") or a.cue.speech_act or a.source_span is None:
+        # "object" cues take a clause too: "stressed that the world community should act"
+        if a.cue.type not in ("say", "belief", "object") or a.cue.speech_act or a.source_span is None:
             continue
         if a.refers_to is not None or a.continuation_of is not None or "+ccomp" not in a.rule:
             continue
@@ -51,7 +53,9 @@ def mark_appeals(doc: Doc, found: list[Attribution], quotes: QuoteIndex) -> None
         if code is None or subj is None:
             continue
         target = _np_span(subj)
-        if not coder.find(doc[target[0] : target[1]].text):
+        if subj.pos_ == "PRON" and not coder.find(doc[target[0] : target[1]].text):
+            # "we must defend ourselves", "it should be said": a resolve or a manner of speaking;
+            # a noun names whom the appeal is to, coded or not ("the world community should act")
             continue
         a.cue = replace(a.cue, speech_act=code)
         a.target_span = target

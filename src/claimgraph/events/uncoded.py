@@ -318,7 +318,22 @@ def political_source(src: Source) -> bool:
         # "the notes underscore ...", "most polls show ...": a common noun the resolver could only
         # place in the story's country is a document or a survey, not a political speaker
         return False
+    if src.kind == "person" and not src.role and len(src.actor or "") <= 3 and not _described(src):
+        # "said Jamila Wafula", "Stanley added": a named person with no title and no sector
+        # (government, military, party, ...) is a passer-by the resolver could only place in a
+        # country; their opinion is no political claim
+        return False
     return bool(src.actor or src.role) or src.kind in ("outlet", "anonymous")
+
+
+def _described(src: Source) -> bool:
+    """Whether the source's mention says more of the person than the name ("Bard College Professor
+    Walter Mead", "Ali Abtahi, former vice president"): a title or apposition the role finder could
+    not read still marks someone speaking in a public role."""
+    if not src.text or is_pronoun(src.text):
+        return False
+    names = {w.lower() for w in (src.name or "").replace(".", " ").split()}
+    return any(w.isalpha() and w.lower() not in names for w in src.text.replace(".", " ").split())
 
 
 def clauses(sent: Span) -> list[tuple[int, int]]:
