@@ -1,0 +1,40 @@
+"""Event target rules of the second recall round, on stories of our own: the addressee of a
+one-country story's appeals, promises, concessions and refusals."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("spacy")
+
+from claimgraph.events.home_story import addressed
+from test_evcode_frames import codes
+from test_events import nlp
+
+__all__ = ["nlp"]  # the spaCy fixture, shared with test_events
+
+_CHILE = (
+    "Chilean police arrested dozens of students in Santiago on Monday. "
+    "The Chilean government defended the arrests, and Chile's interior minister told the Chilean press "
+    "that the protests had turned violent. "
+)
+
+
+def test_an_addressed_act_in_a_one_country_story_is_aimed_at_that_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = codes(nlp, _CHILE + "Eventually the Chilean police relented.")
+    assert ("CHL", "080", "CHL") in got
+    got = codes(nlp, _CHILE + "The Chilean police spokeswoman declined to comment.")
+    assert ("CHL", "011", "CHL") in got
+
+
+def test_no_addressee_is_guessed_in_a_story_of_two_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    two = "Chile and Peru held talks in Lima on Monday. Peru's foreign minister praised Chile. "
+    got = codes(nlp, two + "Eventually the Chilean police relented.")
+    assert ("CHL", "080", None) in got
+
+
+def test_a_resignation_or_a_protest_has_no_addressee(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = codes(nlp, _CHILE + "The Chilean interior minister resigned on Tuesday.")
+    assert not any(c.startswith("0831") and b for _, c, b in got)
+    assert addressed("0231") and addressed("120") and addressed("080")
+    assert not addressed("0831") and not addressed("141") and not addressed("190")
