@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("spacy")
 
-from claimgraph.events.home_story import addressed
+from claimgraph.events.home_story import addressed, answers
 from test_evcode_frames import codes
 from test_events import nlp
 
@@ -27,9 +27,12 @@ def test_an_addressed_act_in_a_one_country_story_is_aimed_at_that_country(nlp) -
     assert ("CHL", "011", "CHL") in got
 
 
-def test_no_addressee_is_guessed_in_a_story_of_two_countries(nlp) -> None:  # type: ignore[no-untyped-def]
-    two = "Chile and Peru held talks in Lima on Monday. Peru's foreign minister praised Chile. "
-    got = codes(nlp, two + "Eventually the Chilean police relented.")
+def test_no_addressee_is_guessed_in_a_story_of_three_countries(nlp) -> None:  # type: ignore[no-untyped-def]
+    three = (
+        "Chile, Peru and Bolivia held talks in Lima on Monday. "
+        "Peru's foreign minister praised Chile and Bolivia. Bolivia thanked Peru and Chile. "
+    )
+    got = codes(nlp, three + "Eventually the Chilean police relented.")
     assert ("CHL", "080", None) in got
 
 
@@ -38,3 +41,23 @@ def test_a_resignation_or_a_protest_has_no_addressee(nlp) -> None:  # type: igno
     assert not any(c.startswith("0831") and b for _, c, b in got)
     assert addressed("0231") and addressed("120") and addressed("080")
     assert not addressed("0831") and not addressed("141") and not addressed("190")
+
+
+_CLASH = (
+    "Azerbaijani troops shelled Armenian villages on Monday. "
+    "Armenia accused Azerbaijan of breaking the truce. "
+)
+
+
+def test_an_answer_to_pressure_in_a_two_country_story_answers_the_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert ("ARM", "120", "AZE") in codes(nlp, _CLASH + "The Armenian soldiers refused to leave the hills.")
+    got = codes(nlp, _CLASH + "Eventually the Azerbaijani army declared a ceasefire.")
+    assert ("AZE", "0871", "ARM") in got
+
+
+def test_an_appeal_in_a_two_country_story_is_not_aimed_at_the_other(nlp) -> None:  # type: ignore[no-untyped-def]
+    got = codes(nlp, _CLASH + "The Armenian government called for calm.")
+    assert ("ARM", "0256", None) in got
+    # in a one-country story it is the country's own
+    assert ("CHL", "0256", "CHL") in codes(nlp, _CHILE + "The Chilean opposition called for calm.")
+    assert answers("0871") and answers("120") and not answers("0256") and not answers("0831")

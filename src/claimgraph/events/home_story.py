@@ -1,11 +1,16 @@
-"""The addressee of a one-country story's responses. "Police relented", "the spokeswoman refused to
-give details", "the opposition calls for change": an appeal, promise, concession or refusal
-(``addressed_codes.tsv``) is aimed at someone even where the clause names no one. When the whole
-document speaks of one country only (its coded actor mentions, the press aside, are nearly all
-that country's) and
-actor1 is that country's, the one it answers or addresses is that country's own (its people, its
-press, its government): the target is coded that country. A story of two or more countries names
-no single other side, so nothing is guessed there."""
+"""The addressee of a response the clause names no one for. "Police relented", "the spokeswoman
+declined to comment", "the opposition calls for change": an appeal, promise, concession or refusal
+(``addressed_codes.tsv``) is aimed at someone even where the clause names no one.
+
+- When the whole document speaks of one country only (its coded actor mentions, the press aside,
+  are nearly all that country's) and actor1 is that country's, the one it answers or addresses is
+  that country's own (its people, its press, its government).
+- When the document speaks of two countries only (a war, a dispute), a concession or refusal
+  (``answer_codes.tsv``: yielding, a ceasefire, refusing) by one answers the pressure of the other:
+  "our men refused to leave", "the army declared a ceasefire". Appeals and promises are not guessed
+  there: in a two-country readout they are as often made to third parties or to no one.
+
+A story of three or more countries names no single other side, so nothing is guessed there."""
 
 from __future__ import annotations
 
@@ -15,17 +20,18 @@ from ..lexicons import word_set
 from .roles import Act, Ctx
 
 _SHARE = 0.85
-"""The share of a document's country-coded actor mentions one country must hold to be its story."""
+"""The share of a document's country-coded actor mentions its one (or two) countries must hold."""
 _MIN = 4
 """Fewer country mentions than this say too little about what the story is of."""
 _INTERNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 
-_last: tuple[dict[int, Act], str | None, list[Act]] | None = None
+_last: tuple[dict[int, Act], tuple[str, ...], list[Act]] | None = None
 
 
-def home_country(acts: dict[int, Act]) -> tuple[str | None, list[Act]]:
-    """The one country a document's actor mentions are nearly all of (else None), and its
-    mentions in text order (computed once per document: ``acts`` is the coder's table of it)."""
+def story_parties(acts: dict[int, Act]) -> tuple[tuple[str, ...], list[Act]]:
+    """The one country, else the two countries, a document's actor mentions are nearly all of
+    (else none), and the document's mentions in text order (computed once per document: ``acts``
+    is the coder's table of it)."""
     global _last
     if _last is not None and _last[0] is acts:
         return _last[1], _last[2]
@@ -34,19 +40,21 @@ def home_country(acts: dict[int, Act]) -> tuple[str | None, list[Act]]:
     counts = Counter(
         a.code[:3] for a in mentions if a.code[:3] not in _INTERNATIONAL and a.code[3:6] != "MED"
     )
-    home = None
+    parties: tuple[str, ...] = ()
     total = sum(counts.values())
     if total >= _MIN:
-        top, n = counts.most_common(1)[0]
-        home = top if n >= _SHARE * total else None
-    own = [a for a in mentions if a.code[:3] == home]
-    _last = (acts, home, own)
-    return home, own
+        top = counts.most_common(2)
+        if top[0][1] >= _SHARE * total:
+            parties = (top[0][0],)
+        elif len(top) == 2 and top[0][1] + top[1][1] >= _SHARE * total:
+            parties = (top[0][0], top[1][0])
+    _last = (acts, parties, mentions)
+    return parties, mentions
 
 
-def addressed(code: str) -> bool:
-    """Whether a CAMEO code is an act aimed at someone by its nature (longest listed prefix)."""
-    words = word_set("events/addressed_codes.tsv")
+def _listed(code: str, name: str) -> bool:
+    """Whether a CAMEO code is in a code list (longest listed prefix; "-" rules a code out)."""
+    words = word_set(name)
     for n in range(len(code), 1, -1):
         if f"-{code[:n]}" in words:
             return False
@@ -55,18 +63,37 @@ def addressed(code: str) -> bool:
     return False
 
 
+def addressed(code: str) -> bool:
+    """Whether a CAMEO code is an act aimed at someone by its nature."""
+    return _listed(code, "events/addressed_codes.tsv")
+
+
+def answers(code: str) -> bool:
+    """Whether a CAMEO code is an act that answers an opponent's pressure (yielding, refusing)."""
+    return _listed(code, "events/answer_codes.tsv")
+
+
 def home_target(code: str, a1: list[Act], ctx: Ctx) -> list[Act]:
-    """The target of an addressed act with no named target in a one-country story: that country,
-    named by its last other mention before actor1 ("told CBC News ... but refused to give
-    details"; index -1: a mention elsewhere, outside this clause's evidence)."""
+    """The target of an addressed act with no named target: the story's own country in a
+    one-country story, the other side in a two-country story (only for an answer to pressure);
+    named by its last mention before actor1 ("told CBC News ... but refused to give details"),
+    else its first; index -1: a mention elsewhere, outside this clause's evidence."""
     if len(a1) != 1 or not addressed(code):
         return []
-    home, own = home_country(ctx.acts)
-    if home is None or a1[0].code[:3] != home:
-        return []
+    parties, mentions = story_parties(ctx.acts)
     me = a1[0]
-    before = [a for a in own if a.end <= me.start and a.i != me.i]
-    if not before:
+    own = me.code[:3]
+    if own not in parties:
         return []
-    a = before[-1]
-    return [Act(a.text, home, a.start, a.end, -1)]
+    if len(parties) == 1:
+        other = own
+    elif answers(code):
+        other = next(p for p in parties if p != own)
+    else:
+        return []
+    cands = [a for a in mentions if a.code[:3] == other and a.i != me.i]
+    before = [a for a in cands if a.end <= me.start]
+    pick = before[-1] if before else (cands[0] if cands else None)
+    if pick is None:
+        return []
+    return [Act(pick.text, other, pick.start, pick.end, -1)]
