@@ -52,7 +52,7 @@ def story_parties(acts: dict[int, Act]) -> tuple[tuple[str, ...], list[Act]]:
     return parties, mentions
 
 
-def _listed(code: str, name: str) -> bool:
+def listed(code: str, name: str) -> bool:
     """Whether a CAMEO code is in a code list (longest listed prefix; "-" rules a code out)."""
     words = word_set(name)
     for n in range(len(code), 1, -1):
@@ -65,12 +65,12 @@ def _listed(code: str, name: str) -> bool:
 
 def addressed(code: str) -> bool:
     """Whether a CAMEO code is an act aimed at someone by its nature."""
-    return _listed(code, "events/addressed_codes.tsv")
+    return listed(code, "events/addressed_codes.tsv")
 
 
 def answers(code: str) -> bool:
     """Whether a CAMEO code is an act that answers an opponent's pressure (yielding, refusing)."""
-    return _listed(code, "events/answer_codes.tsv")
+    return listed(code, "events/answer_codes.tsv")
 
 
 def home_target(code: str, a1: list[Act], ctx: Ctx) -> list[Act]:
