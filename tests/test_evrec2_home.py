@@ -61,3 +61,14 @@ def test_an_appeal_in_a_two_country_story_is_not_aimed_at_the_other(nlp) -> None
     # in a one-country story it is the country's own
     assert ("CHL", "0256", "CHL") in codes(nlp, _CHILE + "The Chilean opposition called for calm.")
     assert answers("0871") and answers("120") and not answers("0256") and not answers("0831")
+
+
+def test_a_refusal_to_comment_is_given_to_the_outlet_that_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Reuters asked the Brazilian foreign ministry about the talks with Argentina. "
+        "A Brazilian ministry spokesman declined to comment."
+    )
+    assert ("BRA", "011", "GBR") in codes(nlp, text)
+    # no outlet named before: no addressee guessed in a story of two countries
+    got = codes(nlp, "Brazil and Argentina held talks. A Brazilian ministry spokesman declined to comment.")
+    assert ("BRA", "011", None) in got

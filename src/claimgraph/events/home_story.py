@@ -2,6 +2,8 @@
 declined to comment", "the opposition calls for change": an appeal, promise, concession or refusal
 (``addressed_codes.tsv``) is aimed at someone even where the clause names no one.
 
+- A refusal to comment (011) is given to the press outlet named just before, which asked.
+
 - When the whole document speaks of one country only (its coded actor mentions, the press aside,
   are nearly all that country's) and actor1 is that country's, the one it answers or addresses is
   that country's own (its people, its press, its government).
@@ -15,6 +17,8 @@ A story of three or more countries names no single other side, so nothing is gue
 from __future__ import annotations
 
 from collections import Counter
+
+from spacy.tokens import Token
 
 from ..lexicons import word_set
 from .roles import Act, Ctx
@@ -63,6 +67,17 @@ def listed(code: str, name: str) -> bool:
     return False
 
 
+def _outlet(tok: Token, mentions: list[Act]) -> Act | None:
+    """The press outlet last named before ``tok`` in its sentence or the one before ("Reuters
+    asked the ministry ...; a spokesman declined to comment", "told CBC News ... but refused to
+    give any details"): the one a refusal to comment is given to."""
+    sent = tok.sent
+    start = tok.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    lo, hi = tok.doc[start].idx, tok.idx
+    press = [a for a in mentions if a.code[3:6] == "MED" and lo <= a.start and a.end <= hi]
+    return press[-1] if press else None
+
+
 def addressed(code: str) -> bool:
     """Whether a CAMEO code is an act aimed at someone by its nature."""
     return listed(code, "events/addressed_codes.tsv")
@@ -73,15 +88,20 @@ def answers(code: str) -> bool:
     return listed(code, "events/answer_codes.tsv")
 
 
-def home_target(code: str, a1: list[Act], ctx: Ctx) -> list[Act]:
-    """The target of an addressed act with no named target: the story's own country in a
-    one-country story, the other side in a two-country story (only for an answer to pressure);
-    named by its last mention before actor1 ("told CBC News ... but refused to give details"),
-    else its first; index -1: a mention elsewhere, outside this clause's evidence."""
+def home_target(code: str, tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
+    """The target of an addressed act with no named target: the press outlet that asked, for a
+    refusal to comment; else the story's own country in a one-country story, the other side in a
+    two-country story (only for an answer to pressure); named by its last mention before actor1
+    ("told CBC News ... but refused to give details"), else its first; index -1: a mention
+    elsewhere, outside this clause's evidence."""
     if len(a1) != 1 or not addressed(code):
         return []
     parties, mentions = story_parties(ctx.acts)
     me = a1[0]
+    if code.startswith("011"):
+        asked = _outlet(tok, mentions)
+        if asked is not None:
+            return [Act(asked.text, asked.code, asked.start, asked.end, -1)]
     own = me.code[:3]
     if own not in parties:
         return []

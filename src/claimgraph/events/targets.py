@@ -29,7 +29,7 @@ def target(
     got, how = add_target(code, tok, obj, a1, pred, ctx)
     if got or not code[:2].isdigit():
         return got, how
-    nested = nested_domestic(obj, a1, ctx) or home_target(code, a1, ctx)
+    nested = nested_domestic(obj, a1, ctx) or home_target(code, tok, a1, ctx)
     return (nested, " +domestic") if nested else ([], "")
 
 
