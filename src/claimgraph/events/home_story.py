@@ -91,9 +91,8 @@ def answers(code: str) -> bool:
 def home_target(code: str, tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
     """The target of an addressed act with no named target: the press outlet that asked, for a
     refusal to comment; else the story's own country in a one-country story, the other side in a
-    two-country story (only for an answer to pressure); named by its last mention before actor1
-    ("told CBC News ... but refused to give details"), else its first; index -1: a mention
-    elsewhere, outside this clause's evidence."""
+    two-country story (only for an answer to pressure), as the country with no mention of its
+    own (as ``named.occupier`` gives an unnamed occupier)."""
     if len(a1) != 1 or not addressed(code):
         return []
     parties, mentions = story_parties(ctx.acts)
@@ -111,9 +110,5 @@ def home_target(code: str, tok: Token, a1: list[Act], ctx: Ctx) -> list[Act]:
         other = next(p for p in parties if p != own)
     else:
         return []
-    cands = [a for a in mentions if a.code[:3] == other and a.i != me.i]
-    before = [a for a in cands if a.end <= me.start]
-    pick = before[-1] if before else (cands[0] if cands else None)
-    if pick is None:
-        return []
-    return [Act(pick.text, other, pick.start, pick.end, -1)]
+    # the country itself, not one of its mentions ("police relented": to no one the text names)
+    return [Act("", other, -1, -1, -1)]
