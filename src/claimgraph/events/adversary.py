@@ -56,13 +56,9 @@ def _victim(tok: Token, a2: list[Act], parties: tuple[str, ...], ctx: Ctx) -> tu
         own = all(a.code[:3] == speaker and a.i >= 0 and tok.doc[a.i].lemma_.lower() in people for a in a2)
         return (speaker, a2) if own else None
     patients = [c for c in tok.children if c.dep_ in ("nsubjpass", "dobj")]
-    patients += [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in _PATIENT_PREPS:
+            patients += [g for g in c.children if g.dep_ == "pobj"]
     # "hundreds of civilians": the group the quantity counts
     patients += [g for p in list(patients) for c in p.children if c.lower_ == "of" for g in c.children]
     for p in patients:
