@@ -9,7 +9,7 @@ pytest.importorskip("spacy")
 
 from claimgraph.events.home_story import addressed, answers
 from test_evcode_frames import codes
-from test_events import nlp
+from test_events import code, nlp
 
 __all__ = ["nlp"]  # the spaCy fixture, shared with test_events
 
@@ -72,3 +72,9 @@ def test_a_refusal_to_comment_is_given_to_the_outlet_that_asked(nlp) -> None:  #
     # no outlet named before: no addressee guessed in a story of two countries
     got = codes(nlp, "Brazil and Argentina held talks. A Brazilian ministry spokesman declined to comment.")
     assert ("BRA", "011", None) in got
+
+
+def test_a_guessed_country_has_no_offsets(nlp) -> None:  # type: ignore[no-untyped-def]
+    ms = code(nlp, _CHILE + "Eventually the Chilean police relented.")
+    guessed = [m.event.actor2 for m in ms if m.event.action and m.event.action.cameo == "080"]
+    assert guessed and all(a is not None and a.start is None and a.end is None for a in guessed)
