@@ -22,12 +22,12 @@ from ..hedging import is_hedged
 from ..lexicons import word_set
 from ..model import Actor, Event
 from ..nlp import doc_text, in_relcl
-from . import modality, noun_actors, slots, violence
+from . import adversary, modality, noun_actors, slots, violence
 from .backing import backers
 from .candidate import Candidate as _Cand
 from .learned import Proposal, model_frame
 from .must import must_demand, must_frame
-from .named import named_operation, occupier
+from .named import named_operation
 from .predicates import Lexicon, Predicate, Slot, lexicon
 from .roles import (
     Act,
@@ -336,7 +336,7 @@ class EventCoder:
             # not with whatever the object names
             pair, a2 = True, []
         if not a1:
-            a1, a2 = occupier(pred.code, tok, a2, ctx)  # "the annexation of Crimea": by who holds it
+            a1, a2 = adversary.unnamed_doer(pred.code, tok, a2, ctx)  # "annexation of Crimea": its holder
         if not a1:
             return None
         ctoks: list[Token] = []

@@ -60,6 +60,9 @@ class Act:
     group: tuple[int, ...] = ()  # token indices of the coordination it belongs to (for "their")
 
     def actor(self) -> Actor:
+        # a party no mention names (an occupier, a story's country: offsets -1) has no offsets
+        if self.start < 0:
+            return Actor(text=self.text, code=self.code, start=None, end=None)
         return Actor(text=self.text, code=self.code, start=self.start, end=self.end)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicons import word_set
+from .home_story import home_target
 from .predicates import Predicate
 from .roles import Act, Ctx, actors, add_target, domestic_target
 from .slots import is_passive, slot_tokens
@@ -28,7 +29,7 @@ def target(
     got, how = add_target(code, tok, obj, a1, pred, ctx)
     if got or not code[:2].isdigit():
         return got, how
-    nested = nested_domestic(obj, a1, ctx)
+    nested = nested_domestic(obj, a1, ctx) or home_target(code, tok, a1, ctx)
     return (nested, " +domestic") if nested else ([], "")
 
 
