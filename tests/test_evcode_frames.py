@@ -311,3 +311,15 @@ def test_taking_a_named_town_or_region_is_occupation(nlp) -> None:  # type: igno
     assert codes(nlp, "Russian troops encircled Chernihiv.") == {("RUS", "191", "UKR")}
     assert codes(nlp, "Iran's seizure of the British tanker angered London.") == {("IRN", "1711", "GBR")}
     assert codes(nlp, "The opposition seized the opportunity.") == set()
+
+
+def test_a_date_a_state_is_described_at_is_not_the_events_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    """ "as of February 23" and "until Monday" date a state, not the act: no event date from them."""
+
+    def dates(text: str) -> list[str | None]:
+        ms = default_event_coder().code_span(nlp(text), 0, len(text), published="2022-04-04")
+        return [m.event.date for m in ms]
+
+    assert dates("Russia withdrew its troops and returned to the situation as of February 23, 2022") == [None]
+    assert dates("Russia declared a ceasefire until Monday.") == [None]
+    assert dates("Russia withdrew its troops on February 23, 2022.") == ["2022-02-23"]

@@ -84,13 +84,30 @@ def _clause_of(tok: Token, heads: set[int]) -> bool:
     return False
 
 
+def _reference_time(tok: Token, heads: set[int]) -> bool:
+    """Whether a date is the time a state is described at or lasts until, not the event's own:
+    "the return to the situation as of February 23", "a ceasefire until Monday"."""
+    cur = tok
+    while cur.head.i != cur.i and cur.i not in heads:
+        cur = cur.head
+        if cur.dep_ == "prep" and (
+            cur.lower_ in ("until", "till") or (cur.lower_ == "of" and cur.head.lower_ == "as")
+        ):
+            return True
+    return False
+
+
 def event_date(chain: Iterable[Token], sent: Span, published: str | None) -> str | None:
     """The date of the first DATE entity attached to the event's clause, resolved, or None."""
     if not published:
         return None
     heads = {t.i for t in chain}
     for ent in sent.ents:
-        if ent.label_ in ("DATE", "TIME") and _clause_of(ent.root, heads):
+        if (
+            ent.label_ in ("DATE", "TIME")
+            and _clause_of(ent.root, heads)
+            and not _reference_time(ent.root, heads)
+        ):
             d = resolve_date(ent.text, published)
             if d:
                 return d
