@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Token
 from .actors import default_coder
 from .attribute import Attribution, default_lexicon
 from .attribute import component as _attribution  # noqa: F401  (registers claimgraph_attribution)
-from .attribute.finder import source_chars
+from .attribute.finder import source_chars, span_hedged
 from .attribute.sources import SourceResolver
 from .attribute.spans import full_mention
 from .attribute.stance import author_framing, event_stance, questioned_span
@@ -40,7 +40,7 @@ from .events import default_event_coder
 from .events.coder import EventMention
 from .events.component import DocEvents
 from .events.uncoded import political_source, uncoded_claim, uncoded_parts, uncoded_stance
-from .hedging import hedged_by_cue, is_hedged
+from .hedging import hedged_by_cue
 from .model import Actor, Article, Claim, Cue, Event, Evidence, Source, Via
 from .nlp import doc_text, load_base
 
@@ -396,7 +396,7 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
                     # not a negation elsewhere in the content
                     # and its own hedging: "if you feel ..." in one clause does not hedge the next
                     stance = a.stance if part == a.content else uncoded_stance(doc, a, part)
-                    hedged = a.hedged if part == a.content else _part_hedged(doc, a, part)
+                    hedged = a.hedged if part == a.content else span_hedged(doc, a, part)
                     out.append(
                         replace(
                             base,
@@ -467,11 +467,6 @@ def claims_from_doc(doc: Doc, article: Article, opts: ExtractOptions) -> list[Cl
             )
     out.sort(key=lambda c: (c.evidence.start, c.evidence.end))
     return _without_repeats(out)
-
-
-def _part_hedged(doc: Doc, a: Attribution, part: tuple[int, int]) -> bool:
-    """Whether one clause of a split content is hedged: by its own words or by its cue."""
-    return is_hedged(doc, part) or hedged_by_cue(doc, part, a.cue.cue, source=source_chars(doc, a))
 
 
 def _full_source(doc: Doc, a: Attribution, src: Source) -> Source:

@@ -764,9 +764,13 @@ def _cue_distance(doc: Doc, a: Attribution) -> int:
 def _stance_and_hedge(doc: Doc, a: Attribution, lex: AttributionLexicon) -> None:
     a.cue_stance = cue_stance(doc, a, lex)
     a.stance = content_stance(doc, a, a.cue_stance, lex)
-    a.hedged = is_hedged(doc, a.content) or hedged_by_cue(
-        doc, a.content, a.cue.cue, source=source_chars(doc, a)
-    )
+    a.hedged = span_hedged(doc, a, a.content)
+
+
+def span_hedged(doc: Doc, a: Attribution, span: tuple[int, int]) -> bool:
+    """Whether ``span`` of ``a``'s content (the whole, or one clause of it) is hedged: by its own
+    words or by its cue."""
+    return is_hedged(doc, span) or hedged_by_cue(doc, span, a.cue.cue, source=source_chars(doc, a))
 
 
 def source_chars(doc: Doc, a: Attribution) -> tuple[int, int] | None:
